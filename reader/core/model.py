@@ -1,0 +1,264 @@
+"""The data that flows from a saved page to the library: plain values, no Qt, no SQL.
+
+An `Article` is a list of `Block`s (the article's structure) plus the `Sentence`s cut from
+them. Sentence offsets are code-point offsets into their block's text; the UI converts them
+to Qt's UTF-16 positions itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CODE = "code"
+    TABLE = "table"
+    FIGURE = "figure"  # an image; `text` is its caption (may be empty)
+
+
+class Verdict(StrEnum):
+    """Fixed verdict list, ordered from worst to best for the inline mark."""
+
+    FALSE = "false"
+    MISLEADING = "misleading"
+    MOSTLY_TRUE = "mostly true"
+    TRUE = "true"
+    UNVERIFIED = "unverified"
+    OPINION = "opinion"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize() if self is not Verdict.NONE else "No verdict"
+
+    @property
+    def severity(self) -> int:
+        """Lower is worse: a sentence is marked by its worst verdict."""
+        return _SEVERITY[self]
+
+    @classmethod
+    def parse(cls, value: str | None) -> Verdict:
+        if value is None or value == "":
+            return cls.NONE
+        key = value.strip().lower().replace("_", " ").replace("-", " ")
+        try:
+            return cls(key)
+        except ValueError:
+            names = ", ".join(v.value for v in cls)
+            raise ValueError(f"unknown verdict {value!r} (one of: {names})") from None
+
+
+_SEVERITY = {v: i for i, v in enumerate(Verdict)}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Inline styling over `[start, end)` of a block's text (code points)."""
+
+    start: int
+    end: int
+    kind: str  # "em", "strong", "code", "link"
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level 1-6; list nesting depth
+    ordered: bool = False  # list items of an <ol>
+    number: int | None = None  # the item's number in an ordered list
+    marks: tuple[Mark, ...] = ()
+    image: str | None = None  # name of an `Image` of the article (figures)
+    alt: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()  # tables: cell texts; `text` joins them
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
+        if self.level:
+            data["level"] = self.level
+        if self.ordered:
+            data["ordered"] = True
+        if self.number is not None:
+            data["number"] = self.number
+        if self.marks:
+            data["marks"] = [[m.start, m.end, m.kind, m.href] for m in self.marks]
+        if self.image:
+            data["image"] = self.image
+        if self.alt:
+            data["alt"] = self.alt
+        if self.rows:
+            data["rows"] = [list(r) for r in self.rows]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Block:
+        return cls(
+            kind=BlockKind(data["kind"]),
+            text=data["text"],
+            level=data.get("level", 0),
+            ordered=data.get("ordered", False),
+            number=data.get("number"),
+            marks=tuple(Mark(s, e, k, h) for s, e, k, h in data.get("marks", ())),
+            image=data.get("image"),
+            alt=data.get("alt", ""),
+            rows=tuple(tuple(r) for r in data.get("rows", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # position in the whole article, from 0
+    block: int  # index of the block it lies in
+    start: int  # code-point offsets into the block's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    name: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str = ""
+    byline: str = ""
+    published: str = ""  # ISO 8601 date or date-time, "" when unknown
+    site: str = ""
+    lang: str = ""
+    url: str = ""  # canonical URL of the page when known
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: Metadata
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    images: tuple[Image, ...] = ()
+    source_format: str = "html"
+    splitter_version: str = ""
+    extractor_version: str = ""
+    _text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def text(self) -> str:
+        """The plain text of the body: blocks joined by one blank line."""
+        return plain_text(self.blocks)
+
+    @property
+    def content_hash(self) -> str:
+        """Identifies the same content imported twice, whatever the file was called."""
+        digest = hashlib.sha256()
+        digest.update(self.meta.title.encode())
+        digest.update(b"\0")
+        digest.update(json.dumps([b.to_json() for b in self.blocks], sort_keys=True).encode())
+        return digest.hexdigest()
+
+    def with_meta(self, **changes: Any) -> Article:
+        return replace(self, meta=replace(self.meta, **changes))
+
+
+def plain_text(blocks: tuple[Block, ...] | list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks if b.text)
+
+
+def block_offsets(blocks: tuple[Block, ...] | list[Block]) -> list[int | None]:
+    """Where each block's text starts in `plain_text(blocks)`; None for an empty block."""
+    offsets: list[int | None] = []
+    pos = 0
+    first = True
+    for b in blocks:
+        if not b.text:
+            offsets.append(None)
+            continue
+        if not first:
+            pos += 2
+        offsets.append(pos)
+        pos += len(b.text)
+        first = False
+    return offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    url: str
+    title: str = ""
+    quote: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        data = {"url": self.url}
+        if self.title:
+            data["title"] = self.title
+        if self.quote:
+            data["quote"] = self.quote
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, str] | str) -> Source:
+        if isinstance(data, str):
+            return cls(url=data)
+        return cls(url=data["url"], title=data.get("title", ""), quote=data.get("quote", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    uuid: str
+    article_id: int
+    sentence: int | None  # None: the note lost its place (an orphan)
+    quote: str
+    prefix: str
+    suffix: str
+    position: int | None  # code-point offset of the quote in the article's plain text
+    text: str
+    verdict: Verdict
+    sources: tuple[Source, ...]
+    tags: tuple[str, ...]
+    created: str
+    updated: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "article": self.article_id,
+            "sentence": self.sentence,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "position": self.position,
+            "text": self.text,
+            "verdict": self.verdict.value,
+            "sources": [s.to_json() for s in self.sources],
+            "tags": list(self.tags),
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library list: cheap to load for thousands of articles."""
+
+    id: int
+    title: str
+    site: str
+    published: str
+    imported_at: str
+    note_count: int
+    worst_verdict: Verdict | None
+    url: str = ""
