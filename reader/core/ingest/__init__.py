@@ -43,14 +43,20 @@ def load_file(path: Path) -> Article:
     return _article(meta, blocks, [], fmt)
 
 
-def article_from_html(markup: str, url: str | None = None, load_image: ImageLoader | None = None,
-                      source_format: str = "html") -> Article:
+def article_from_html(
+    markup: str,
+    url: str | None = None,
+    load_image: ImageLoader | None = None,
+    source_format: str = "html",
+) -> Article:
     found = extract(markup, url, load_image)
     meta = found.meta if found.meta.title else replace(found.meta, title="Untitled")
     return _article(meta, found.blocks, found.images, source_format)
 
 
-def _article(meta: Metadata, blocks: list[Block], images: list[Image], source_format: str) -> Article:
+def _article(
+    meta: Metadata, blocks: list[Block], images: list[Image], source_format: str
+) -> Article:
     blocks_t = tuple(blocks)
     return Article(
         meta=meta,
@@ -83,8 +89,9 @@ def sniff(data: bytes, suffix: str) -> str:
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 text has NULs by design
-    return b"\x00" in head or head.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04",
-                                               b"%PDF"))
+    return b"\x00" in head or head.startswith(
+        (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF")
+    )
 
 
 def _read(path: Path) -> bytes:
@@ -111,8 +118,12 @@ def find_importable(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not any(
-                    part.endswith("_files") for part in child.relative_to(path).parts[:-1]
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(
+                        part.endswith("_files") for part in child.relative_to(path).parts[:-1]
+                    )
                 ):
                     yield child
         else:

@@ -59,6 +59,11 @@ def _decode(data: bytes, declared: str | None) -> str:
 
 def _normalise(name: str) -> str:
     # Browsers decode these labels as their supersets (WHATWG Encoding Standard).
-    return {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "windows-1252",
-            "latin1": "windows-1252", "ascii": "windows-1252", "us-ascii": "windows-1252"
-            }.get(name, name)
+    return {
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+        "iso-8859-1": "windows-1252",
+        "latin1": "windows-1252",
+        "ascii": "windows-1252",
+        "us-ascii": "windows-1252",
+    }.get(name, name)

@@ -25,8 +25,24 @@ EXTRACTOR_VERSION = "1"
 MAX_DEPTH = 255
 
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-    "iframe", "svg", "canvas", "input", "select", "textarea", "object", "embed", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "canvas",
+    "input",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "dialog",
 )
 _BOILERPLATE = re.compile(
     r"\b(nav|navbar|menu|breadcrumbs?|share|sharing|social|share-?bar|ad|ads|advert\w*|"
@@ -39,9 +55,32 @@ _BOILERPLATE = re.compile(
 _KEEP_HINT = re.compile(r"\b(article|content|entry|post|story|body|main|text)\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_TAGS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table",
-    "figure", "img", "div", "section", "article", "main", "header", "dl", "dt", "dd", "hr",
-    "figcaption", "picture",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "figure",
+    "img",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "figcaption",
+    "picture",
 }
 _INLINE_MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code"}
 
@@ -65,7 +104,9 @@ def parse(markup: str) -> lxml_html.HtmlElement:
     return doc
 
 
-def extract(markup: str, url: str | None = None, load_image: ImageLoader | None = None) -> Extraction:
+def extract(
+    markup: str, url: str | None = None, load_image: ImageLoader | None = None
+) -> Extraction:
     doc = parse(markup)
     meta = read_metadata(doc, url)
     body = doc.find("body")
@@ -108,8 +149,10 @@ def _strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             doomed.append(el)
             continue
         words = f"{el.get('class', '')} {el.get('id', '')}".replace("_", "-")
-        if words.strip() and el.tag not in ("body", "html", "article", "main", "p") and (
-            _BOILERPLATE.search(words) and not _KEEP_HINT.search(words)
+        if (
+            words.strip()
+            and el.tag not in ("body", "html", "article", "main", "p")
+            and (_BOILERPLATE.search(words) and not _KEEP_HINT.search(words))
         ):
             doomed.append(el)
     for el in doomed:
@@ -154,7 +197,9 @@ def _main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
     for el in list(scores):
-        if el.tag in ("article", "main") or _KEEP_HINT.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if el.tag in ("article", "main") or _KEEP_HINT.search(
+            f"{el.get('class', '')} {el.get('id', '')}"
+        ):
             scores[el] *= 1.25
     if not scores:
         return body
@@ -270,22 +315,33 @@ class _BlockBuilder:
         for img in el.iter("img"):
             self._image(img, "")
 
-    def _list_item(self, li: lxml_html.HtmlElement, depth: int, ordered: bool, number: int,
-                   quote: bool) -> None:
+    def _list_item(
+        self, li: lxml_html.HtmlElement, depth: int, ordered: bool, number: int, quote: bool
+    ) -> None:
         nested = [c for c in li if c.tag in ("ul", "ol")]
         for c in nested:
             li.remove(c)
         text, marks = _inline(li)
         if text:
-            self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=depth, ordered=ordered,
-                                     number=number if ordered else None, marks=marks))
+            self.blocks.append(
+                Block(
+                    BlockKind.LIST_ITEM,
+                    text,
+                    level=depth,
+                    ordered=ordered,
+                    number=number if ordered else None,
+                    marks=marks,
+                )
+            )
         for c in nested:
             self.walk(c, depth, quote)
 
     def _table(self, table: lxml_html.HtmlElement) -> None:
         rows = []
         for tr in table.iter("tr"):
-            cells = tuple(" ".join(td.text_content().split()) for td in tr if td.tag in ("td", "th"))
+            cells = tuple(
+                " ".join(td.text_content().split()) for td in tr if td.tag in ("td", "th")
+            )
             if any(cells):
                 rows.append(cells)
         if rows:

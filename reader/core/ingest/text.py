@@ -24,8 +24,15 @@ def text_blocks(text: str, markdown: bool, fallback_title: str) -> tuple[Metadat
                 m = _LIST.match(line)
                 assert m is not None
                 number = int(m.group(1)) if m.group(1) else None
-                blocks.append(Block(BlockKind.LIST_ITEM, m.group(2).strip(), level=1,
-                                    ordered=number is not None, number=number))
+                blocks.append(
+                    Block(
+                        BlockKind.LIST_ITEM,
+                        m.group(2).strip(),
+                        level=1,
+                        ordered=number is not None,
+                        number=number,
+                    )
+                )
         elif markdown and all(line.startswith(">") for line in lines):
             body = " ".join(line.lstrip(">").strip() for line in lines)
             blocks.append(Block(BlockKind.QUOTE, body))
@@ -34,8 +41,12 @@ def text_blocks(text: str, markdown: bool, fallback_title: str) -> tuple[Metadat
     title = fallback_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = blocks.pop(0).text
-    elif blocks and not markdown and len(blocks[0].text) < 120 and len(blocks) > 1 and not (
-        blocks[0].text.endswith((".", "!", "?"))
+    elif (
+        blocks
+        and not markdown
+        and len(blocks[0].text) < 120
+        and len(blocks) > 1
+        and not (blocks[0].text.endswith((".", "!", "?")))
     ):
         title = blocks.pop(0).text  # a short first line without a full stop reads as a title
     return Metadata(title=title), blocks
