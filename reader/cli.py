@@ -1,0 +1,282 @@
+"""The `gloss` command. Without a subcommand it opens the window; Qt is imported only then."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .core.ingest import ImportFailed, find_importable, load_file
+from .core.library import Library, LibraryError, NotFound
+from .core.model import Article, Note, Source, Verdict
+from .core.sentences import split
+from .paths import resolve_library
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gloss",
+        description="Read saved web articles offline and check them sentence by sentence.",
+    )
+    parser.add_argument("--version", action="version", version=f"Gloss {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="library file (default: $GLOSS_LIBRARY, else library.db in the app data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import saved pages or text files into the library")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    p = sub.add_parser("extract", help="extract articles without saving them")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("sentences", help="split text into sentences, one per line")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE")
+
+    p = sub.add_parser("list", help="list the library's articles")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="show an article's sentences with their indices")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("note", help="work with notes")
+    note_sub = p.add_subparsers(dest="note_command", metavar="ACTION", required=True)
+    add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
+    add.add_argument("id", type=int, help="article id")
+    add.add_argument("index", type=int, help="sentence index (see `gloss show`)")
+    add.add_argument("--text", required=True)
+    add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
+    add.add_argument("--source", action="append", default=[], metavar="URL")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG")
+
+    p = sub.add_parser("notes", help="list an article's notes")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(argv)
+    if args.command is None:
+        from .ui.app import run
+
+        return run(resolve_library(args.library), qt_args)
+    if qt_args:
+        parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
+    try:
+        if args.command == "extract":
+            return _extract(args.paths, args.format, sys.stdout)
+        if args.command == "sentences":
+            return _sentences(args.file, sys.stdout)
+        with Library(resolve_library(args.library)) as library:
+            return _with_library(args, library, sys.stdout)
+    except (LibraryError, ValueError) as exc:
+        print(f"gloss: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.command == "import":
+        return _import(library, args.paths, out)
+    if args.command == "list":
+        return _list(library, args.json, out)
+    if args.command == "show":
+        return _show(library, args.id, args.json, out)
+    if args.command == "note":
+        note = library.add_note(
+            args.id,
+            args.index,
+            args.text,
+            Verdict.parse(args.verdict),
+            [Source(url) for url in args.source],
+            args.tag,
+        )
+        print(note.uuid, file=out)
+        return 0
+    if args.command == "notes":
+        return _notes(library, args.id, args.json, out)
+    raise AssertionError(args.command)
+
+
+def _import(library: Library, paths: list[Path], out: TextIO) -> int:
+    failed = 0
+    for path in find_importable(paths):
+        try:
+            article = load_file(path)
+            result = library.add_article(article, source_path=str(path.resolve()))
+        except ImportFailed as exc:
+            failed += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+            continue
+        print(f"{result.article_id}\t{article.title}", file=out)
+        if result.orphaned:
+            print(
+                f"{path}: updated; {result.orphaned} note(s) could not be placed on the "
+                "new text and are kept as unplaced notes",
+                file=sys.stderr,
+            )
+    return 1 if failed else 0
+
+
+def _extract(paths: list[Path], fmt: str, out: TextIO) -> int:
+    failed = 0
+    first = True
+    for path in find_importable(paths):
+        try:
+            article = load_file(path)
+        except ImportFailed as exc:
+            failed += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+            continue
+        if fmt == "json":
+            print(json.dumps(_extract_json(path, article), ensure_ascii=False), file=out)
+        else:
+            if not first:
+                print("\f", file=out)  # form feed between articles, like `pr`
+            print(article.text, file=out)
+        first = False
+    return 1 if failed else 0
+
+
+def _extract_json(path: Path, article: Article) -> dict[str, Any]:
+    meta = article.meta
+    by_block: dict[int, list[str]] = {}
+    for s in article.sentences:
+        by_block.setdefault(s.block, []).append(s.text)
+    return {
+        "path": str(path),
+        "title": meta.title,
+        "byline": meta.byline,
+        "published": meta.published,
+        "site": meta.site,
+        "lang": meta.lang,
+        "url": meta.url,
+        "excerpt": meta.excerpt,
+        "format": article.source_format,
+        "text": article.text,
+        "blocks": [
+            {**b.to_json(), "sentences": by_block.get(i, [])} for i, b in enumerate(article.blocks)
+        ],
+    }
+
+
+def _sentences(file: Path | None, out: TextIO) -> int:
+    text = file.read_text(encoding="utf-8") if file else sys.stdin.read()
+    for paragraph in _paragraphs(text):
+        for sentence in split(paragraph):
+            print(sentence, file=out)
+        print(file=out)
+    return 0
+
+
+def _paragraphs(text: str) -> list[str]:
+    out, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line)
+        elif current:
+            out.append("\n".join(current))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def _list(library: Library, as_json: bool, out: TextIO) -> int:
+    rows = library.summaries()
+    if as_json:
+        json.dump(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "site": r.site,
+                    "published": r.published,
+                    "imported": r.imported_at,
+                    "url": r.url,
+                    "notes": r.note_count,
+                }
+                for r in rows
+            ],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print(file=out)
+        return 0
+    for r in rows:
+        print(f"{r.id}\t{r.title}\t{r.site}\t{r.published[:10]}\t{r.note_count}", file=out)
+    return 0
+
+
+def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
+    try:
+        article = library.article(article_id)
+    except NotFound as exc:
+        raise LibraryError(str(exc)) from None
+    if as_json:
+        meta = article.meta
+        json.dump(
+            {
+                "id": article_id,
+                "title": meta.title,
+                "url": meta.url,
+                "byline": meta.byline,
+                "site": meta.site,
+                "published": meta.published,
+                "lang": meta.lang,
+                "splitter_version": article.splitter_version,
+                "sentences": [{"index": s.index, "text": s.text} for s in article.sentences],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print(file=out)
+        return 0
+    print(article.title, file=out)
+    for s in article.sentences:
+        print(f"{s.index}\t{s.text}", file=out)
+    return 0
+
+
+def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
+    library.summary(article_id)  # raises NotFound for an unknown id
+    notes = library.notes(article_id)
+    if as_json:
+        json.dump([_note_json(n) for n in notes], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    for n in notes:
+        where = "unplaced" if n.sentence is None else str(n.sentence)
+        print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
+    return 0
+
+
+def _note_json(n: Note) -> dict[str, Any]:
+    return {
+        "uuid": n.uuid,
+        "sentence": n.sentence,
+        "quote": n.quote,
+        "text": n.text,
+        "verdict": n.verdict.value,
+        "sources": [s.url for s in n.sources],
+        "tags": list(n.tags),
+        "created": n.created,
+        "updated": n.updated,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,492 @@
+"""The library: one SQLite file holding articles, their sentences, images and notes.
+
+`Library` owns every SQL statement in Gloss. Multi-step writes run inside `db.atomic()`,
+so a failure leaves the file as it was. A connection belongs to one thread: background
+workers open their own `Library` on the same path (WAL lets them read while one writes).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .model import (
+    Article,
+    ArticleSummary,
+    Block,
+    Image,
+    Metadata,
+    Note,
+    Sentence,
+    Source,
+    Verdict,
+    block_offsets,
+)
+from .placement import place_quote
+from .schema import MIGRATION_SET, known_migrations, migrations
+
+CONTEXT_CHARS = 32  # prefix/suffix kept around a note's quote
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message says why."""
+
+
+class NotFound(LibraryError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    article_id: int
+    status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
+    orphaned: int = 0  # notes that could not be placed on the new text
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class Library:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(self.path, timeout=10)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
+        self.db = Database(conn)
+        self._migrate()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - known_migrations()
+        if unknown:
+            raise LibraryError(
+                f"{self.path} was written by a newer version of Gloss; please update Gloss"
+            )
+        if applied and migrations.pending(self.db):
+            self.backup(self._backup_path("pre-migration"))
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backup(self, dest: Path | str) -> Path:
+        """A consistent copy of the library, taken with SQLite's online backup API."""
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(dest)
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+        return dest
+
+    def _backup_path(self, reason: str) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        return self.path.parent / "backups" / f"{self.path.stem}-{stamp}-{reason}.db"
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # -- articles ------------------------------------------------------------------------
+
+    def add_article(self, article: Article, source_path: str = "") -> AddResult:
+        """Store an imported article; the same page or content again is not a duplicate."""
+        existing = self._find_existing(article)
+        if existing is not None:
+            article_id, content_hash = existing
+            if content_hash == article.content_hash:
+                return AddResult(article_id, "unchanged")
+            orphaned = self.replace_text(article_id, article, source_path)
+            return AddResult(article_id, "updated", orphaned)
+        stamp = now()
+        with self.db.atomic():
+            cur = self.db.execute(
+                """INSERT INTO articles (uuid, url, title, byline, site, published, lang,
+                       excerpt, source_format, source_path, content_hash, imported_at,
+                       updated_at, splitter_version, extractor_version, doc, text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    str(uuidlib.uuid4()),
+                    article.meta.url,
+                    article.meta.title,
+                    article.meta.byline,
+                    article.meta.site,
+                    article.meta.published,
+                    article.meta.lang,
+                    article.meta.excerpt,
+                    article.source_format,
+                    source_path,
+                    article.content_hash,
+                    stamp,
+                    stamp,
+                    article.splitter_version,
+                    article.extractor_version,
+                    _doc_json(article.blocks),
+                    article.text,
+                ],
+            )
+            article_id = int(cur.lastrowid or 0)
+            self._write_body(article_id, article)
+        return AddResult(article_id, "added")
+
+    def _find_existing(self, article: Article) -> tuple[int, str] | None:
+        if article.meta.url:
+            row = self.db.execute(
+                "SELECT id, content_hash FROM articles WHERE url = ? ORDER BY id LIMIT 1",
+                [article.meta.url],
+            ).fetchone()
+            if row:
+                return int(row[0]), str(row[1])
+        row = self.db.execute(
+            "SELECT id, content_hash FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
+            [article.content_hash],
+        ).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
+
+    def replace_text(self, article_id: int, article: Article, source_path: str = "") -> int:
+        """Give an article new text, keep the old one as a version, re-place its notes.
+
+        Returns how many notes became orphans. All of it is one transaction.
+        """
+        old = self.db.execute(
+            "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
+            "FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if old is None:
+            raise NotFound(f"no article {article_id}")
+        new_text = article.text
+        starts = _sentence_starts(article)
+        orphaned = 0
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO article_versions (article_id, title, content_hash,
+                       splitter_version, extractor_version, doc, text, replaced_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [article_id, *old, now()],
+            )
+            self.db.execute(
+                """UPDATE articles SET title = ?, byline = ?, site = ?, published = ?,
+                       lang = ?, excerpt = ?, source_format = ?,
+                       source_path = COALESCE(NULLIF(?, ''), source_path), content_hash = ?,
+                       updated_at = ?, splitter_version = ?, extractor_version = ?, doc = ?,
+                       text = ?
+                   WHERE id = ?""",
+                [
+                    article.meta.title,
+                    article.meta.byline,
+                    article.meta.site,
+                    article.meta.published,
+                    article.meta.lang,
+                    article.meta.excerpt,
+                    article.source_format,
+                    source_path,
+                    article.content_hash,
+                    now(),
+                    article.splitter_version,
+                    article.extractor_version,
+                    _doc_json(article.blocks),
+                    new_text,
+                    article_id,
+                ],
+            )
+            self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
+            self._write_body(article_id, article)
+            for note in self.notes(article_id):
+                spot = place_quote(note.quote, note.prefix, note.suffix, note.position, new_text)
+                if spot is None:
+                    orphaned += 1
+                    self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
+                    continue
+                index = _sentence_at(starts, spot)
+                sentence = article.sentences[index]
+                quote, prefix, suffix, position = _context(new_text, starts[index], sentence.text)
+                self.db.execute(
+                    "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
+                    "position = ? WHERE uuid = ?",
+                    [index, quote, prefix, suffix, position, note.uuid],
+                )
+        return orphaned
+
+    def _write_body(self, article_id: int, article: Article) -> None:
+        self.db.conn.executemany(
+            'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, s.index, s.block, s.start, s.end, s.text) for s in article.sentences],
+        )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO images (article_id, name, mime, data) VALUES (?, ?, ?, ?)",
+            [(article_id, i.name, i.mime, i.data) for i in article.images],
+        )
+
+    def article(self, article_id: int) -> Article:
+        row = self.db.execute(
+            "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
+            "splitter_version, extractor_version, doc FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        meta = Metadata(*row[:7])
+        blocks = tuple(Block.from_json(b) for b in json.loads(row[10]))
+        sentences = tuple(
+            Sentence(*r)
+            for r in self.db.execute(
+                'SELECT idx, block, start, "end", text FROM sentences '
+                "WHERE article_id = ? ORDER BY idx",
+                [article_id],
+            )
+        )
+        return Article(meta, blocks, sentences, (), row[7], row[8], row[9])
+
+    def article_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def summaries(self) -> list[ArticleSummary]:
+        """The library list, newest import first, with note counts and worst verdicts."""
+        rows = self.db.execute(
+            """SELECT a.id, a.title, a.site, a.published, a.imported_at, a.url,
+                      COUNT(n.id), GROUP_CONCAT(DISTINCT n.verdict)
+               FROM articles a LEFT JOIN notes n ON n.article_id = a.id
+               GROUP BY a.id ORDER BY a.imported_at DESC, a.id DESC"""
+        ).fetchall()
+        return [
+            ArticleSummary(
+                id=r[0],
+                title=r[1],
+                site=r[2],
+                published=r[3],
+                imported_at=r[4],
+                url=r[5],
+                note_count=r[6],
+                worst_verdict=_worst(r[7].split(",")) if r[7] else None,
+            )
+            for r in rows
+        ]
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        for s in self.summaries_for([article_id]):
+            return s
+        raise NotFound(f"no article {article_id}")
+
+    def summaries_for(self, ids: Iterable[int]) -> list[ArticleSummary]:
+        wanted = set(ids)
+        return [s for s in self.summaries() if s.id in wanted]
+
+    def delete_article(self, article_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def image(self, article_id: int, name: str) -> Image | None:
+        row = self.db.execute(
+            "SELECT name, mime, data FROM images WHERE article_id = ? AND name = ?",
+            [article_id, name],
+        ).fetchone()
+        return Image(row[0], row[1], bytes(row[2])) if row else None
+
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def notes(self, article_id: int, sentence: int | None = None) -> list[Note]:
+        if sentence is None:
+            cur = self.db.execute(
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? "
+                "ORDER BY sentence IS NULL, sentence, created, id",
+                [article_id],
+            )
+        else:
+            cur = self.db.execute(
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? AND sentence = ? "
+                "ORDER BY created, id",
+                [article_id, sentence],
+            )
+        return [_note(r) for r in cur]
+
+    def note(self, note_uuid: str) -> Note:
+        row = self.db.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uuid = ?", [note_uuid]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no note {note_uuid}")
+        return _note(row)
+
+    def marks(self, article_id: int) -> dict[int, Verdict]:
+        """Each noted sentence with the worst verdict among its notes."""
+        out: dict[int, Verdict] = {}
+        for sentence, verdict in self.db.execute(
+            "SELECT sentence, verdict FROM notes WHERE article_id = ? AND sentence IS NOT NULL",
+            [article_id],
+        ):
+            v = Verdict.parse(verdict)
+            if sentence not in out or v.severity < out[sentence].severity:
+                out[sentence] = v
+        return out
+
+    def add_note(
+        self,
+        article_id: int,
+        sentence: int,
+        text: str,
+        verdict: Verdict = Verdict.NONE,
+        sources: Iterable[Source] = (),
+        tags: Iterable[str] = (),
+    ) -> Note:
+        row = self.db.execute(
+            "SELECT a.text, s.text, s.block, s.start FROM articles a JOIN sentences s "
+            "ON s.article_id = a.id WHERE a.id = ? AND s.idx = ?",
+            [article_id, sentence],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id} has no sentence {sentence}")
+        article_text, sentence_text = row[0], row[1]
+        offset = self._sentence_offset(article_id, row[2], row[3])
+        quote, prefix, suffix, position = _context(article_text, offset, sentence_text)
+        stamp = now()
+        note_uuid = str(uuidlib.uuid4())
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
+                       position, body, verdict, sources, tags, created, updated)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    note_uuid,
+                    article_id,
+                    sentence,
+                    quote,
+                    prefix,
+                    suffix,
+                    position,
+                    text,
+                    Verdict(verdict).value,
+                    _sources_json(sources),
+                    json.dumps(list(tags)),
+                    stamp,
+                    stamp,
+                ],
+            )
+        return self.note(note_uuid)
+
+    def update_note(
+        self,
+        note_uuid: str,
+        *,
+        text: str | None = None,
+        verdict: Verdict | None = None,
+        sources: Iterable[Source] | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Note:
+        current = self.note(note_uuid)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, updated = ? "
+                "WHERE uuid = ?",
+                [
+                    current.text if text is None else text,
+                    (current.verdict if verdict is None else Verdict(verdict)).value,
+                    _sources_json(current.sources if sources is None else sources),
+                    json.dumps(list(current.tags if tags is None else tags)),
+                    now(),
+                    note_uuid,
+                ],
+            )
+        return self.note(note_uuid)
+
+    def delete_note(self, note_uuid: str) -> None:
+        with self.db.atomic():
+            cur = self.db.execute("DELETE FROM notes WHERE uuid = ?", [note_uuid])
+        if cur.rowcount == 0:
+            raise NotFound(f"no note {note_uuid}")
+
+    def _sentence_offset(self, article_id: int, block: int, start: int) -> int:
+        doc = self.db.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()
+        blocks = [Block.from_json(b) for b in json.loads(doc[0])]
+        base = block_offsets(blocks)[block]
+        return (base or 0) + start
+
+
+_NOTE_COLUMNS = (
+    "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
+    "sources, tags, created, updated"
+)
+
+
+def _note(r: tuple) -> Note:
+    return Note(
+        uuid=r[0],
+        article_id=r[1],
+        sentence=r[2],
+        quote=r[3],
+        prefix=r[4],
+        suffix=r[5],
+        position=r[6],
+        text=r[7],
+        verdict=Verdict.parse(r[8]),
+        sources=tuple(Source.from_json(s) for s in json.loads(r[9])),
+        tags=tuple(json.loads(r[10])),
+        created=r[11],
+        updated=r[12],
+    )
+
+
+def _sources_json(sources: Iterable[Source]) -> str:
+    return json.dumps([s.to_json() for s in sources])
+
+
+def _doc_json(blocks: Iterable[Block]) -> str:
+    return json.dumps([b.to_json() for b in blocks], ensure_ascii=False)
+
+
+def _worst(verdicts: Iterable[str]) -> Verdict:
+    return min((Verdict.parse(v) for v in verdicts), key=lambda v: v.severity)
+
+
+def _context(text: str, offset: int, quote: str) -> tuple[str, str, str, int]:
+    prefix = text[max(0, offset - CONTEXT_CHARS) : offset]
+    end = offset + len(quote)
+    return quote, prefix, text[end : end + CONTEXT_CHARS], offset
+
+
+def _sentence_starts(article: Article) -> list[int]:
+    bases = block_offsets(article.blocks)
+    return [(bases[s.block] or 0) + s.start for s in article.sentences]
+
+
+def _sentence_at(starts: list[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound"]

@@ -1,0 +1,106 @@
+"""The library's schema, one migration at a time.
+
+Migrations are append-only: a released migration is never edited, a change is a new one.
+`known_migrations()` lets the library refuse a file written by a newer Gloss (whose extra
+migrations this code cannot know) instead of corrupting it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "gloss"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            byline TEXT NOT NULL DEFAULT '',
+            site TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL DEFAULT '',
+            excerpt TEXT NOT NULL DEFAULT '',
+            source_format TEXT NOT NULL DEFAULT '',
+            source_path TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            opened_at TEXT,
+            progress REAL NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0,
+            splitter_version TEXT NOT NULL DEFAULT '',
+            extractor_version TEXT NOT NULL DEFAULT '',
+            doc TEXT NOT NULL,   -- JSON list of blocks
+            text TEXT NOT NULL   -- plain text, for search and anchoring
+        );
+        CREATE INDEX articles_url ON articles(url) WHERE url != '';
+        CREATE INDEX articles_hash ON articles(content_hash);
+
+        CREATE TABLE sentences (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence INTEGER,     -- NULL: an orphan that lost its place
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            position INTEGER,
+            body TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL DEFAULT 'none',
+            sources TEXT NOT NULL DEFAULT '[]',   -- JSON list of {url, title, quote}
+            tags TEXT NOT NULL DEFAULT '[]',      -- JSON list of strings
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX notes_place ON notes(article_id, sentence);
+
+        CREATE TABLE images (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (article_id, name)
+        ) WITHOUT ROWID;
+
+        -- Earlier texts of an article, kept when a changed page is imported again.
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            splitter_version TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            text TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        );
+        CREATE INDEX article_versions_article ON article_versions(article_id);
+
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """
+    )
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db["notes"].enable_fts(["body", "quote"], create_triggers=True, tokenize="porter")
+
+
+def known_migrations() -> frozenset[str]:
+    # Everything is pending on an empty database: that lists this code's migrations
+    # through the public API.
+    return frozenset(m.name for m in migrations.pending(Database(memory=True)))
