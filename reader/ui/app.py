@@ -1,0 +1,54 @@
+"""Start the GUI: one QApplication, the library, the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, __version__
+from ..core.library import Library, LibraryError
+from ..core.sample import ensure_sample
+from ..paths import resources_dir
+from .main_window import MainWindow
+
+
+def make_app(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "gloss", *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("gloss")
+    icon = resources_dir() / "icons" / "gloss.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_window(library_path: Path) -> MainWindow:
+    library = Library(library_path)
+    first = ensure_sample(library)
+    window = MainWindow(library)
+    if first is not None:
+        window.library_view.select_article(first)
+    elif window.library_view.model_.rows:
+        window.library_view.select_article(window.library_view.model_.rows[0].id)
+    return window
+
+
+def run(library_path: Path, qt_args: Sequence[str] = ()) -> int:
+    app = make_app(qt_args)
+    try:
+        window = open_window(library_path)
+    except LibraryError as exc:
+        QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
+        return 2
+    window.show()
+    code = app.exec()
+    window.library.close()
+    return code

@@ -1,0 +1,336 @@
+"""Build the reading `QTextDocument` from an Article, and map sentences to positions.
+
+The document is built with `QTextCursor` (setHtml with one anchor per sentence is
+quadratic and loses the mapping). Qt positions count UTF-16 code units while the core
+counts code points, so every offset crosses `utf16_offsets` on its way in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
+    QTextListFormat,
+    QTextTableFormat,
+)
+
+from ..core.model import Article, Block, BlockKind, Image, Sentence
+from .theme import mono_font, reading_font
+
+IMAGE_SCHEME = "gloss-image"
+LINE_HEIGHT = 135  # percent: comfortable leading for body text
+HEADING_LINE_HEIGHT = 112
+
+
+def utf16_offsets(text: str, offsets: list[int]) -> list[int]:
+    """Code-point offsets into `text` converted to UTF-16 offsets (sorted input)."""
+    if not text or max(text) <= "\uffff":
+        return offsets  # the common case: no astral characters, nothing to shift
+    out = []
+    extra = 0
+    pos = 0
+    for off in offsets:
+        extra += sum(1 for ch in text[pos:off] if ch > "\uffff")
+        pos = off
+        out.append(off + extra)
+    return out
+
+
+@dataclass
+class SentenceMap:
+    """Sentence i covers document positions [starts[i], ends[i])."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def sentence_at(self, position: int) -> int | None:
+        i = bisect_right(self.starts, position) - 1
+        if i >= 0 and position <= self.ends[i]:
+            return i
+        return None
+
+    def span(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+ImageSource = Callable[[str], Image | None]
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    position: int  # document position of the image character
+    width: float  # natural size in pixels
+    height: float
+
+
+def build_document(
+    article: Article, load_image: ImageSource, base_size: float = 13.0
+) -> tuple[QTextDocument, SentenceMap, list[PlacedImage]]:
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)  # the reader is read-only; undo history only costs memory
+    doc.setDefaultFont(reading_font(base_size))
+    doc.setDocumentMargin(8)
+    builder = _Builder(doc, article, load_image, base_size)
+    builder.build()
+    return doc, SentenceMap(builder.starts, builder.ends), builder.images
+
+
+def fit_images(doc: QTextDocument, images: list[PlacedImage], column: float) -> None:
+    """Scale pictures down to the text column (never up), keeping their proportions."""
+    for placed in images:
+        width = min(placed.width, max(column, 32.0))
+        cursor = QTextCursor(doc)
+        cursor.setPosition(placed.position)
+        cursor.setPosition(placed.position + 1, QTextCursor.MoveMode.KeepAnchor)
+        fmt = cursor.charFormat()
+        if not fmt.isImageFormat():
+            continue
+        img = fmt.toImageFormat()
+        img.setWidth(width)
+        img.setHeight(placed.height * width / max(placed.width, 1.0))
+        cursor.setCharFormat(img)
+
+
+class _Builder:
+    def __init__(
+        self, doc: QTextDocument, article: Article, load_image: ImageSource, base: float
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.load_image = load_image
+        self.base = base
+        self.cursor = QTextCursor(doc)
+        self.starts: list[int] = [0] * len(article.sentences)
+        self.ends: list[int] = [0] * len(article.sentences)
+        self._by_block: dict[int, list[Sentence]] = {}
+        for s in article.sentences:
+            self._by_block.setdefault(s.block, []).append(s)
+        self.images: list[PlacedImage] = []
+        self._first = True
+        self._list = None
+        self._list_key: tuple[int, bool] | None = None
+
+    def build(self) -> None:
+        self._header()
+        for index, block in enumerate(self.article.blocks):
+            if block.kind is not BlockKind.LIST_ITEM:
+                self._list = None
+            if block.kind is BlockKind.TABLE:
+                self._table(index, block)
+            elif block.kind is BlockKind.FIGURE:
+                self._figure(index, block)
+            else:
+                self._text_block(index, block)
+
+    # -- pieces ---------------------------------------------------------------------------
+
+    def _new_block(
+        self, fmt: QTextBlockFormat, char: QTextCharFormat, leading: int = LINE_HEIGHT
+    ) -> None:
+        fmt.setLineHeight(leading, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if self._first:
+            self.cursor.setBlockFormat(fmt)
+            self.cursor.setBlockCharFormat(char)
+            self._first = False
+        else:
+            self.cursor.insertBlock(fmt, char)
+
+    def _header(self) -> None:
+        meta = self.article.meta
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(6)
+        title = QTextCharFormat()
+        title.setFontPointSize(self.base * 1.9)
+        title.setFontWeight(QFont.Weight.Bold)
+        self._new_block(fmt, title, HEADING_LINE_HEIGHT)
+        self.cursor.insertText(meta.title or "Untitled", title)
+        details = [p for p in (meta.byline, meta.site, _date(meta.published)) if p]
+        if details:
+            line = QTextBlockFormat()
+            line.setBottomMargin(18)
+            grey = QTextCharFormat()
+            grey.setForeground(QColor("#6b6b6b"))
+            grey.setFontPointSize(self.base * 0.9)
+            self._new_block(line, grey)
+            self.cursor.insertText("  ·  ".join(details), grey)
+
+    def _text_block(self, index: int, block: Block) -> None:
+        fmt = QTextBlockFormat()
+        char = QTextCharFormat()
+        fmt.setBottomMargin(self.base * 0.9)
+        if block.kind is BlockKind.HEADING:
+            level = min(max(block.level, 1), 6)
+            scale = {1: 1.6, 2: 1.4, 3: 1.2}.get(level, 1.05)
+            char.setFontPointSize(self.base * scale)
+            char.setFontWeight(QFont.Weight.Bold)
+            fmt.setTopMargin(self.base * 0.8)
+            fmt.setBottomMargin(self.base * 0.4)
+            fmt.setHeadingLevel(level)
+        elif block.kind is BlockKind.QUOTE:
+            fmt.setLeftMargin(28)
+            fmt.setRightMargin(12)
+            char.setFontItalic(True)
+            char.setForeground(QColor("#444444"))
+        elif block.kind is BlockKind.CODE:
+            char.setFont(mono_font(self.base * 0.82))
+            fmt.setBackground(QColor("#f3f1ec"))
+            fmt.setNonBreakableLines(True)
+            fmt.setLeftMargin(12)
+        elif block.kind is BlockKind.LIST_ITEM:
+            fmt.setBottomMargin(self.base * 0.3)
+        leading = HEADING_LINE_HEIGHT if block.kind is BlockKind.HEADING else LINE_HEIGHT
+        self._new_block(fmt, char, leading)
+        if block.kind is BlockKind.LIST_ITEM:
+            self._join_list(block)
+        start = self.cursor.position()
+        self._insert_marked_text(block, char)
+        self._record(index, block.text, start)
+
+    def _join_list(self, block: Block) -> None:
+        key = (block.level, block.ordered)
+        if self._list is not None and self._list_key == key:
+            self._list.add(self.cursor.block())
+            return
+        fmt = QTextListFormat()
+        fmt.setStyle(
+            QTextListFormat.Style.ListDecimal if block.ordered else QTextListFormat.Style.ListDisc
+        )
+        fmt.setIndent(max(block.level, 1))
+        if block.ordered and block.number:
+            fmt.setStart(block.number)
+        self._list = self.cursor.createList(fmt)
+        self._list_key = key
+
+    def _insert_marked_text(self, block: Block, base: QTextCharFormat) -> None:
+        text = block.text
+        if not block.marks:
+            self.cursor.insertText(text, base)
+            return
+        # Cut the text at every mark edge and give each piece the union of its marks.
+        edges = sorted(
+            {0, len(text), *(m.start for m in block.marks), *(m.end for m in block.marks)}
+        )
+        for a, b in pairwise(edges):
+            if a >= b:
+                continue
+            fmt = QTextCharFormat(base)
+            for m in block.marks:
+                if m.start <= a and b <= m.end:
+                    _apply_mark(fmt, m.kind, m.href, self.base)
+            self.cursor.insertText(text[a:b], fmt)
+
+    def _record(self, index: int, text: str, block_start: int) -> None:
+        sentences = self._by_block.get(index, ())
+        if not sentences:
+            return
+        flat = [o for s in sentences for o in (s.start, s.end)]
+        mapped = utf16_offsets(text, flat)
+        for k, s in enumerate(sentences):
+            self.starts[s.index] = block_start + mapped[2 * k]
+            self.ends[s.index] = block_start + mapped[2 * k + 1]
+
+    def _table(self, index: int, block: Block) -> None:
+        rows = block.rows or tuple((line,) for line in block.text.split("\n"))
+        cols = max(len(r) for r in rows)
+        self._new_block(QTextBlockFormat(), QTextCharFormat())
+        fmt = QTextTableFormat()
+        fmt.setBorder(0.5)
+        fmt.setBorderBrush(QBrush(QColor("#bbbbbb")))
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setCellPadding(5)
+        fmt.setCellSpacing(0)
+        fmt.setBottomMargin(self.base)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table = self.cursor.insertTable(len(rows), cols, fmt)
+        row_spans: list[tuple[int, int]] = []
+        for r, row in enumerate(rows):
+            first = last = None
+            for c in range(cols):
+                cell_cursor = table.cellAt(r, c).firstCursorPosition()
+                cell_text = row[c] if c < len(row) else ""
+                char = QTextCharFormat()
+                if r == 0 and len(rows) > 1:
+                    char.setFontWeight(QFont.Weight.Bold)
+                start = cell_cursor.position()
+                cell_cursor.insertText(cell_text, char)
+                if cell_text:
+                    first = start if first is None else first
+                    last = start + len(cell_text.encode("utf-16-le")) // 2
+            row_spans.append((first or 0, last or 0))
+        # Table sentences are its rows (the splitter cuts table text by line).
+        for s in self._by_block.get(index, ()):
+            row = block.text.count("\n", 0, s.start)
+            if row < len(row_spans):
+                self.starts[s.index], self.ends[s.index] = row_spans[row]
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._list = None
+
+    def _figure(self, index: int, block: Block) -> None:
+        image = self.load_image(block.image) if block.image else None
+        fmt = QTextBlockFormat()
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        fmt.setTopMargin(self.base * 0.5)
+        self._new_block(fmt, QTextCharFormat())
+        if image is not None:
+            qimage = QImage.fromData(image.data)
+            if not qimage.isNull():
+                url = QUrl(f"{IMAGE_SCHEME}:{image.name}")
+                self.doc.addResource(QTextDocument.ResourceType.ImageResource, url, qimage)
+                img = QTextImageFormat()
+                img.setName(url.toString())
+                img.setWidth(qimage.width())
+                img.setHeight(qimage.height())
+                if block.alt:
+                    img.setToolTip(block.alt)
+                self.images.append(
+                    PlacedImage(self.cursor.position(), qimage.width(), qimage.height())
+                )
+                self.cursor.insertImage(img)
+        if block.text:
+            cap = QTextBlockFormat()
+            cap.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            cap.setBottomMargin(self.base)
+            char = QTextCharFormat()
+            char.setFontPointSize(self.base * 0.85)
+            char.setForeground(QColor("#555555"))
+            self._new_block(cap, char)
+            start = self.cursor.position()
+            self.cursor.insertText(block.text, char)
+            self._record(index, block.text, start)
+
+
+def _apply_mark(fmt: QTextCharFormat, kind: str, href: str | None, base: float) -> None:
+    if kind == "em":
+        fmt.setFontItalic(True)
+    elif kind == "strong":
+        fmt.setFontWeight(QFont.Weight.Bold)
+    elif kind == "code":
+        fmt.setFontFamilies(mono_font(base).families())
+    elif kind == "link" and href:
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href)
+        fmt.setForeground(QColor("#1a5fb4"))
+        fmt.setFontUnderline(True)
+        fmt.setToolTip(href)
+
+
+def _date(published: str) -> str:
+    return published[:10] if published else ""
