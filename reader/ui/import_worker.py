@@ -54,16 +54,21 @@ class ImportWorker(QObject):
             self.finished.emit(ok, bad)
 
 
-def start_import(
+def prepare_import(
     library_path: Path, paths: list[Path], parent: QObject
 ) -> tuple[QThread, ImportWorker]:
-    """Start a worker on its own thread; both are cleaned up when it finishes."""
+    """A worker moved onto its own thread, not yet started.
+
+    Connect to the worker's signals, then call `thread.start()`: a fast import can finish
+    before connections made after the start would exist.
+
+    The caller keeps both Python objects alive until `thread.finished`: dropping the last
+    reference earlier would delete the worker from the GUI thread while its own thread is
+    still winding down.
+    """
     thread = QThread(parent)
     worker = ImportWorker(library_path, paths)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
     return thread, worker

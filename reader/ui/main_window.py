@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library
-from .import_worker import ImportWorker, start_import
+from .import_worker import ImportWorker, prepare_import
 from .library_view import LibraryView
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
@@ -56,8 +56,8 @@ class MainWindow(QMainWindow):
         self.reader.sentenceClicked.connect(self._sentence_clicked)
         self.notes.notesChanged.connect(self._notes_changed)
 
-        self._import_thread: QThread | None = None
-        self._import_worker: ImportWorker | None = None
+        self._import_worker: ImportWorker | None = None  # the running import, if any
+        self._threads: dict[QThread, ImportWorker] = {}  # kept alive until they finish
         self._import_failures: list[tuple[str, str]] = []
         self._last_imported: int | None = None
         self._progress: QProgressDialog | None = None
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files or folders on a worker thread; the same path for menu and drop."""
-        if self._import_thread is not None:
+        if self._import_worker is not None:
             QMessageBox.information(self, APP_NAME, "An import is already running.")
             return
         self._import_failures = []
@@ -122,19 +122,32 @@ class MainWindow(QMainWindow):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         self._progress = progress
-        thread, worker = start_import(self.library.path, paths, self)
-        self._import_thread, self._import_worker = thread, worker
+        thread, worker = prepare_import(self.library.path, paths, self)
+        self._import_worker = worker
+        self._threads[thread] = worker
+        # A bound method of the window runs queued on the GUI thread; a lambda would run
+        # on the finishing thread itself.
+        thread.finished.connect(self._forget_finished_threads)
         progress.canceled.connect(worker.cancel)
         worker.started.connect(progress.setMaximum)
         worker.progress.connect(self._import_progress)
         worker.imported.connect(self._imported_one)
-        worker.failed.connect(lambda path, why: self._import_failures.append((path, why)))
+        worker.failed.connect(self._import_failed)
         worker.finished.connect(self._import_done)
+        thread.start()
 
     def _import_progress(self, done: int, path: str) -> None:
         if self._progress is not None:
             self._progress.setValue(done)
             self._progress.setLabelText(f"Importing {Path(path).name}")
+
+    def _forget_finished_threads(self) -> None:
+        for thread in [t for t in self._threads if t.isFinished()]:
+            del self._threads[thread]
+            thread.deleteLater()
+
+    def _import_failed(self, path: str, why: str) -> None:
+        self._import_failures.append((path, why))
 
     def _imported_one(self, article_id: int, _title: str) -> None:
         self._last_imported = article_id
@@ -145,7 +158,7 @@ class MainWindow(QMainWindow):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        self._import_thread = self._import_worker = None
+        self._import_worker = None
         self.statusBar().showMessage(
             f"Imported {ok} article{'s' if ok != 1 else ''}" + (f", {bad} failed" if bad else ""),
             8000,
@@ -222,9 +235,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_worker is not None:
             self._import_worker.cancel()
-        if self._import_thread is not None:
-            self._import_thread.quit()
-            self._import_thread.wait(5000)
+        for thread in list(self._threads):
+            thread.wait(10000)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

@@ -1,0 +1,38 @@
+"""Shared test setup: Qt runs offscreen and nothing touches the user's real files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display (Picard's conftest does the same).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings and the default library live under these on Linux; keep them in a scratch dir.
+_scratch = Path(tempfile.mkdtemp(prefix="gloss-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
+os.environ["XDG_DATA_HOME"] = str(_scratch / "data")
+os.environ.pop("GLOSS_LIBRARY", None)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = FIXTURES / "pages"
+
+
+@pytest.fixture
+def pages() -> Path:
+    return PAGES
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def library(library_path: Path):
+    from reader.core.library import Library
+
+    with Library(library_path) as lib:
+        yield lib

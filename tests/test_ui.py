@@ -1,0 +1,237 @@
+"""The real main window, driven like a user would: pytest-qt, offscreen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QFontDatabase, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from reader.core.model import Verdict
+from reader.ui.app import make_app, open_window
+from reader.ui.main_window import MainWindow
+from reader.ui.theme import verdict_colour
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path) -> MainWindow:
+    make_app()
+    win = open_window(library_path)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def import_and_wait(qtbot, win: MainWindow, *paths: Path) -> None:
+    with qtbot.waitSignal(win.importFinished, timeout=20000):
+        win.import_paths(list(paths))
+
+
+def click_sentence(qtbot, win: MainWindow, index: int) -> None:
+    reader = win.reader
+    reader.select_sentence(index)  # scrolls it into view, as a reader would before clicking
+    rect = reader.sentence_rect(index)
+    qtbot.mouseClick(
+        reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + 4, rect.center().y())
+    )
+
+
+def sentence_index(win: MainWindow, startswith: str) -> int:
+    assert win.reader.article is not None
+    return next(s.index for s in win.reader.article.sentences if s.text.startswith(startswith))
+
+
+def test_fonts_are_installed(qapp) -> None:
+    # Without fonts every glyph is a box and nothing warns.
+    assert QFontDatabase.families()
+
+
+def test_void_qt_calls_do_not_leak_none_references(qapp) -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a None reference per void call and aborts."""
+    point = QPoint()
+    before = sys.getrefcount(None)
+    for i in range(10_000):
+        point.setX(i)
+    assert sys.getrefcount(None) >= before - 100
+
+
+def test_first_run_shows_the_sample_article(window: MainWindow) -> None:
+    assert window.library.article_count() == 1
+    assert window.reader.article is not None
+    assert window.reader.article.title == "How a small town checked its own rain gauge"
+    assert "Ashby Vale" in window.reader.toPlainText()
+    # The sample's picture comes from the library, offline.
+    assert window.reader._images
+
+
+def test_sample_is_not_added_again_after_deletion(qtbot, library_path: Path) -> None:
+    win = open_window(library_path)
+    qtbot.addWidget(win)
+    win.library.delete_article(win.library.article_ids()[0])
+    win.library.close()
+    again = open_window(library_path)
+    qtbot.addWidget(again)
+    assert again.library.article_count() == 0
+
+
+def test_import_click_note_mark_and_reopen(
+    qtbot, window: MainWindow, pages: Path, library_path: Path
+) -> None:
+    import_and_wait(qtbot, window, pages / "news.html")
+    assert window.reader.article is not None
+    assert window.reader.article.title.startswith("Bridge repairs")
+    target = sentence_index(window, "Officials had promised")
+
+    click_sentence(qtbot, window, target)
+    assert window.reader.current == target
+    panel = window.notes
+    assert "Officials had promised in March" in panel.quote.text()
+    assert panel.list.count() == 0
+
+    qtbot.keyClicks(panel.text, "The minutes say April, not March.")
+    panel.verdict.setCurrentIndex(panel.verdict.findData(Verdict.MISLEADING))
+    qtbot.keyClicks(panel.sources, "https://council.example/minutes")
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+
+    assert panel.list.count() == 1
+    assert "The minutes say April" in panel.list.item(0).text()
+    assert window.reader.marks == {target: Verdict.MISLEADING}
+    underlined = [
+        s
+        for s in window.reader.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        and s.format.underlineColor() == verdict_colour(Verdict.MISLEADING)
+    ]
+    assert any(
+        s.cursor.selectedText() == window.reader.article.sentences[target].text for s in underlined
+    )
+    row = window.library_view.model_.rows[
+        window.library_view.model_.row_of(window.current_article_id)
+    ]
+    assert row.note_count == 1
+
+    article_id = window.current_article_id
+    window.close()
+    window.library.close()
+
+    again = open_window(library_path)
+    qtbot.addWidget(again)
+    again.show()
+    again.library_view.select_article(article_id)
+    assert again.reader.marks == {target: Verdict.MISLEADING}
+    click_sentence(qtbot, again, target)
+    assert again.notes.list.count() == 1
+    note = again.notes.notes()[0]
+    assert note.text == "The minutes say April, not March."
+    assert [s.url for s in note.sources] == ["https://council.example/minutes"]
+
+
+def test_edit_and_delete_through_the_panel(qtbot, window: MainWindow, pages: Path) -> None:
+    import_and_wait(qtbot, window, pages / "news.html")
+    click_sentence(qtbot, window, 0)
+    panel = window.notes
+    qtbot.keyClicks(panel.text, "First draft")
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    panel.list.setCurrentRow(0)
+    assert panel.save.text() == "Save changes"
+    panel.text.selectAll()
+    qtbot.keyClicks(panel.text, "Second draft")
+    panel.verdict.setCurrentIndex(panel.verdict.findData(Verdict.FALSE))
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    (note,) = panel.notes()
+    assert (note.text, note.verdict) == ("Second draft", Verdict.FALSE)
+    assert window.reader.marks == {0: Verdict.FALSE}
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.delete, Qt.MouseButton.LeftButton)
+    assert panel.notes() == []
+    assert window.reader.marks == {}
+
+
+def test_bad_source_url_is_refused_and_nothing_saved(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    click_sentence(qtbot, window, 1)
+    qtbot.keyClicks(window.notes.text, "See source")
+    qtbot.keyClicks(window.notes.sources, "not a url")
+    qtbot.mouseClick(window.notes.save, Qt.MouseButton.LeftButton)
+    assert warnings and "not a url" in warnings[0]
+    assert window.notes.notes() == []
+
+
+def test_emoji_early_does_not_shift_a_later_highlight(
+    qtbot, window: MainWindow, pages: Path
+) -> None:
+    import_and_wait(qtbot, window, pages / "emoji.html")
+    target = sentence_index(window, "This sentence carries the note.")
+    click_sentence(qtbot, window, target)
+    assert window.reader.current == target
+    window.notes.text.setPlainText("Marked after astral characters")
+    qtbot.mouseClick(window.notes.save, Qt.MouseButton.LeftButton)
+    texts = {s.cursor.selectedText() for s in window.reader.extraSelections()}
+    assert "This sentence carries the note." in texts
+    # Every sentence maps onto exactly its own text in the document.
+    for s in window.reader.article.sentences:
+        start, end = window.reader.sentences.span(s.index)
+        cursor = window.reader.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == s.text
+
+
+def test_drop_files_onto_the_window_imports_them(qtbot, window: MainWindow, pages: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pages / "plain.txt"))])
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.dropEvent(event)
+    assert blocker.args == [1, 0]
+    assert window.reader.article is not None
+    assert window.reader.article.title == "Notes from the field"
+
+
+def test_failed_import_shows_the_reason_and_writes_nothing(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.import_paths([empty])
+    assert blocker.args == [0, 1]
+    assert window.failure_box.isVisible()
+    assert "the file is empty" in window.failure_box.informativeText()
+    assert window.library.article_count() == 1  # only the sample
+    window.failure_box.close()
+
+
+def test_links_are_marked_and_do_not_navigate(
+    qtbot, window: MainWindow, pages: Path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    import_and_wait(qtbot, window, pages / "news.html")
+    before = window.reader.toPlainText()
+    window.reader.anchorClicked.emit(QUrl("https://council.example/statement"))
+    window.reader.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    assert opened == ["https://council.example/statement"]
+    assert window.reader.toPlainText() == before
+
+
+def test_qapplication_is_single(qapp) -> None:
+    assert QApplication.instance() is qapp
