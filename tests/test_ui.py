@@ -235,3 +235,13 @@ def test_links_are_marked_and_do_not_navigate(
 
 def test_qapplication_is_single(qapp) -> None:
     assert QApplication.instance() is qapp
+
+
+def test_cli_and_qt_agree_on_the_default_library(qapp) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from reader.paths import default_library
+
+    make_app()
+    qt_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    assert Path(qt_dir) == default_library().parent

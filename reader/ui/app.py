@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -41,8 +43,20 @@ def open_window(library_path: Path) -> MainWindow:
     return window
 
 
+def _quit_on_interrupt(app: QApplication) -> None:
+    """Let Ctrl+C in the terminal close the window as it closes any other program.
+
+    Python handles signals only between bytecodes, so a timer wakes it from Qt's loop.
+    """
+    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run(library_path: Path, qt_args: Sequence[str] = ()) -> int:
     app = make_app(qt_args)
+    _quit_on_interrupt(app)
     try:
         window = open_window(library_path)
     except LibraryError as exc:

@@ -38,6 +38,7 @@ class ReaderView(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.anchorClicked.connect(self._open_link)
+        self.setCursorWidth(0)  # a reader, not an editor: the highlight shows where you are
         self.article: Article | None = None
         self.sentences = SentenceMap([], [])
         self.current: int | None = None
