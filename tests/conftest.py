@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings and the default library live under these on Linux; keep them in a scratch dir.
 _scratch = Path(tempfile.mkdtemp(prefix="gloss-tests-"))
+atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
 os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
 os.environ["XDG_DATA_HOME"] = str(_scratch / "data")
 os.environ.pop("GLOSS_LIBRARY", None)
