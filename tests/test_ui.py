@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core.model import Verdict
 from reader.ui.app import make_app, open_window
 from reader.ui.main_window import MainWindow
-from reader.ui.theme import verdict_colour
+from reader.ui.theme import THEMES
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_first_run_shows_the_sample_article(window: MainWindow) -> None:
     assert window.reader.article.title == "How a small town checked its own rain gauge"
     assert "Ashby Vale" in window.reader.toPlainText()
     # The sample's picture comes from the library, offline.
-    assert window.reader._images
+    assert window.reader.rendered is not None and window.reader.rendered.images
 
 
 def test_sample_is_not_added_again_after_deletion(qtbot, library_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_import_click_note_mark_and_reopen(
         s
         for s in window.reader.extraSelections()
         if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-        and s.format.underlineColor() == verdict_colour(Verdict.MISLEADING)
+        and s.format.underlineColor() == THEMES["light"].verdict(Verdict.MISLEADING)
     ]
     assert any(
         s.cursor.selectedText() == window.reader.article.sentences[target].text for s in underlined

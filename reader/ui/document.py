@@ -3,13 +3,17 @@
 The document is built with `QTextCursor` (setHtml with one anchor per sentence is
 quadratic and loses the mapping). Qt positions count UTF-16 code units while the core
 counts code points, so every offset crosses `utf16_offsets` on its way in.
+
+Noted sentences get a footnote-like marker character after them. Markers are real text,
+so they flow with the line; they sit outside every sentence span, and the map shifts
+when one is added or removed.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QUrl
@@ -29,12 +33,21 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from ..core.model import Article, Block, BlockKind, Image, Sentence
-from .theme import mono_font, reading_font
+from ..core.model import Article, Block, BlockKind, Image, Sentence, Verdict
+from .theme import THEMES, VERDICT_LETTERS, Theme, mono_font, reading_font
 
 IMAGE_SCHEME = "gloss-image"
+MARKER_SCHEME = "gloss-note"
 LINE_HEIGHT = 135  # percent: comfortable leading for body text
 HEADING_LINE_HEIGHT = 112
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True)
+class ReaderStyle:
+    theme: Theme = THEMES["light"]
+    family: str = ""  # "" = the best serif installed
+    size: float = 13.0  # points
 
 
 def utf16_offsets(text: str, offsets: list[int]) -> list[int]:
@@ -67,11 +80,18 @@ class SentenceMap:
     def span(self, index: int) -> tuple[int, int]:
         return self.starts[index], self.ends[index]
 
+    def shift(self, position: int, delta: int) -> None:
+        """Text was inserted (delta > 0) or removed at `position`, after any sentence end
+        that equals it: move everything that lies beyond."""
+        first = bisect_left(self.starts, position)
+        for i in range(first, len(self.starts)):
+            self.starts[i] += delta
+        first_end = bisect_right(self.ends, position)
+        for i in range(first_end, len(self.ends)):
+            self.ends[i] += delta
+
     def __len__(self) -> int:
         return len(self.starts)
-
-
-ImageSource = Callable[[str], Image | None]
 
 
 @dataclass(frozen=True)
@@ -81,16 +101,71 @@ class PlacedImage:
     height: float
 
 
+@dataclass
+class Rendered:
+    document: QTextDocument
+    sentences: SentenceMap
+    images: list[PlacedImage]
+    markers: dict[int, int] = field(default_factory=dict)  # sentence -> marker position
+    unmarkable: set[int] = field(default_factory=set)  # sentences that take no marker
+    words: int = 0
+
+    @property
+    def minutes(self) -> int:
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+
+ImageSource = Callable[[str], Image | None]
+
+
 def build_document(
-    article: Article, load_image: ImageSource, base_size: float = 13.0
-) -> tuple[QTextDocument, SentenceMap, list[PlacedImage]]:
+    article: Article,
+    load_image: ImageSource,
+    style: ReaderStyle | None = None,
+    marks: dict[int, Verdict] | None = None,
+) -> Rendered:
+    style = style or ReaderStyle()
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)  # the reader is read-only; undo history only costs memory
-    doc.setDefaultFont(reading_font(base_size))
+    doc.setDefaultFont(reading_font(style.size, style.family))
     doc.setDocumentMargin(8)
-    builder = _Builder(doc, article, load_image, base_size)
+    builder = _Builder(doc, article, load_image, style, marks or {})
     builder.build()
-    return doc, SentenceMap(builder.starts, builder.ends), builder.images
+    words = sum(len(b.text.split()) for b in article.blocks)
+    return Rendered(
+        doc,
+        SentenceMap(builder.starts, builder.ends),
+        builder.images,
+        builder.markers,
+        builder.unmarkable,
+        words,
+    )
+
+
+def marker_format(verdict: Verdict, theme: Theme, index: int) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setForeground(theme.verdict(verdict))
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(f"{MARKER_SCHEME}:{index}")
+    fmt.setToolTip(verdict.label)
+    return fmt
+
+
+def insert_marker(
+    doc: QTextDocument, position: int, verdict: Verdict, theme: Theme, index: int
+) -> None:
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    cursor.insertText(VERDICT_LETTERS[verdict], marker_format(verdict, theme, index))
+
+
+def remove_marker(doc: QTextDocument, position: int) -> None:
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
 
 
 def fit_images(doc: QTextDocument, images: list[PlacedImage], column: float) -> None:
@@ -111,19 +186,28 @@ def fit_images(doc: QTextDocument, images: list[PlacedImage], column: float) -> 
 
 class _Builder:
     def __init__(
-        self, doc: QTextDocument, article: Article, load_image: ImageSource, base: float
+        self,
+        doc: QTextDocument,
+        article: Article,
+        load_image: ImageSource,
+        style: ReaderStyle,
+        marks: dict[int, Verdict],
     ) -> None:
         self.doc = doc
         self.article = article
         self.load_image = load_image
-        self.base = base
+        self.theme = style.theme
+        self.base = style.size
+        self.marks = marks
         self.cursor = QTextCursor(doc)
         self.starts: list[int] = [0] * len(article.sentences)
         self.ends: list[int] = [0] * len(article.sentences)
+        self.markers: dict[int, int] = {}
+        self.unmarkable: set[int] = set()
+        self.images: list[PlacedImage] = []
         self._by_block: dict[int, list[Sentence]] = {}
         for s in article.sentences:
             self._by_block.setdefault(s.block, []).append(s)
-        self.images: list[PlacedImage] = []
         self._first = True
         self._list = None
         self._list_key: tuple[int, bool] | None = None
@@ -142,6 +226,11 @@ class _Builder:
 
     # -- pieces ---------------------------------------------------------------------------
 
+    def _char(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(self.theme.ink))
+        return fmt
+
     def _new_block(
         self, fmt: QTextBlockFormat, char: QTextCharFormat, leading: int = LINE_HEIGHT
     ) -> None:
@@ -157,24 +246,26 @@ class _Builder:
         meta = self.article.meta
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(6)
-        title = QTextCharFormat()
+        title = self._char()
         title.setFontPointSize(self.base * 1.9)
         title.setFontWeight(QFont.Weight.Bold)
         self._new_block(fmt, title, HEADING_LINE_HEIGHT)
         self.cursor.insertText(meta.title or "Untitled", title)
-        details = [p for p in (meta.byline, meta.site, _date(meta.published)) if p]
-        if details:
-            line = QTextBlockFormat()
-            line.setBottomMargin(18)
-            grey = QTextCharFormat()
-            grey.setForeground(QColor("#6b6b6b"))
-            grey.setFontPointSize(self.base * 0.9)
-            self._new_block(line, grey)
-            self.cursor.insertText("  ·  ".join(details), grey)
+        words = sum(len(b.text.split()) for b in self.article.blocks)
+        minutes = max(1, round(words / WORDS_PER_MINUTE))
+        details = [p for p in (meta.byline, meta.site, meta.published[:10]) if p]
+        details.append(f"{minutes} min read")
+        line = QTextBlockFormat()
+        line.setBottomMargin(18)
+        grey = QTextCharFormat()
+        grey.setForeground(QColor(self.theme.muted))
+        grey.setFontPointSize(self.base * 0.9)
+        self._new_block(line, grey)
+        self.cursor.insertText("  ·  ".join(details), grey)
 
     def _text_block(self, index: int, block: Block) -> None:
         fmt = QTextBlockFormat()
-        char = QTextCharFormat()
+        char = self._char()
         fmt.setBottomMargin(self.base * 0.9)
         if block.kind is BlockKind.HEADING:
             level = min(max(block.level, 1), 6)
@@ -188,10 +279,11 @@ class _Builder:
             fmt.setLeftMargin(28)
             fmt.setRightMargin(12)
             char.setFontItalic(True)
-            char.setForeground(QColor("#444444"))
+            char.setForeground(QColor(self.theme.quote))
         elif block.kind is BlockKind.CODE:
             char.setFont(mono_font(self.base * 0.82))
-            fmt.setBackground(QColor("#f3f1ec"))
+            char.setForeground(QColor(self.theme.ink))
+            fmt.setBackground(QColor(self.theme.code_background))
             fmt.setNonBreakableLines(True)
             fmt.setLeftMargin(12)
         elif block.kind is BlockKind.LIST_ITEM:
@@ -200,9 +292,7 @@ class _Builder:
         self._new_block(fmt, char, leading)
         if block.kind is BlockKind.LIST_ITEM:
             self._join_list(block)
-        start = self.cursor.position()
-        self._insert_marked_text(block, char)
-        self._record(index, block.text, start)
+        self._insert_marked_text(index, block, char)
 
     def _join_list(self, block: Block) -> None:
         key = (block.level, block.ordered)
@@ -219,41 +309,68 @@ class _Builder:
         self._list = self.cursor.createList(fmt)
         self._list_key = key
 
-    def _insert_marked_text(self, block: Block, base: QTextCharFormat) -> None:
+    def _insert_marked_text(self, index: int, block: Block, base: QTextCharFormat) -> None:
+        """Insert a block's text with its inline styles, recording sentence positions and
+        putting a verdict marker after each noted sentence."""
         text = block.text
-        if not block.marks:
-            self.cursor.insertText(text, base)
-            return
-        # Cut the text at every mark edge and give each piece the union of its marks.
-        edges = sorted(
-            {0, len(text), *(m.start for m in block.marks), *(m.end for m in block.marks)}
-        )
+        sentences = self._by_block.get(index, [])
+        noted = [s for s in sentences if s.index in self.marks]
+        # Cut the text at every style edge and every marker spot.
+        cuts = {0, len(text), *(s.end for s in noted)}
+        for m in block.marks:
+            cuts.update((m.start, m.end))
+        edges = sorted(c for c in cuts if 0 <= c <= len(text))
+        marker_after = {s.end: s for s in noted}
+        block_start = self.cursor.position()
+        shift = 0  # marker characters inserted so far in this block
+        shifts: list[tuple[int, int]] = []  # (code-point offset, markers before it)
         for a, b in pairwise(edges):
-            if a >= b:
-                continue
-            fmt = QTextCharFormat(base)
-            for m in block.marks:
-                if m.start <= a and b <= m.end:
-                    _apply_mark(fmt, m.kind, m.href, self.base)
-            self.cursor.insertText(text[a:b], fmt)
+            if a < b:
+                fmt = QTextCharFormat(base)
+                for m in block.marks:
+                    if m.start <= a and b <= m.end:
+                        _apply_mark(fmt, m.kind, m.href, self.base, self.theme)
+                self.cursor.insertText(text[a:b], fmt)
+            noted_here = marker_after.get(b)
+            if noted_here is not None:
+                self.markers[noted_here.index] = self.cursor.position()
+                verdict = self.marks[noted_here.index]
+                self.cursor.insertText(
+                    VERDICT_LETTERS[verdict], marker_format(verdict, self.theme, noted_here.index)
+                )
+                shift += 1
+                shifts.append((b, shift))
+        self._record(sentences, text, block_start, shifts)
 
-    def _record(self, index: int, text: str, block_start: int) -> None:
-        sentences = self._by_block.get(index, ())
+    def _record(
+        self,
+        sentences: list[Sentence],
+        text: str,
+        block_start: int,
+        shifts: list[tuple[int, int]],
+    ) -> None:
         if not sentences:
             return
         flat = [o for s in sentences for o in (s.start, s.end)]
         mapped = utf16_offsets(text, flat)
+        cuts = [c for c, _ in shifts]
+
+        def markers_before(offset: int, is_end: bool) -> int:
+            # An end equal to a marker spot lies before that marker; a start after it.
+            i = bisect_left(cuts, offset) if is_end else bisect_right(cuts, offset)
+            return shifts[i - 1][1] if i else 0
+
         for k, s in enumerate(sentences):
-            self.starts[s.index] = block_start + mapped[2 * k]
-            self.ends[s.index] = block_start + mapped[2 * k + 1]
+            self.starts[s.index] = block_start + mapped[2 * k] + markers_before(s.start, False)
+            self.ends[s.index] = block_start + mapped[2 * k + 1] + markers_before(s.end, True)
 
     def _table(self, index: int, block: Block) -> None:
         rows = block.rows or tuple((line,) for line in block.text.split("\n"))
         cols = max(len(r) for r in rows)
-        self._new_block(QTextBlockFormat(), QTextCharFormat())
+        self._new_block(QTextBlockFormat(), self._char())
         fmt = QTextTableFormat()
         fmt.setBorder(0.5)
-        fmt.setBorderBrush(QBrush(QColor("#bbbbbb")))
+        fmt.setBorderBrush(QBrush(QColor(self.theme.rule)))
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setCellPadding(5)
         fmt.setCellSpacing(0)
@@ -266,7 +383,7 @@ class _Builder:
             for c in range(cols):
                 cell_cursor = table.cellAt(r, c).firstCursorPosition()
                 cell_text = row[c] if c < len(row) else ""
-                char = QTextCharFormat()
+                char = self._char()
                 if r == 0 and len(rows) > 1:
                     char.setFontWeight(QFont.Weight.Bold)
                 start = cell_cursor.position()
@@ -281,6 +398,9 @@ class _Builder:
             if row < len(row_spans):
                 self.starts[s.index], self.ends[s.index] = row_spans[row]
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        # A marker inside a cell would need the cell's text rebuilt; rows are marked by
+        # their tint and underline only.
+        self.unmarkable.update(s.index for s in self._by_block.get(index, ()))
         self._list = None
 
     def _figure(self, index: int, block: Block) -> None:
@@ -288,7 +408,7 @@ class _Builder:
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(self.base * 0.5)
-        self._new_block(fmt, QTextCharFormat())
+        self._new_block(fmt, self._char())
         if image is not None:
             qimage = QImage.fromData(image.data)
             if not qimage.isNull():
@@ -308,16 +428,16 @@ class _Builder:
             cap = QTextBlockFormat()
             cap.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             cap.setBottomMargin(self.base)
-            char = QTextCharFormat()
+            char = self._char()
             char.setFontPointSize(self.base * 0.85)
-            char.setForeground(QColor("#555555"))
+            char.setForeground(QColor(self.theme.muted))
             self._new_block(cap, char)
-            start = self.cursor.position()
-            self.cursor.insertText(block.text, char)
-            self._record(index, block.text, start)
+            self._insert_marked_text(index, block, char)
 
 
-def _apply_mark(fmt: QTextCharFormat, kind: str, href: str | None, base: float) -> None:
+def _apply_mark(
+    fmt: QTextCharFormat, kind: str, href: str | None, base: float, theme: Theme
+) -> None:
     if kind == "em":
         fmt.setFontItalic(True)
     elif kind == "strong":
@@ -327,10 +447,6 @@ def _apply_mark(fmt: QTextCharFormat, kind: str, href: str | None, base: float) 
     elif kind == "link" and href:
         fmt.setAnchor(True)
         fmt.setAnchorHref(href)
-        fmt.setForeground(QColor("#1a5fb4"))
+        fmt.setForeground(QColor(theme.link))
         fmt.setFontUnderline(True)
         fmt.setToolTip(href)
-
-
-def _date(published: str) -> str:
-    return published[:10] if published else ""

@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.model import Article, Verdict
-from .document import PlacedImage, SentenceMap, build_document, fit_images
-from .theme import SELECTION_BACKGROUND, tint, verdict_colour
+from .document import (
+    MARKER_SCHEME,
+    ImageSource,
+    ReaderStyle,
+    Rendered,
+    SentenceMap,
+    build_document,
+    fit_images,
+    insert_marker,
+    remove_marker,
+)
+from .theme import tint
 
-MAX_COLUMN = 760  # pixels: with a 13 pt serif this is about 70 characters a line
+COLUMN_CHARS = 68  # a comfortable measure: 65-75 characters a line
 SAFE_SCHEMES = ("http", "https", "mailto")
+MAX_FIND_HITS = 2000  # highlighting more than this many matches helps nobody
+
+NoteSummary = Callable[[int], str]
 
 
 class ReaderView(QTextBrowser):
     sentenceClicked = Signal(int)
+    noteRequested = Signal(int)
+    zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,44 +59,116 @@ class ReaderView(QTextBrowser):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.anchorClicked.connect(self._open_link)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursorWidth(0)  # a reader, not an editor: the highlight shows where you are
+        self.anchorClicked.connect(self._anchor_clicked)
+        self.style_ = ReaderStyle()
         self.article: Article | None = None
+        self.rendered: Rendered | None = None
         self.sentences = SentenceMap([], [])
         self.current: int | None = None
         self.marks: dict[int, Verdict] = {}
+        self.note_summary: NoteSummary | None = None
+        self._load_image: ImageSource = lambda _name: None
+        self._find_hits: list[QTextCursor] = []
+        self._find_current = -1
         self._press: QPoint | None = None
         self._laid_out_width = -1
-        self._images: list[PlacedImage] = []
         self.setPlaceholderText("Choose an article from the library, or import a saved page.")
 
-    def show_article(self, article: Article, load_image, marks: dict[int, Verdict]) -> None:
-        doc, self.sentences, self._images = build_document(article, load_image)
-        # Parented to the view, so Qt deletes it when the next article replaces it.
-        doc.setParent(self)
-        self.setDocument(doc)
-        self._laid_out_width = -1
-        self._centre_column()
+    # -- content ---------------------------------------------------------------------------
+
+    def show_article(
+        self,
+        article: Article,
+        load_image: ImageSource,
+        marks: dict[int, Verdict],
+        top_sentence: int | None = None,
+    ) -> None:
         self.article = article
-        self.current = None
+        self._load_image = load_image
         self.marks = dict(marks)
-        self._refresh()
-        self.verticalScrollBar().setValue(0)
+        self.current = None
+        self._render()
+        if top_sentence:
+            self.scroll_to_sentence(top_sentence)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def set_style(self, style: ReaderStyle) -> None:
+        """New theme or font: rebuild, keeping the sentence at the top where it was."""
+        if style == self.style_:
+            return
+        self.style_ = style
+        self._apply_palette()
+        if self.article is None:
+            return
+        top = self.top_sentence()
+        self._render()
+        if top:
+            self.scroll_to_sentence(top)
 
     def clear_article(self) -> None:
         self.article = None
+        self.rendered = None
         self.sentences = SentenceMap([], [])
         self.current = None
         self.marks = {}
-        self._images = []
         self.clear()
         self.setExtraSelections([])
 
-    def set_marks(self, marks: dict[int, Verdict]) -> None:
-        self.marks = dict(marks)
+    def _render(self) -> None:
+        assert self.article is not None
+        rendered = build_document(self.article, self._load_image, self.style_, self.marks)
+        # Parented to the view, so Qt deletes it when the next article replaces it.
+        rendered.document.setParent(self)
+        self.setDocument(rendered.document)
+        self.rendered = rendered
+        self.sentences = rendered.sentences
+        self._find_hits = []
+        self._laid_out_width = -1
+        self._apply_palette()
+        self._centre_column()
         self._refresh()
+
+    def set_marks(self, marks: dict[int, Verdict]) -> None:
+        """Update verdict marks in place: only changed markers touch the document."""
+        rendered = self.rendered
+        if rendered is None:
+            self.marks = dict(marks)
+            return
+        doc = self.document()
+        for index in sorted(set(self.marks) | set(marks), reverse=True):
+            old, new = self.marks.get(index), marks.get(index)
+            if old == new or index in rendered.unmarkable or index >= len(self.sentences):
+                continue
+            if index in rendered.markers:
+                position = rendered.markers.pop(index)
+                remove_marker(doc, position)
+                self._shift(position, -1)
+            if new is not None:
+                position = self.sentences.ends[index]
+                insert_marker(doc, position, new, self.style_.theme, index)
+                self._shift(position, 1)
+                rendered.markers[index] = position
+        self.marks = dict(marks)
+        self._find_hits = []
+        self._refresh()
+
+    def _shift(self, position: int, delta: int) -> None:
+        assert self.rendered is not None
+        self.sentences.shift(position, delta)
+        markers = self.rendered.markers
+        for k, at in markers.items():
+            if at >= position:
+                markers[k] = at + delta
+        self.rendered.images = [
+            type(i)(i.position + delta, i.width, i.height) if i.position >= position else i
+            for i in self.rendered.images
+        ]
+
+    # -- sentences -------------------------------------------------------------------------
 
     def select_sentence(self, index: int | None, scroll: bool = True) -> None:
         if index is not None and not 0 <= index < len(self.sentences):
@@ -80,22 +176,129 @@ class ReaderView(QTextBrowser):
         self.current = index
         self._refresh()
         if index is not None and scroll:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.sentences.starts[index])
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self._ensure_visible(index)
+
+    def move_sentence(self, step: int) -> None:
+        """j/k: the next or previous sentence, from the selection or the top of the page."""
+        if not len(self.sentences):
+            return
+        if self.current is None:
+            start = self.top_sentence() or 0
+            target = start if step > 0 else max(start - 1, 0)
+        else:
+            target = min(max(self.current + step, 0), len(self.sentences) - 1)
+        self.select_sentence(target)
+        self.sentenceClicked.emit(target)
+
+    def move_noted(self, step: int) -> None:
+        """n/p: the next or previous sentence that carries a note."""
+        noted = sorted(self.marks)
+        if not noted:
+            return
+        here = self.current if self.current is not None else -1
+        if step > 0:
+            later = [i for i in noted if i > here]
+            target = later[0] if later else noted[0]
+        else:
+            earlier = [i for i in noted if i < here] if here >= 0 else []
+            target = earlier[-1] if earlier else noted[-1]
+        self.select_sentence(target)
+        self.sentenceClicked.emit(target)
 
     def sentence_at(self, point: QPoint) -> int | None:
         """The sentence under a point of the viewport, if any."""
         position = self.cursorForPosition(point).position()
         return self.sentences.sentence_at(position)
 
-    def sentence_rect(self, index: int):
+    def sentence_rect(self, index: int) -> QRect:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.sentences.starts[index])
         return self.cursorRect(cursor)
 
+    def top_sentence(self) -> int | None:
+        """The first sentence visible at the top of the pane (for remembering the place)."""
+        if not len(self.sentences):
+            return None
+        position = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).position()
+        index = bisect_left(self.sentences.starts, position)
+        return min(index, len(self.sentences) - 1)
+
+    def scroll_to_sentence(self, index: int) -> None:
+        if not 0 <= index < len(self.sentences):
+            return
+        bar = self.verticalScrollBar()
+        rect = self.sentence_rect(index)
+        bar.setValue(bar.value() + rect.top() - 8)
+
+    def _ensure_visible(self, index: int) -> None:
+        rect = self.sentence_rect(index)
+        view = self.viewport().rect()
+        if rect.top() < 0 or rect.bottom() > view.height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - view.height() // 3)
+
+    # -- find in page ----------------------------------------------------------------------
+
+    def find_all(self, text: str) -> int:
+        """Highlight every match; returns how many there are."""
+        self._find_hits = []
+        self._find_current = -1
+        if text:
+            doc = self.document()
+            cursor = QTextCursor(doc)
+            while len(self._find_hits) < MAX_FIND_HITS:
+                cursor = doc.find(text, cursor)
+                if cursor.isNull():
+                    break
+                self._find_hits.append(QTextCursor(cursor))
+        self._refresh()
+        return len(self._find_hits)
+
+    def find_step(self, step: int) -> tuple[int, int]:
+        """Go to the next (1) or previous (-1) match: (match number from 1, total)."""
+        if not self._find_hits:
+            return 0, 0
+        self._find_current = (self._find_current + step) % len(self._find_hits)
+        hit = self._find_hits[self._find_current]
+        self.setTextCursor(hit)
+        self.ensureCursorVisible()
+        self._refresh()
+        return self._find_current + 1, len(self._find_hits)
+
+    def clear_find(self) -> None:
+        self._find_hits = []
+        self._find_current = -1
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self._refresh()
+
+    # -- zoom ------------------------------------------------------------------------------
+
+    def zoom(self, steps: int) -> None:
+        size = min(max(self.style_.size + steps, 8.0), 40.0)
+        if size != self.style_.size:
+            self.set_style(replace(self.style_, size=size))
+            self.zoomChanged.emit(size)
+
     # -- events ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        if plain and key in (Qt.Key.Key_J, Qt.Key.Key_Down):
+            self.move_sentence(1)
+        elif plain and key in (Qt.Key.Key_K, Qt.Key.Key_Up):
+            self.move_sentence(-1)
+        elif plain and key == Qt.Key.Key_N:
+            self.move_noted(1)
+        elif plain and key == Qt.Key.Key_P:
+            self.move_noted(-1)
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.current is not None:
+                self.noteRequested.emit(self.current)
+        else:
+            super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
@@ -113,6 +316,14 @@ class ReaderView(QTextBrowser):
             self.select_sentence(index, scroll=False)
             self.sentenceClicked.emit(index)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.sentence_at(event.pos())
+            if index is not None and index in self.marks and self.note_summary is not None:
+                QToolTip.showText(event.globalPos(), self.note_summary(index), self)
+                return True
+        return super().viewportEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._centre_column()
@@ -127,46 +338,62 @@ class ReaderView(QTextBrowser):
         if width == self._laid_out_width:
             return  # a relayout costs real time on a long article
         self._laid_out_width = width
-        side = max(16, (width - MAX_COLUMN) // 2)
-        root = self.document().rootFrame()
+        doc: QTextDocument = self.document()
+        measure = doc.defaultFont()
+        column = QFontMetricsF(measure).averageCharWidth() * COLUMN_CHARS
+        side = max(16, int((width - column) // 2))
+        root = doc.rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(side)
         fmt.setRightMargin(side)
         fmt.setTopMargin(24)
         fmt.setBottomMargin(48)
         root.setFrameFormat(fmt)
-        column = self.viewport().width() - 2 * side - 2 * self.document().documentMargin()
-        fit_images(self.document(), self._images, column)
+        if self.rendered is not None:
+            text_width = width - 2 * side - 2 * doc.documentMargin()
+            fit_images(doc, self.rendered.images, text_width)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._refresh()
+    def _apply_palette(self) -> None:
+        theme = self.style_.theme
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(theme.paper))
+        palette.setColor(QPalette.ColorRole.Text, QColor(theme.ink))
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(theme.find_hit))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor(theme.ink))
+        self.setPalette(palette)
 
     # -- drawing ---------------------------------------------------------------------------
 
     def _refresh(self) -> None:
+        theme = self.style_.theme
         selections = []
         for index, verdict in sorted(self.marks.items()):
             if index >= len(self.sentences):
                 continue
-            colour = verdict_colour(verdict)
+            colour = theme.verdict(verdict)
             fmt = QTextCharFormat()
-            fmt.setBackground(tint(colour, 38))
+            fmt.setBackground(tint(colour, 60 if theme.dark else 38))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(colour)
-            selections.append(self._selection(index, fmt))
+            selections.append(self._selection(*self.sentences.span(index), fmt))
         if self.current is not None:
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(SELECTION_BACKGROUND))
+            fmt.setBackground(QColor(theme.selection))
+            if theme.dark:
+                fmt.setForeground(QColor("#ffffff"))
             if self.current in self.marks:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(verdict_colour(self.marks[self.current]))
-            selections.append(self._selection(self.current, fmt))
+                fmt.setUnderlineColor(theme.verdict(self.marks[self.current]))
+            selections.append(self._selection(*self.sentences.span(self.current), fmt))
+        for k, hit in enumerate(self._find_hits):
+            fmt = QTextCharFormat()
+            colour = QColor(theme.find_hit)
+            fmt.setBackground(colour if k == self._find_current else tint(colour, 110))
+            selections.append(self._selection(hit.selectionStart(), hit.selectionEnd(), fmt))
         self.setExtraSelections(selections)
 
-    def _selection(self, index: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        start, end = self.sentences.span(index)
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -175,6 +402,11 @@ class ReaderView(QTextBrowser):
         selection.format = fmt
         return selection
 
-    def _open_link(self, url: QUrl) -> None:
-        if url.scheme() in SAFE_SCHEMES:
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == MARKER_SCHEME:
+            index = int(url.path()) if url.path().isdigit() else None
+            if index is not None:
+                self.select_sentence(index, scroll=False)
+                self.sentenceClicked.emit(index)
+        elif url.scheme() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
