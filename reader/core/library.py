@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
     ArticleSummary,
@@ -275,40 +276,83 @@ class Library:
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def list_articles(
+        self, query: ListQuery | None = None, offset: int = 0, limit: int = -1
+    ) -> list[ArticleSummary]:
+        """A page of the library list, filtered and ordered as asked."""
+        sql, params = list_sql(query or ListQuery())
+        rows = self.db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [_summary(r) for r in rows]
+
+    def count_articles(self, query: ListQuery | None = None) -> int:
+        sql, params = list_sql(query or ListQuery(), count=True)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
     def summaries(self) -> list[ArticleSummary]:
-        """The library list, newest import first, with note counts and worst verdicts."""
-        rows = self.db.execute(
-            """SELECT a.id, a.title, a.site, a.published, a.imported_at, a.url,
-                      COUNT(n.id), GROUP_CONCAT(DISTINCT n.verdict)
-               FROM articles a LEFT JOIN notes n ON n.article_id = a.id
-               GROUP BY a.id ORDER BY a.imported_at DESC, a.id DESC"""
-        ).fetchall()
-        return [
-            ArticleSummary(
-                id=r[0],
-                title=r[1],
-                site=r[2],
-                published=r[3],
-                imported_at=r[4],
-                url=r[5],
-                note_count=r[6],
-                worst_verdict=_worst(r[7].split(",")) if r[7] else None,
-            )
-            for r in rows
-        ]
+        """Every article that is not archived or deleted, newest import first."""
+        return self.list_articles()
 
     def summary(self, article_id: int) -> ArticleSummary:
-        for s in self.summaries_for([article_id]):
-            return s
-        raise NotFound(f"no article {article_id}")
+        row = self.db.execute(one_sql(), [article_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return _summary(row)
 
-    def summaries_for(self, ids: Iterable[int]) -> list[ArticleSummary]:
-        wanted = set(ids)
-        return [s for s in self.summaries() if s.id in wanted]
+    def set_reading_position(self, article_id: int, sentence: int) -> None:
+        """Remember where reading stopped; also marks the article as read."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?) "
+                "WHERE id = ?",
+                [max(sentence, 0), now(), article_id],
+            )
+
+    def reading_position(self, article_id: int) -> int:
+        row = self.db.execute(
+            "SELECT read_position FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_archived(self, article_id: int, archived: bool) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE articles SET archived = ? WHERE id = ?", [int(archived), article_id]
+            )
+
+    def trash_article(self, article_id: int) -> None:
+        """Hide an article until `purge_trash`; `restore_article` undoes it."""
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET trashed_at = ? WHERE id = ?", [now(), article_id])
+
+    def restore_article(self, article_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET trashed_at = NULL WHERE id = ?", [article_id])
+
+    def purge_trash(self) -> int:
+        with self.db.atomic():
+            cur = self.db.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL")
+        return cur.rowcount
 
     def delete_article(self, article_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def set_article_tags(self, article_id: int, tags: Iterable[str]) -> None:
+        clean = sorted({" ".join(t.split()) for t in tags if t.strip()})
+        with self.db.atomic():
+            self.db.execute("DELETE FROM article_tags WHERE article_id = ?", [article_id])
+            self.db.conn.executemany(
+                "INSERT INTO article_tags (article_id, tag) VALUES (?, ?)",
+                [(article_id, t) for t in clean],
+            )
+
+    def all_tags(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT tag FROM article_tags ORDER BY tag COLLATE NOCASE"
+            )
+        ]
 
     def image(self, article_id: int, name: str) -> Image | None:
         row = self.db.execute(
@@ -318,7 +362,10 @@ class Library:
         return Image(row[0], row[1], bytes(row[2])) if row else None
 
     def article_count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        """Articles in the library, archived ones included, deleted ones not."""
+        return int(
+            self.db.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0]
+        )
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -471,8 +518,28 @@ def _doc_json(blocks: Iterable[Block]) -> str:
     return json.dumps([b.to_json() for b in blocks], ensure_ascii=False)
 
 
-def _worst(verdicts: Iterable[str]) -> Verdict:
-    return min((Verdict.parse(v) for v in verdicts), key=lambda v: v.severity)
+def _summary(r: tuple) -> ArticleSummary:
+    counts: dict[Verdict, int] = {}
+    for v in r[11].split(SEP) if r[11] else ():
+        verdict = Verdict.parse(v)
+        counts[verdict] = counts.get(verdict, 0) + 1
+    ranked = tuple(sorted(counts.items(), key=lambda kv: kv[0].severity))
+    sentences = r[9] or 0
+    return ArticleSummary(
+        id=r[0],
+        title=r[1],
+        site=r[2],
+        published=r[3],
+        imported_at=r[4],
+        url=r[5],
+        archived=bool(r[6]),
+        opened=bool(r[7]),
+        progress=min((r[8] + 1) / sentences, 1.0) if sentences and r[7] else 0.0,
+        note_count=r[10],
+        worst_verdict=ranked[0][0] if ranked else None,
+        verdict_counts=ranked,
+        tags=tuple(sorted(r[12].split(SEP))) if r[12] else (),
+    )
 
 
 def _context(text: str, offset: int, quote: str) -> tuple[str, str, str, int]:

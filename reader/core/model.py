@@ -262,3 +262,13 @@ class ArticleSummary:
     note_count: int
     worst_verdict: Verdict | None
     url: str = ""
+    verdict_counts: tuple[tuple[Verdict, int], ...] = ()  # worst first
+    archived: bool = False
+    opened: bool = False
+    progress: float = 0.0  # 0..1, from the last sentence read
+    tags: tuple[str, ...] = ()
+
+    @property
+    def verdict_summary(self) -> str:
+        """ "2 false, 1 misleading": the counts that matter, worst first."""
+        return ", ".join(f"{n} {v.value}" for v, n in self.verdict_counts if v is not Verdict.NONE)

@@ -100,6 +100,24 @@ def m001_initial(db: Database) -> None:
     db["notes"].enable_fts(["body", "quote"], create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m002_reading_state_and_tags(db: Database) -> None:
+    db.executescript(
+        """
+        -- The first sentence on screen when the article was last left, to reopen there.
+        ALTER TABLE articles ADD COLUMN read_position INTEGER NOT NULL DEFAULT 0;
+        -- Deleted articles wait here until the app closes, so a delete can be undone.
+        ALTER TABLE articles ADD COLUMN trashed_at TEXT;
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_tags_tag ON article_tags(tag);
+        """
+    )
+
+
 def known_migrations() -> frozenset[str]:
     # Everything is pending on an empty database: that lists this code's migrations
     # through the public API.

@@ -1,0 +1,84 @@
+"""What the library list asks for: a filter and an order, turned into one SQL query.
+
+Kept apart from `library.py` because it is the one query that grows with the UI's
+filters; `Library.list_articles` is its only caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Show(StrEnum):
+    ALL = "all"  # everything not archived
+    UNREAD = "unread"
+    NOTED = "noted"
+    ARCHIVED = "archived"
+
+
+class SortBy(StrEnum):
+    RECENT = "recent"  # last imported first
+    TITLE = "title"
+    SITE = "site"
+    DATE = "date"  # published
+    NOTES = "notes"
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    show: Show = Show.ALL
+    sort: SortBy = SortBy.RECENT
+    descending: bool = True
+    tag: str = ""
+    verdict: str = ""
+
+
+SEP = "\x1f"  # joins tags and verdicts inside one column; never typed by a user
+
+_COLUMNS = f"""a.id, a.title, a.site, a.published, a.imported_at, a.url, a.archived,
+    a.opened_at IS NOT NULL, a.read_position,
+    (SELECT MAX(s.idx) + 1 FROM sentences s WHERE s.article_id = a.id),
+    (SELECT COUNT(*) FROM notes n WHERE n.article_id = a.id),
+    (SELECT GROUP_CONCAT(n.verdict, '{SEP}') FROM notes n WHERE n.article_id = a.id),
+    (SELECT GROUP_CONCAT(t.tag, '{SEP}') FROM article_tags t WHERE t.article_id = a.id)"""
+
+_ORDER = {
+    SortBy.RECENT: "a.imported_at {d}, a.id {d}",
+    SortBy.TITLE: "a.title COLLATE NOCASE {d}, a.id",
+    SortBy.SITE: "a.site COLLATE NOCASE {d}, a.title COLLATE NOCASE",
+    SortBy.DATE: "a.published {d}, a.id {d}",
+    SortBy.NOTES: "(SELECT COUNT(*) FROM notes n WHERE n.article_id = a.id) {d}, a.id {d}",
+}
+
+
+def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
+    where = ["a.trashed_at IS NULL"]
+    params: list[Any] = []
+    if query.show is Show.ARCHIVED:
+        where.append("a.archived = 1")
+    else:
+        where.append("a.archived = 0")
+    if query.show is Show.UNREAD:
+        where.append("a.opened_at IS NULL")
+    elif query.show is Show.NOTED:
+        where.append("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)")
+    if query.tag:
+        where.append(
+            "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+        )
+        params.append(query.tag)
+    if query.verdict:
+        where.append("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id AND n.verdict = ?)")
+        params.append(query.verdict)
+    condition = " AND ".join(where)
+    if count:
+        return f"SELECT COUNT(*) FROM articles a WHERE {condition}", params
+    order = _ORDER[query.sort].format(d="DESC" if query.descending else "ASC")
+    return f"SELECT {_COLUMNS} FROM articles a WHERE {condition} ORDER BY {order}", params
+
+
+def one_sql() -> str:
+    """The same columns for one article, whatever its state."""
+    return f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?"
