@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run
 
-        return run(resolve_library(args.library), qt_args)
+        return run(args.library, qt_args)
     if qt_args:
         parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
     try:

@@ -22,13 +22,14 @@ def default_library() -> Path:
     return data_dir() / "library.db"
 
 
-def resolve_library(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--library wins, then $GLOSS_LIBRARY, then the per-user default."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(ENV_LIBRARY)
-    if env:
-        return Path(env).expanduser()
+def resolve_library(
+    explicit: str | os.PathLike[str] | None = None, preferred: str | None = None
+) -> Path:
+    """--library wins, then $GLOSS_LIBRARY, then the location chosen in the preferences,
+    then the per-user default."""
+    for choice in (explicit, os.environ.get(ENV_LIBRARY), preferred):
+        if choice:
+            return Path(choice).expanduser()
     return default_library()
 
 

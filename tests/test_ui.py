@@ -73,7 +73,7 @@ def test_sample_is_not_added_again_after_deletion(qtbot, library_path: Path) -> 
     win = open_window(library_path)
     qtbot.addWidget(win)
     win.library.delete_article(win.library.article_ids()[0])
-    win.library.close()
+    win.close()
     again = open_window(library_path)
     qtbot.addWidget(again)
     assert again.library.article_count() == 0
@@ -91,15 +91,16 @@ def test_import_click_note_mark_and_reopen(
     assert window.reader.current == target
     panel = window.notes
     assert "Officials had promised in March" in panel.quote.text()
-    assert panel.list.count() == 0
+    assert panel.note_cards() == []
 
-    qtbot.keyClicks(panel.text, "The minutes say April, not March.")
-    panel.verdict.setCurrentIndex(panel.verdict.findData(Verdict.MISLEADING))
-    qtbot.keyClicks(panel.sources, "https://council.example/minutes")
-    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    editor = panel.editor
+    qtbot.keyClicks(editor.text, "The minutes say April, not March.")
+    editor.verdict.setCurrentIndex(editor.verdict.findData(Verdict.MISLEADING))
+    qtbot.keyClicks(editor.sources, "https://council.example/minutes")
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
 
-    assert panel.list.count() == 1
-    assert "The minutes say April" in panel.list.item(0).text()
+    (card,) = panel.note_cards()
+    assert card.note.text == "The minutes say April, not March."
     assert window.reader.marks == {target: Verdict.MISLEADING}
     underlined = [
         s
@@ -111,13 +112,12 @@ def test_import_click_note_mark_and_reopen(
         s.cursor.selectedText() == window.reader.article.sentences[target].text for s in underlined
     )
     row = window.library_view.model_.rows[
-        window.library_view.model_.row_of(window.current_article_id)
+        window.library_view.model_.row_of(window.current_article_id) or 0
     ]
     assert row.note_count == 1
 
     article_id = window.current_article_id
     window.close()
-    window.library.close()
 
     again = open_window(library_path)
     qtbot.addWidget(again)
@@ -125,8 +125,8 @@ def test_import_click_note_mark_and_reopen(
     again.library_view.select_article(article_id)
     assert again.reader.marks == {target: Verdict.MISLEADING}
     click_sentence(qtbot, again, target)
-    assert again.notes.list.count() == 1
-    note = again.notes.notes()[0]
+    (note,) = again.notes.notes()
+    assert [c.note for c in again.notes.note_cards()] == [note]
     assert note.text == "The minutes say April, not March."
     assert [s.url for s in note.sources] == ["https://council.example/minutes"]
 
@@ -135,35 +135,33 @@ def test_edit_and_delete_through_the_panel(qtbot, window: MainWindow, pages: Pat
     import_and_wait(qtbot, window, pages / "news.html")
     click_sentence(qtbot, window, 0)
     panel = window.notes
-    qtbot.keyClicks(panel.text, "First draft")
-    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
-    panel.list.setCurrentRow(0)
-    assert panel.save.text() == "Save changes"
-    panel.text.selectAll()
-    qtbot.keyClicks(panel.text, "Second draft")
-    panel.verdict.setCurrentIndex(panel.verdict.findData(Verdict.FALSE))
-    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.editor.text, "First draft")
+    qtbot.mouseClick(panel.editor.save, Qt.MouseButton.LeftButton)
+    (card,) = panel.note_cards()
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    assert card.editing()
+    assert card.editor.text.toPlainText() == "First draft"
+    card.editor.text.selectAll()
+    qtbot.keyClicks(card.editor.text, "Second draft")
+    card.editor.verdict.setCurrentIndex(card.editor.verdict.findData(Verdict.FALSE))
+    qtbot.mouseClick(card.editor.save, Qt.MouseButton.LeftButton)
     (note,) = panel.notes()
     assert (note.text, note.verdict) == ("Second draft", Verdict.FALSE)
     assert window.reader.marks == {0: Verdict.FALSE}
-    panel.list.setCurrentRow(0)
-    qtbot.mouseClick(panel.delete, Qt.MouseButton.LeftButton)
+    (card,) = panel.note_cards()
+    qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
     assert panel.notes() == []
     assert window.reader.marks == {}
 
 
-def test_bad_source_url_is_refused_and_nothing_saved(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+def test_bad_source_url_is_refused_and_nothing_saved(qtbot, window: MainWindow) -> None:
     click_sentence(qtbot, window, 1)
-    qtbot.keyClicks(window.notes.text, "See source")
-    qtbot.keyClicks(window.notes.sources, "not a url")
-    qtbot.mouseClick(window.notes.save, Qt.MouseButton.LeftButton)
-    assert warnings and "not a url" in warnings[0]
+    editor = window.notes.editor
+    qtbot.keyClicks(editor.text, "See source")
+    qtbot.keyClicks(editor.sources, "not a url")
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    assert not editor.error.isHidden()
+    assert "not a url" in editor.error.text()
     assert window.notes.notes() == []
 
 
@@ -174,8 +172,8 @@ def test_emoji_early_does_not_shift_a_later_highlight(
     target = sentence_index(window, "This sentence carries the note.")
     click_sentence(qtbot, window, target)
     assert window.reader.current == target
-    window.notes.text.setPlainText("Marked after astral characters")
-    qtbot.mouseClick(window.notes.save, Qt.MouseButton.LeftButton)
+    window.notes.editor.text.setPlainText("Marked after astral characters")
+    qtbot.mouseClick(window.notes.editor.save, Qt.MouseButton.LeftButton)
     texts = {s.cursor.selectedText() for s in window.reader.extraSelections()}
     assert "This sentence carries the note." in texts
     # Every sentence maps onto exactly its own text in the document.

@@ -328,6 +328,12 @@ class Library:
         with self.db.atomic():
             self.db.execute("UPDATE articles SET trashed_at = NULL WHERE id = ?", [article_id])
 
+    def is_trashed(self, article_id: int) -> bool:
+        row = self.db.execute(
+            "SELECT trashed_at IS NOT NULL FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return bool(row and row[0])
+
     def purge_trash(self) -> int:
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL")
@@ -413,16 +419,7 @@ class Library:
         sources: Iterable[Source] = (),
         tags: Iterable[str] = (),
     ) -> Note:
-        row = self.db.execute(
-            "SELECT a.text, s.text, s.block, s.start FROM articles a JOIN sentences s "
-            "ON s.article_id = a.id WHERE a.id = ? AND s.idx = ?",
-            [article_id, sentence],
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"article {article_id} has no sentence {sentence}")
-        article_text, sentence_text = row[0], row[1]
-        offset = self._sentence_offset(article_id, row[2], row[3])
-        quote, prefix, suffix, position = _context(article_text, offset, sentence_text)
+        quote, prefix, suffix, position = self._anchor(article_id, sentence)
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
         with self.db.atomic():
@@ -473,11 +470,73 @@ class Library:
             )
         return self.note(note_uuid)
 
+    def restore_note(self, note: Note) -> Note:
+        """Put back a note exactly as it was (undo of a delete, a backup restore)."""
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
+                       position, body, verdict, sources, tags, created, updated)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(uuid) DO UPDATE SET sentence = excluded.sentence,
+                       quote = excluded.quote, prefix = excluded.prefix,
+                       suffix = excluded.suffix, position = excluded.position,
+                       body = excluded.body, verdict = excluded.verdict,
+                       sources = excluded.sources, tags = excluded.tags,
+                       updated = excluded.updated""",
+                [
+                    note.uuid,
+                    note.article_id,
+                    note.sentence,
+                    note.quote,
+                    note.prefix,
+                    note.suffix,
+                    note.position,
+                    note.text,
+                    note.verdict.value,
+                    _sources_json(note.sources),
+                    json.dumps(list(note.tags)),
+                    note.created,
+                    note.updated,
+                ],
+            )
+        return self.note(note.uuid)
+
+    def reattach_note(self, note_uuid: str, sentence: int | None) -> Note:
+        """Move a note to a sentence by hand (or back to the unplaced list with None)."""
+        note = self.note(note_uuid)
+        if sentence is None:
+            with self.db.atomic():
+                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note_uuid])
+            return self.note(note_uuid)
+        quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
+                "position = ?, updated = ? WHERE uuid = ?",
+                [sentence, quote, prefix, suffix, position, now(), note_uuid],
+            )
+        return self.note(note_uuid)
+
+    def unplaced_notes(self, article_id: int) -> list[Note]:
+        return [n for n in self.notes(article_id) if n.sentence is None]
+
     def delete_note(self, note_uuid: str) -> None:
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM notes WHERE uuid = ?", [note_uuid])
         if cur.rowcount == 0:
             raise NotFound(f"no note {note_uuid}")
+
+    def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
+        """A sentence's quote, its context and its offset in the article's plain text."""
+        row = self.db.execute(
+            "SELECT a.text, s.text, s.block, s.start FROM articles a JOIN sentences s "
+            "ON s.article_id = a.id WHERE a.id = ? AND s.idx = ?",
+            [article_id, sentence],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id} has no sentence {sentence}")
+        offset = self._sentence_offset(article_id, row[2], row[3])
+        return _context(row[0], offset, row[1])
 
     def _sentence_offset(self, article_id: int, block: int, start: int) -> int:
         doc = self.db.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()

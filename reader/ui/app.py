@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_NAME, __version__
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
-from ..paths import resources_dir
+from ..paths import resolve_library, resources_dir
 from .main_window import MainWindow
+from .settings import Preferences
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -39,6 +40,7 @@ def open_window(library_path: Path) -> MainWindow:
     if first is not None:
         window.library_view.select_article(first)
     elif window.library_view.model_.rows:
+        # Reopen the article read last, or the newest one.
         window.library_view.select_article(window.library_view.model_.rows[0].id)
     return window
 
@@ -54,15 +56,14 @@ def _quit_on_interrupt(app: QApplication) -> None:
     timer.start(250)
 
 
-def run(library_path: Path, qt_args: Sequence[str] = ()) -> int:
+def run(explicit_library: str | None, qt_args: Sequence[str] = ()) -> int:
     app = make_app(qt_args)
     _quit_on_interrupt(app)
+    library_path = resolve_library(explicit_library, Preferences.load().library)
     try:
         window = open_window(library_path)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
     window.show()
-    code = app.exec()
-    window.library.close()
-    return code
+    return app.exec()  # closing the window saves its state and closes the library

@@ -48,6 +48,7 @@ class ReaderStyle:
     theme: Theme = THEMES["light"]
     family: str = ""  # "" = the best serif installed
     size: float = 13.0  # points
+    measure: int = 68  # characters a line: 65-75 reads best
 
 
 def utf16_offsets(text: str, offsets: list[int]) -> list[int]:

@@ -1,122 +1,356 @@
-"""The library list: one row per article, read from the Library as summaries."""
+"""The library list: a lazy model over the database, drawn two lines per article.
+
+Rows are fetched a page at a time (`fetchMore`), so a library of 10,000 articles opens as
+fast as one of ten; filtering and ordering happen in SQL.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.model import ArticleSummary
-from .theme import verdict_icon
+from ..core.library import Library
+from ..core.listing import ListQuery, Show, SortBy
+from ..core.model import ArticleSummary, Verdict
+from .theme import THEMES, Theme, verdict_icon
 
 ARTICLE_ID = Qt.ItemDataRole.UserRole
+SUMMARY = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class LibraryModel(QAbstractTableModel):
-    COLUMNS = ("Title", "Site", "Date", "Notes")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+class LibraryModel(QAbstractListModel):
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library = library
+        self.query = ListQuery()
         self.rows: list[ArticleSummary] = []
+        self.total = 0
 
-    def set_rows(self, rows: list[ArticleSummary]) -> None:
+    def set_query(self, query: ListQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.total = self.library.count_articles(self.query)
+        self.rows = self.library.list_articles(self.query, 0, PAGE)
         self.endResetModel()
 
-    def update_row(self, summary: ArticleSummary) -> None:
-        for i, row in enumerate(self.rows):
-            if row.id == summary.id:
-                self.rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
-                return
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self.library.list_articles(self.query, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one row in place (its notes or progress changed)."""
+        row = self.row_of(article_id)
+        if row is None:
+            return
+        self.rows[row] = self.library.summary(article_id)
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
 
     def row_of(self, article_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == article_id), None)
+        while True:
+            for i, r in enumerate(self.rows):
+                if r.id == article_id:
+                    return i
+            if not self.canFetchMore():
+                return None
+            self.fetchMore()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
-        col = index.column()
         if role == ARTICLE_ID:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
-                return (
-                    row.title
-                    if role == Qt.ItemDataRole.DisplayRole
-                    else (f"{row.title}\n{row.url}" if row.url else row.title)
-                )
-            if col == 1:
-                return row.site
-            if col == 2:
-                return row.published[:10]
-            if col == 3:
-                return row.note_count or ""
-        if role == Qt.ItemDataRole.DecorationRole and col == 3 and row.worst_verdict:
-            return verdict_icon(row.worst_verdict, 14)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SUMMARY:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ". ".join(p for p in (row.title, _details(row), row.verdict_summary) if p)
         return None
 
 
-class LibraryView(QTableView):
-    articleSelected = Signal(int)
+def _details(row: ArticleSummary) -> str:
+    parts = [row.site, row.published[:10]]
+    if row.tags:
+        parts.append(" ".join(f"#{t}" for t in row.tags))
+    if not row.opened:
+        parts.append("unread")
+    elif row.progress >= 0.98:
+        parts.append("finished")
+    elif row.progress > 0:
+        parts.append(f"{round(row.progress * 100)}% read")
+    return "  ·  ".join(p for p in parts if p)
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Title on the first line; site, date, tags and progress on the second; verdict chips
+    on the right; a thin reading-progress bar along the bottom."""
+
+    PADDING = 8
+    CHIP = 16
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("library")
-        self.setAccessibleName("Library")
-        self.model_ = LibraryModel(self)
-        self.setModel(self.model_)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
-        for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.theme: Theme = THEMES["light"]
 
-    def set_articles(self, rows: list[ArticleSummary]) -> None:
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, fm.height() * 2 + self.PADDING * 2 + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        row: ArticleSummary | None = index.data(SUMMARY)
+        if row is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(text_colour)
+        muted.setAlpha(160)
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        fm = QFontMetrics(option.font)
+
+        chips = [(v, n) for v, n in row.verdict_counts]
+        chips_width = sum(self.CHIP + 4 + fm.horizontalAdvance(str(n)) + 6 for _, n in chips)
+        text_rect = QRect(rect.left(), rect.top(), rect.width() - chips_width, fm.height())
+
+        title_font = QFont(option.font)
+        title_font.setBold(not row.opened)
+        title_font.setWeight(QFont.Weight.Bold if not row.opened else QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        title = QFontMetrics(title_font).elidedText(
+            row.title, Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+        )
+
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        second = QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height())
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(_details(row), Qt.TextElideMode.ElideRight, second.width()),
+        )
+
+        x = rect.right() - chips_width + 6
+        for verdict, count in chips:
+            icon = verdict_icon(verdict, self.CHIP, self.theme)
+            icon.paint(painter, QRect(x, rect.top() + 1, self.CHIP, self.CHIP))
+            x += self.CHIP + 2
+            painter.setPen(text_colour)
+            label = str(count)
+            painter.drawText(
+                QRect(x, rect.top(), fm.horizontalAdvance(label) + 2, fm.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            x += fm.horizontalAdvance(label) + 8
+
+        if row.opened and row.progress > 0:
+            bar = QRect(
+                option.rect.left() + self.PADDING,
+                option.rect.bottom() - 3,
+                int((option.rect.width() - 2 * self.PADDING) * row.progress),
+                2,
+            )
+            painter.fillRect(
+                bar, palette.color(QPalette.ColorRole.Highlight) if not selected else text_colour
+            )
+        painter.restore()
+
+
+class LibraryView(QWidget):
+    """The list with its filter and sort controls."""
+
+    articleSelected = Signal(int)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPane")
+        self.library = library
+        self.model_ = LibraryModel(library, self)
+
+        self.show_box = QComboBox()
+        self.show_box.setObjectName("libraryShow")
+        self.show_box.setAccessibleName("Show")
+        for label, show in (
+            ("All", Show.ALL),
+            ("Unread", Show.UNREAD),
+            ("Noted", Show.NOTED),
+            ("Archived", Show.ARCHIVED),
+        ):
+            self.show_box.addItem(label, show)
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("librarySort")
+        self.sort_box.setAccessibleName("Sort by")
+        for label, sort in (
+            ("Recent", SortBy.RECENT),
+            ("Title", SortBy.TITLE),
+            ("Site", SortBy.SITE),
+            ("Date", SortBy.DATE),
+            ("Notes", SortBy.NOTES),
+        ):
+            self.sort_box.addItem(label, sort)
+        self.order = QToolButton()
+        self.order.setObjectName("librarySortOrder")
+        self.order.setCheckable(True)
+        self.order.setAccessibleName("Reverse order")
+        self.order.setToolTip("Reverse the order")
+        self.order.setText("↓")
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("libraryFilter")
+        self.filter_box.setAccessibleName("Filter by tag or verdict")
+        self.filter_box.setMinimumContentsLength(8)
+        self.filter_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+
+        self.list = QListView()
+        self.list.setObjectName("library")
+        self.list.setAccessibleName("Library")
+        self.list.setModel(self.model_)
+        self.delegate = ArticleDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(4)
+        bar.addWidget(self.show_box)
+        bar.addWidget(self.sort_box)
+        bar.addWidget(self.order)
+        bar.addWidget(self.filter_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.list, 1)
+
+        self._fill_filters()
+        for box in (self.show_box, self.sort_box, self.filter_box):
+            box.currentIndexChanged.connect(self._query_changed)
+        self.order.toggled.connect(self._query_changed)
+        self.model_.reload()
+
+    # -- public ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
         current = self.current_id()
-        self.model_.set_rows(rows)
+        self._fill_filters()
+        self.model_.reload()
         if current is not None:
             self.select_article(current, emit=False)
 
     def current_id(self) -> int | None:
-        index = self.currentIndex()
+        index = self.list.currentIndex()
         return index.data(ARTICLE_ID) if index.isValid() else None
 
     def select_article(self, article_id: int, emit: bool = True) -> None:
         row = self.model_.row_of(article_id)
         if row is None:
             return
-        if not emit:
-            self.selectionModel().blockSignals(True)
-        self.setCurrentIndex(self.model_.index(row, 0))
-        self.selectionModel().blockSignals(False)
+        selection = self.list.selectionModel()
+        selection.blockSignals(not emit)
+        self.list.setCurrentIndex(self.model_.index(row, 0))
+        selection.blockSignals(False)
+        self.list.scrollTo(self.model_.index(row, 0))
+
+    def set_theme(self, theme: Theme) -> None:
+        self.delegate.theme = theme
+        self.list.viewport().update()
+
+    def query(self) -> ListQuery:
+        sort = self.sort_box.currentData()
+        # Recent, date and notes read best newest/most first; title and site A to Z.
+        natural_desc = sort in (SortBy.RECENT, SortBy.DATE, SortBy.NOTES)
+        filt = self.filter_box.currentData() or ("", "")
+        return ListQuery(
+            show=self.show_box.currentData(),
+            sort=sort,
+            descending=natural_desc != self.order.isChecked(),
+            tag=filt[1] if filt[0] == "tag" else "",
+            verdict=filt[1] if filt[0] == "verdict" else "",
+        )
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        current = self.filter_box.currentData()
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.addItem("Any tag or verdict", None)
+        for verdict in Verdict:
+            if verdict is not Verdict.NONE:
+                self.filter_box.addItem(
+                    verdict_icon(verdict, 14), verdict.label, ("verdict", verdict.value)
+                )
+        for tag in self.library.all_tags():
+            self.filter_box.addItem(f"#{tag}", ("tag", tag))
+        index = self.filter_box.findData(current)
+        self.filter_box.setCurrentIndex(max(index, 0))
+        self.filter_box.blockSignals(False)
+
+    def _query_changed(self, *_args: object) -> None:
+        self.order.setText("↑" if self.order.isChecked() else "↓")
+        current = self.current_id()
+        self.model_.set_query(self.query())
+        if current is not None:
+            self.select_article(current, emit=False)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME, __version__
 from ..core.ingest import SUPPORTED_SUFFIXES
-from ..core.library import Library
+from ..core.library import Library, NotFound
+from .commands import SetArchived, SetArticleTags, TrashArticle
+from .find_bar import FindBar
 from .import_worker import ImportWorker, prepare_import
 from .library_view import LibraryView
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .settings import Preferences
+from .theme import THEME_CHOICES, application_palette
 
 IMPORT_FILTER = (
     "Saved pages and text (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
@@ -29,32 +45,46 @@ IMPORT_FILTER = (
 
 
 class MainWindow(QMainWindow):
-    importFinished = Signal(int, int)
+    importFinished = Signal(int, int)  # imported, failed
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.prefs = Preferences.load()
+        self.undo = QUndoStack(self)
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
 
-        self.library_view = LibraryView()
+        self.library_view = LibraryView(library)
         self.reader = ReaderView()
-        self.notes = NotesPanel(library)
+        self.reader.note_summary = self._note_summary
+        self.find_bar = FindBar(self.reader)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.reader, 1)
+        centre_layout.addWidget(self.find_bar)
+        self.notes = NotesPanel(library, self.undo)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library_view)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(centre)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([360, 640, 320])
+        self.splitter.setSizes([330, 640, 340])
         self.setCentralWidget(self.splitter)
 
         self.library_view.articleSelected.connect(self.open_article)
-        self.reader.sentenceClicked.connect(self._sentence_clicked)
+        self.reader.sentenceClicked.connect(self._sentence_chosen)
+        self.reader.noteRequested.connect(self._write_note)
+        self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
+        self.notes.jumpRequested.connect(self._jump_to_sentence)
+        self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._import_worker: ImportWorker | None = None  # the running import, if any
         self._threads: dict[QThread, ImportWorker] = {}  # kept alive until they finish
@@ -62,32 +92,82 @@ class MainWindow(QMainWindow):
         self._last_imported: int | None = None
         self._progress: QProgressDialog | None = None
         self.current_article_id: int | None = None
+        self._closed = False
 
         self._build_menu()
         self.statusBar().showMessage(f"Library: {library.path}")
-        self.reload_library()
+        self.apply_preferences()
         self._restore_layout()
+        self._follow_system_theme()
 
     # -- menu ------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import…", self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self._ask_import_files)
-        file_menu.addAction(self.import_action)
-        folder = QAction("Import &Folder…", self)
-        folder.triggered.connect(self._ask_import_folder)
-        file_menu.addAction(folder)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.import_action = self._action(
+            file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open
+        )
+        self._action(file_menu, "Import &Folder…", self._ask_import_folder)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Gloss", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.undo.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.undo.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self._action(
+            edit, "&Find in Article…", self.find_bar.open_bar, QKeySequence.StandardKey.Find
+        )
+        self._action(edit, "Find &Next", self.find_bar.next, QKeySequence.StandardKey.FindNext)
+        self._action(
+            edit, "Find Pre&vious", self.find_bar.previous, QKeySequence.StandardKey.FindPrevious
+        )
+
+        article = bar.addMenu("&Article")
+        self._action(article, "&Note the Selected Sentence", self._write_note_current, "Ctrl+N")
+        self.archive_action = self._action(article, "&Archive", self._toggle_archive, "Ctrl+E")
+        self._action(article, "&Tags…", self._edit_tags, "Ctrl+T")
+        self._action(article, "&Delete", self._delete_article, QKeySequence.StandardKey.Delete)
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &In", lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn)
+        self._action(
+            view, "Zoom &Out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
+        view.addSeparator()
+        themes = view.addMenu("&Theme")
+        self.theme_actions = QActionGroup(self)
+        for choice in THEME_CHOICES:
+            label = "Follow the System" if choice == "system" else choice.capitalize()
+            action = themes.addAction(label)
+            action.setCheckable(True)
+            action.setData(choice)
+            action.setChecked(choice == self.prefs.theme)
+            self.theme_actions.addAction(action)
+        self.theme_actions.triggered.connect(lambda a: self.set_theme(a.data()))
+        view.addSeparator()
+        self._action(
+            view, "&Preferences…", self._open_preferences, QKeySequence.StandardKey.Preferences
+        )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts_help, "F1")
+        self._action(help_menu, "&About Gloss", self._about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _ask_import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Import saved pages", "", IMPORT_FILTER)
@@ -104,8 +184,76 @@ class MainWindow(QMainWindow):
             self,
             "About Gloss",
             f"<b>Gloss {__version__}</b><p>Read saved web articles offline and check them "
-            f"sentence by sentence.</p><p>Library: {self.library.path}</p>",
+            f"sentence by sentence.</p><p>Library: {html.escape(str(self.library.path))}</p>",
         )
+
+    def _shortcuts_help(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "<table cellpadding=3>"
+            "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
+            "<td>next / previous sentence</td></tr>"
+            "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
+            "<tr><td><b>Enter</b></td><td>write a note on the sentence</td></tr>"
+            "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
+            "<tr><td><b>Esc</b></td><td>leave the editor</td></tr>"
+            "<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the article, next match</td></tr>"
+            "<tr><td><b>Ctrl++</b>, <b>Ctrl+-</b></td><td>larger / smaller text</td></tr>"
+            "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>"
+            "<tr><td><b>Ctrl+E</b>, <b>Del</b></td><td>archive / delete the article</td></tr>"
+            "</table>",
+        )
+
+    # -- preferences -----------------------------------------------------------------------
+
+    def apply_preferences(self) -> None:
+        style = self.prefs.reader_style()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(application_palette(style.theme, app.style().standardPalette()))
+        self.reader.set_style(style)
+        self.library_view.set_theme(style.theme)
+        self.notes.set_theme(style.theme)
+
+    def set_theme(self, choice: str) -> None:
+        self.prefs.theme = choice
+        self.prefs.save()
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == choice)
+        self.apply_preferences()
+
+    def _follow_system_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.styleHints().colorSchemeChanged.connect(
+                lambda _scheme: self.apply_preferences() if self.prefs.theme == "system" else None
+            )
+
+    def _zoomed(self, size: float) -> None:
+        self.prefs.size = size
+        self.prefs.save()
+
+    def _reset_zoom(self) -> None:
+        from .settings import DEFAULT_SIZE
+
+        self.reader.zoom(int(DEFAULT_SIZE - self.reader.style_.size))
+
+    def _open_preferences(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            old_library = self.prefs.library
+            self.prefs = dialog.result_preferences()
+            self.prefs.save()
+            for action in self.theme_actions.actions():
+                action.setChecked(action.data() == self.prefs.theme)
+            self.apply_preferences()
+            if self.prefs.library != old_library:
+                QMessageBox.information(
+                    self, APP_NAME, "The new library location is used from the next start."
+                )
 
     # -- importing -------------------------------------------------------------------------
 
@@ -136,11 +284,6 @@ class MainWindow(QMainWindow):
         worker.finished.connect(self._import_done)
         thread.start()
 
-    def _import_progress(self, done: int, path: str) -> None:
-        if self._progress is not None:
-            self._progress.setValue(done)
-            self._progress.setLabelText(f"Importing {Path(path).name}")
-
     def _forget_finished_threads(self) -> None:
         for thread in [t for t in self._threads if t.isFinished()]:
             del self._threads[thread]
@@ -149,9 +292,14 @@ class MainWindow(QMainWindow):
     def _import_failed(self, path: str, why: str) -> None:
         self._import_failures.append((path, why))
 
+    def _import_progress(self, done: int, path: str) -> None:
+        if self._progress is not None:
+            self._progress.setValue(done)
+            total = self._progress.maximum()
+            self._progress.setLabelText(f"Importing {done + 1} of {total}: {Path(path).name}")
+
     def _imported_one(self, article_id: int, _title: str) -> None:
         self._last_imported = article_id
-        self.reload_library()
 
     def _import_done(self, ok: int, bad: int) -> None:
         if self._progress is not None:
@@ -163,6 +311,7 @@ class MainWindow(QMainWindow):
             f"Imported {ok} article{'s' if ok != 1 else ''}" + (f", {bad} failed" if bad else ""),
             8000,
         )
+        self.library_view.reload()
         if self._last_imported is not None:
             self.library_view.select_article(self._last_imported)
         if self._import_failures:
@@ -195,31 +344,123 @@ class MainWindow(QMainWindow):
     # -- reading and noting ----------------------------------------------------------------
 
     def reload_library(self) -> None:
-        self.library_view.set_articles(self.library.summaries())
+        self.library_view.reload()
 
     def open_article(self, article_id: int) -> None:
-        article = self.library.article(article_id)
+        self._remember_position()
+        try:
+            article = self.library.article(article_id)
+        except NotFound:
+            self.library_view.reload()
+            return
         self.current_article_id = article_id
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
         self.reader.show_article(
             article,
             lambda name: self.library.image(article_id, name),
             self.library.marks(article_id),
+            top_sentence=self.library.reading_position(article_id),
         )
-        self.notes.show_sentence(None, None, "")
+        self.library.set_reading_position(article_id, self.reader.top_sentence() or 0)
+        self.library_view.model_.refresh_article(article_id)
+        self.notes.show_article(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.archive_action.setText(
+            "Un&archive" if self.library.summary(article_id).archived else "&Archive"
+        )
         if self.library_view.current_id() != article_id:
             self.library_view.select_article(article_id, emit=False)
 
-    def _sentence_clicked(self, index: int) -> None:
+    def _remember_position(self) -> None:
+        if self.current_article_id is None or self.reader.article is None:
+            return
+        top = self.reader.top_sentence()
+        if top is not None:
+            try:
+                self.library.set_reading_position(self.current_article_id, top)
+            except NotFound:
+                return
+
+    def _sentence_chosen(self, index: int) -> None:
         article = self.reader.article
         if article is None:
             return
         self.notes.show_sentence(self.current_article_id, index, article.sentences[index].text)
 
+    def _write_note(self, index: int) -> None:
+        self._sentence_chosen(index)
+        self.notes.focus_editor()
+
+    def _write_note_current(self) -> None:
+        if self.reader.current is not None:
+            self._write_note(self.reader.current)
+
+    def _jump_to_sentence(self, index: int) -> None:
+        self.reader.select_sentence(index)
+        self._sentence_chosen(index)
+
     def _notes_changed(self, article_id: int) -> None:
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
-        self.library_view.model_.update_row(self.library.summary(article_id))
+        self.library_view.model_.refresh_article(article_id)
+        self.library_view._fill_filters()
+
+    def _note_summary(self, index: int) -> str:
+        if self.current_article_id is None:
+            return ""
+        lines = []
+        for note in self.library.notes(self.current_article_id, index):
+            first = note.text.splitlines()[0] if note.text else ""
+            lines.append(f"<b>{html.escape(note.verdict.label)}</b> {html.escape(first[:120])}")
+        return "<br>".join(lines)
+
+    # -- article actions (undoable) --------------------------------------------------------
+
+    def _article_changed(self, article_id: int) -> None:
+        self.library_view.reload()
+        if article_id != self.current_article_id:
+            return
+        if self.library.is_trashed(article_id):
+            self.reader.clear_article()
+            self.notes.show_article(None)
+            self.current_article_id = None
+            self.setWindowTitle(APP_NAME)
+        else:
+            archived = self.library.summary(article_id).archived
+            self.archive_action.setText("Un&archive" if archived else "&Archive")
+
+    def _toggle_archive(self) -> None:
+        article_id = self.current_article_id
+        if article_id is None:
+            return
+        archived = not self.library.summary(article_id).archived
+        self.undo.push(SetArchived(self.library, self._article_changed, article_id, archived))
+        self.statusBar().showMessage(
+            ("Archived" if archived else "Moved back to the library") + " — Ctrl+Z to undo", 6000
+        )
+
+    def _delete_article(self) -> None:
+        article_id = self.current_article_id
+        if article_id is None:
+            return
+        self.undo.push(TrashArticle(self.library, self._article_changed, article_id))
+        self.statusBar().showMessage("Article deleted — Ctrl+Z to undo", 8000)
+
+    def _edit_tags(self) -> None:
+        article_id = self.current_article_id
+        if article_id is None:
+            return
+        before = list(self.library.summary(article_id).tags)
+        text, ok = QInputDialog.getText(
+            self, "Tags", "Tags for this article (separated by commas):", text=", ".join(before)
+        )
+        if ok:
+            after = sorted({t.strip().lstrip("#") for t in text.split(",") if t.strip()})
+            if after != before:
+                self.undo.push(
+                    SetArticleTags(self.library, self._article_changed, article_id, before, after)
+                )
 
     # -- state -----------------------------------------------------------------------------
 
@@ -233,11 +474,19 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the reading place and layout, make deletes final, close the library."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         if self._import_worker is not None:
             self._import_worker.cancel()
         for thread in list(self._threads):
             thread.wait(10000)
+        self._remember_position()
+        self.library.purge_trash()  # deletes become final when the session ends
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        self.library.close()
         super().closeEvent(event)

@@ -1,44 +1,51 @@
-"""The side panel: the current sentence, its notes, and the note editor."""
+"""The side panel: the current sentence and its notes, the editor for a new note, the
+article's notes that lost their place, and an outline of all notes.
+
+Writes go through undoable commands on the window's undo stack.
+"""
 
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.library import Library
-from ..core.model import Note, Source, Verdict
-from .theme import verdict_icon
+from ..core.model import Note
+from .commands import AddNote, DeleteNote, EditNote, ReattachNote
+from .note_card import NoteCard
+from .note_editor import NoteDraft, NoteEditor
+from .theme import THEMES, Theme, verdict_icon
 
-NOTE_UUID = Qt.ItemDataRole.UserRole
+SENTENCE = Qt.ItemDataRole.UserRole
 
 
 class NotesPanel(QWidget):
-    """Shows and edits the notes of one sentence; writes go through the Library."""
+    notesChanged = Signal(int)  # article id whose notes changed
+    jumpRequested = Signal(int)  # sentence index to show in the reader
+    editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
 
-    notesChanged = Signal(int)
-
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self.library = library
+        self.undo = undo
+        self.theme: Theme = THEMES["light"]
         self.article_id: int | None = None
         self.sentence: int | None = None
-        self.editing: str | None = None  # uuid of the note in the editor, None = new note
+        self.sentence_text = ""
+        self.cards: list[QWidget] = []  # cards and the "Unplaced" heading
 
         self.quote = QLabel()
         self.quote.setObjectName("sentenceQuote")
@@ -50,182 +57,209 @@ class NotesPanel(QWidget):
             "QLabel#sentenceQuote { border-left: 3px solid #c9b458; padding: 6px 8px;"
             " background: palette(alternate-base); }"
         )
+        self.heading = QLabel()
+        self.heading.setObjectName("notesHeading")
 
-        self.list = QListWidget()
-        self.list.setObjectName("noteList")
-        self.list.setAccessibleName("Notes on this sentence")
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.currentItemChanged.connect(self._load_selected)
+        self.card_box = QWidget()
+        self.card_layout = QVBoxLayout(self.card_box)
+        self.card_layout.setContentsMargins(0, 0, 4, 0)
+        self.card_layout.setSpacing(6)
+        self.card_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("noteCards")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.card_box)
+        scroll.setAccessibleName("Notes on this sentence")
 
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("noteText")
-        self.text.setAccessibleName("Note text")
-        self.text.setPlaceholderText("What is right or wrong about this sentence?")
-        self.text.setTabChangesFocus(True)
-        self.verdict = QComboBox()
-        self.verdict.setObjectName("noteVerdict")
-        self.verdict.setAccessibleName("Verdict")
-        for v in Verdict:
-            self.verdict.addItem(v.label, v)
-        self.verdict.setCurrentIndex(self.verdict.findData(Verdict.NONE))
-        self.sources = QPlainTextEdit()
-        self.sources.setObjectName("noteSources")
-        self.sources.setAccessibleName("Sources, one URL per line")
-        self.sources.setPlaceholderText("https://… (one source per line)")
-        self.sources.setTabChangesFocus(True)
-        self.sources.setFixedHeight(64)
-
-        self.save = QPushButton("Add note")
-        self.save.setObjectName("saveNote")
-        self.save.setDefault(True)
-        self.save.clicked.connect(self._save)
-        self.new = QPushButton("New")
-        self.new.setObjectName("newNote")
-        self.new.setToolTip("Clear the editor to write another note")
-        self.new.clicked.connect(self._start_new)
-        self.delete = QPushButton("Delete")
-        self.delete.setObjectName("deleteNote")
-        self.delete.clicked.connect(self._delete)
-
-        form = QFormLayout()
-        form.addRow("Verdict", self.verdict)
-        form.addRow("Sources", self.sources)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.delete)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new)
-        buttons.addWidget(self.save)
-
-        self.heading = QLabel("<b>Notes</b>")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.quote)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.list, 1)
         self.editor_label = QLabel("<b>New note</b>")
-        layout.addWidget(self.editor_label)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        self.editor = NoteEditor("Add note")
+        self.editor.setObjectName("newNoteEditor")
+        self.editor.saved.connect(self._add)
+        self.editor.cancelled.connect(self._leave_editor)
+
+        sentence_tab = QWidget()
+        tab_layout = QVBoxLayout(sentence_tab)
+        tab_layout.setContentsMargins(6, 6, 6, 6)
+        tab_layout.addWidget(self.quote)
+        tab_layout.addWidget(self.heading)
+        tab_layout.addWidget(scroll, 3)
+        tab_layout.addWidget(self.editor_label)
+        tab_layout.addWidget(self.editor, 2)
+
+        self.outline = QListWidget()
+        self.outline.setObjectName("notesOutline")
+        self.outline.setAccessibleName("All notes in this article")
+        self.outline.setWordWrap(True)
+        self.outline.itemActivated.connect(self._jump)
+        self.outline.itemClicked.connect(self._jump)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("notesTabs")
+        self.tabs.addTab(sentence_tab, "Sentence")
+        self.tabs.addTab(self.outline, "All notes")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 4, 0)
+        layout.addWidget(self.tabs)
         self.show_sentence(None, None, "")
 
     # -- public ----------------------------------------------------------------------------
 
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.reload()
+
+    def show_article(self, article_id: int | None) -> None:
+        self.article_id = article_id
+        self.show_sentence(article_id, None, "")
+
     def show_sentence(self, article_id: int | None, sentence: int | None, text: str) -> None:
         self.article_id = article_id
         self.sentence = sentence
+        self.sentence_text = text
         active = article_id is not None and sentence is not None
-        if active:
-            self.quote.setText(f"“{html.escape(text)}”")
-        else:
-            self.quote.setText("<i>Click a sentence in the article to see and add its notes.</i>")
-        for w in (self.text, self.verdict, self.sources, self.save, self.new):
-            w.setEnabled(active)
-        self._reload()
-        self._start_new()
+        self.editor.setEnabled(active)
+        self.editor.clear()
+        self.reload()
+
+    def focus_editor(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.editor.isEnabled():
+            self.editor.focus()
 
     def notes(self) -> list[Note]:
         if self.article_id is None or self.sentence is None:
             return []
         return self.library.notes(self.article_id, self.sentence)
 
-    # -- internals -------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self.sentence is not None:
+            self.quote.setText(f"“{html.escape(self.sentence_text)}”")
+        else:
+            self.quote.setText(
+                "<i>Click a sentence in the article (or move with j and k) "
+                "to see and add its notes.</i>"
+            )
+        notes = self.notes()
+        unplaced = self.library.unplaced_notes(self.article_id) if self.article_id else []
+        self._set_cards(notes, unplaced)
+        count = len(notes)
+        text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
+        if unplaced:
+            text += f" · {len(unplaced)} unplaced"
+        self.heading.setText(text)
+        self._fill_outline()
 
-    def _reload(self, select: str | None = None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for note in self.notes():
-            item = QListWidgetItem(_summary(note))
-            item.setData(NOTE_UUID, note.uuid)
-            item.setToolTip(note.text)
-            item.setIcon(verdict_icon(note.verdict))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, _summary(note))
-            self.list.addItem(item)
-            if note.uuid == select:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        count = self.list.count()
-        self.heading.setText(f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet")
+    # -- cards -----------------------------------------------------------------------------
 
-    def _start_new(self) -> None:
-        self.editing = None
-        self.list.blockSignals(True)
-        self.list.clearSelection()
-        self.list.setCurrentItem(None)
-        self.list.blockSignals(False)
-        self.text.clear()
-        self.sources.clear()
-        self.verdict.setCurrentIndex(self.verdict.findData(Verdict.NONE))
-        self.save.setText("Add note")
-        self.editor_label.setText("<b>New note</b>")
-        self.delete.setEnabled(False)
+    def _set_cards(self, notes: list[Note], unplaced: list[Note]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        insert_at = 0
+        for note in notes:
+            self._add_card(NoteCard(note, self.theme), insert_at)
+            insert_at += 1
+        if unplaced:
+            label = QLabel(
+                "<b>Unplaced notes</b> — their sentence changed; attach them by "
+                "hand to the selected sentence."
+            )
+            label.setWordWrap(True)
+            label.setObjectName("unplacedHeading")
+            self.card_layout.insertWidget(insert_at, label)
+            self.cards.append(label)
+            insert_at += 1
+            for note in unplaced:
+                self._add_card(
+                    NoteCard(note, self.theme, can_attach=self.sentence is not None), insert_at
+                )
+                insert_at += 1
 
-    def _load_selected(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+    def _add_card(self, card: NoteCard, at: int) -> None:
+        card.editSaved.connect(self._edit)
+        card.deleteRequested.connect(self._delete)
+        card.attachRequested.connect(self._attach)
+        card.editor.cancelled.connect(self._leave_editor)
+        self.card_layout.insertWidget(at, card)
+        self.cards.append(card)
+
+    def note_cards(self) -> list[NoteCard]:
+        return [c for c in self.cards if isinstance(c, NoteCard)]
+
+    def _fill_outline(self) -> None:
+        self.outline.clear()
+        if self.article_id is None:
             return
-        note = self.library.note(item.data(NOTE_UUID))
-        self.editing = note.uuid
-        self.text.setPlainText(note.text)
-        self.sources.setPlainText("\n".join(s.url for s in note.sources))
-        self.verdict.setCurrentIndex(self.verdict.findData(note.verdict))
-        self.save.setText("Save changes")
-        self.editor_label.setText("<b>Edit note</b>")
-        self.delete.setEnabled(True)
+        for note in self.library.notes(self.article_id):
+            where = "Unplaced" if note.sentence is None else f"Sentence {note.sentence + 1}"
+            first = note.text.splitlines()[0] if note.text else "(no text)"
+            item = QListWidgetItem(
+                verdict_icon(note.verdict, 14, self.theme),
+                f"{where}: “{_short(note.quote, 70)}”\n{_short(first, 90)}",
+            )
+            item.setData(SENTENCE, note.sentence)
+            item.setToolTip(note.text)
+            self.outline.addItem(item)
 
-    def _save(self) -> None:
+    # -- actions ---------------------------------------------------------------------------
+
+    def _changed(self, article_id: int) -> None:
+        if article_id == self.article_id:
+            self.reload()
+        self.notesChanged.emit(article_id)
+
+    def _add(self, draft: NoteDraft) -> None:
         if self.article_id is None or self.sentence is None:
             return
-        text = self.text.toPlainText().strip()
-        verdict = self.verdict.currentData()
-        sources, bad = _parse_sources(self.sources.toPlainText())
-        if bad:
-            QMessageBox.warning(
-                self, "Gloss", "These sources are not web addresses:\n" + "\n".join(bad)
+        self.undo.push(
+            AddNote(
+                self.library,
+                self._changed,
+                self.article_id,
+                self.sentence,
+                draft.text,
+                draft.verdict,
+                draft.sources,
+                draft.tags,
             )
-            return
-        if not text and verdict is Verdict.NONE and not sources:
-            self.text.setFocus()
-            return
-        if self.editing is None:
-            note = self.library.add_note(self.article_id, self.sentence, text, verdict, sources)
-        else:
-            note = self.library.update_note(
-                self.editing, text=text, verdict=verdict, sources=sources
+        )
+        self.editor.clear()
+
+    def _edit(self, before: Note, draft: NoteDraft) -> None:
+        self.undo.push(
+            EditNote(
+                self.library,
+                self._changed,
+                before,
+                draft.text,
+                draft.verdict,
+                draft.sources,
+                draft.tags,
             )
-        self._reload(select=None)
-        self._start_new()
-        self.notesChanged.emit(note.article_id)
+        )
 
-    def _delete(self) -> None:
-        if self.editing is None or self.article_id is None:
-            return
-        self.library.delete_note(self.editing)
-        self._reload()
-        self._start_new()
-        self.notesChanged.emit(self.article_id)
+    def _delete(self, note: Note) -> None:
+        self.undo.push(DeleteNote(self.library, self._changed, note))
 
+    def _attach(self, note: Note) -> None:
+        if self.sentence is not None:
+            self.undo.push(ReattachNote(self.library, self._changed, note, self.sentence))
 
-def _summary(note: Note) -> str:
-    lines = [f"{_verdict_badge(note.verdict)}  {note.text or '(no text)'}"]
-    for s in note.sources:
-        lines.append(f"   ↗ {s.url}")
-    return "\n".join(lines)
+    def _jump(self, item: QListWidgetItem) -> None:
+        sentence = item.data(SENTENCE)
+        if sentence is not None:
+            self.jumpRequested.emit(sentence)
 
-
-def _verdict_badge(verdict: Verdict) -> str:
-    return f"[{verdict.label}]"
+    def _leave_editor(self) -> None:
+        for card in self.note_cards():
+            if card.editing():
+                card.stop_edit()
+        self.editor.clear()
+        self.editorClosed.emit()
 
 
-def _parse_sources(text: str) -> tuple[list[Source], list[str]]:
-    sources, bad = [], []
-    for line in text.splitlines():
-        url = line.strip()
-        if not url:
-            continue
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            sources.append(Source(url))
-        else:
-            bad.append(url)
-    return sources, bad
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -36,7 +36,6 @@ from .document import (
 )
 from .theme import tint
 
-COLUMN_CHARS = 68  # a comfortable measure: 65-75 characters a line
 SAFE_SCHEMES = ("http", "https", "mailto")
 MAX_FIND_HITS = 2000  # highlighting more than this many matches helps nobody
 
@@ -121,11 +120,12 @@ class ReaderView(QTextBrowser):
     def _render(self) -> None:
         assert self.article is not None
         rendered = build_document(self.article, self._load_image, self.style_, self.marks)
+        # Set before the document: swapping it can resize the view, which reads them.
+        self.rendered = rendered
+        self.sentences = rendered.sentences
         # Parented to the view, so Qt deletes it when the next article replaces it.
         rendered.document.setParent(self)
         self.setDocument(rendered.document)
-        self.rendered = rendered
-        self.sentences = rendered.sentences
         self._find_hits = []
         self._laid_out_width = -1
         self._apply_palette()
@@ -340,7 +340,7 @@ class ReaderView(QTextBrowser):
         self._laid_out_width = width
         doc: QTextDocument = self.document()
         measure = doc.defaultFont()
-        column = QFontMetricsF(measure).averageCharWidth() * COLUMN_CHARS
+        column = QFontMetricsF(measure).averageCharWidth() * self.style_.measure
         side = max(16, int((width - column) // 2))
         root = doc.rootFrame()
         fmt = root.frameFormat()

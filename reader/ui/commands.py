@@ -1,0 +1,151 @@
+"""Undoable actions (Ctrl+Z / Ctrl+Shift+Z). Each writes through the Library and tells
+the window what changed, so the list, the marks and the notes panel follow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from ..core.library import Library
+from ..core.model import Note, Source, Verdict
+
+Changed = Callable[[int], None]  # called with the article id after every do and undo
+
+
+class AddNote(QUndoCommand):
+    def __init__(
+        self,
+        library: Library,
+        changed: Changed,
+        article_id: int,
+        sentence: int,
+        text: str,
+        verdict: Verdict,
+        sources: list[Source],
+        tags: list[str],
+    ) -> None:
+        super().__init__("Add note")
+        self.library, self.changed = library, changed
+        self.args = (article_id, sentence, text, verdict, sources, tags)
+        self.note: Note | None = None
+
+    def redo(self) -> None:
+        if self.note is None:
+            self.note = self.library.add_note(*self.args)
+        else:
+            self.library.restore_note(self.note)  # the same uuid on redo
+        self.changed(self.note.article_id)
+
+    def undo(self) -> None:
+        assert self.note is not None
+        self.library.delete_note(self.note.uuid)
+        self.changed(self.note.article_id)
+
+
+class EditNote(QUndoCommand):
+    def __init__(
+        self,
+        library: Library,
+        changed: Changed,
+        before: Note,
+        text: str,
+        verdict: Verdict,
+        sources: list[Source],
+        tags: list[str],
+    ) -> None:
+        super().__init__("Edit note")
+        self.library, self.changed = library, changed
+        self.before = before
+        self.change = {"text": text, "verdict": verdict, "sources": sources, "tags": tags}
+        self.after: Note | None = None
+
+    def redo(self) -> None:
+        if self.after is None:
+            self.after = self.library.update_note(self.before.uuid, **self.change)
+        else:
+            self.library.restore_note(self.after)
+        self.changed(self.before.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_note(self.before)
+        self.changed(self.before.article_id)
+
+
+class DeleteNote(QUndoCommand):
+    def __init__(self, library: Library, changed: Changed, note: Note) -> None:
+        super().__init__("Delete note")
+        self.library, self.changed, self.note = library, changed, note
+
+    def redo(self) -> None:
+        self.library.delete_note(self.note.uuid)
+        self.changed(self.note.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_note(self.note)
+        self.changed(self.note.article_id)
+
+
+class ReattachNote(QUndoCommand):
+    def __init__(self, library: Library, changed: Changed, note: Note, sentence: int) -> None:
+        super().__init__("Re-attach note")
+        self.library, self.changed, self.note, self.sentence = library, changed, note, sentence
+
+    def redo(self) -> None:
+        self.library.reattach_note(self.note.uuid, self.sentence)
+        self.changed(self.note.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_note(self.note)
+        self.changed(self.note.article_id)
+
+
+class SetArchived(QUndoCommand):
+    def __init__(self, library: Library, changed: Changed, article_id: int, archived: bool) -> None:
+        super().__init__("Archive article" if archived else "Unarchive article")
+        self.library, self.changed = library, changed
+        self.article_id, self.archived = article_id, archived
+
+    def redo(self) -> None:
+        self.library.set_archived(self.article_id, self.archived)
+        self.changed(self.article_id)
+
+    def undo(self) -> None:
+        self.library.set_archived(self.article_id, not self.archived)
+        self.changed(self.article_id)
+
+
+class TrashArticle(QUndoCommand):
+    def __init__(self, library: Library, changed: Changed, article_id: int) -> None:
+        super().__init__("Delete article")
+        self.library, self.changed, self.article_id = library, changed, article_id
+
+    def redo(self) -> None:
+        self.library.trash_article(self.article_id)
+        self.changed(self.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_article(self.article_id)
+        self.changed(self.article_id)
+
+
+class SetArticleTags(QUndoCommand):
+    def __init__(
+        self,
+        library: Library,
+        changed: Changed,
+        article_id: int,
+        before: list[str],
+        after: list[str],
+    ) -> None:
+        super().__init__("Tag article")
+        self.library, self.changed = library, changed
+        self.article_id, self.before, self.after = article_id, before, after
+
+    def redo(self) -> None:
+        self.library.set_article_tags(self.article_id, self.after)
+        self.changed(self.article_id)
+
+    def undo(self) -> None:
+        self.library.set_article_tags(self.article_id, self.before)
+        self.changed(self.article_id)

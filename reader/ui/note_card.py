@@ -1,0 +1,181 @@
+"""One note, shown as a card: verdict chip, Markdown text, sources, tags, dates.
+
+The card edits in place: Edit swaps its view for a `NoteEditor`.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Note
+from .note_editor import NoteEditor
+from .theme import THEMES, Theme, verdict_icon
+
+
+class NoteCard(QFrame):
+    editSaved = Signal(object, object)  # the note as it was, NoteDraft
+    deleteRequested = Signal(object)  # Note
+    attachRequested = Signal(object)  # Note (an unplaced one, to the selected sentence)
+    jumpRequested = Signal(int)  # sentence index
+
+    def __init__(
+        self,
+        note: Note,
+        theme: Theme | None = None,
+        can_attach: bool = False,
+        show_quote: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.note = note
+        theme = theme or THEMES["light"]
+        self.setObjectName("noteCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Note: {note.verdict.label}. {note.text[:80]}")
+        colour = theme.verdicts[note.verdict]
+        self.setStyleSheet(
+            f"QFrame#noteCard {{ border: 1px solid palette(mid); border-left: 4px solid "
+            f"{colour}; border-radius: 4px; background: palette(base); }}"
+        )
+
+        chip = QLabel()
+        chip.setPixmap(verdict_icon(note.verdict, 16, theme).pixmap(16, 16))
+        verdict = QLabel(f"<b style='color:{colour}'>{html.escape(note.verdict.label)}</b>")
+        verdict.setAccessibleName(f"Verdict: {note.verdict.label}")
+        when = QLabel(_date_line(note))
+        when.setObjectName("noteDates")
+        when.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+        self.edit_button = _tool("Edit", "Edit this note")
+        self.edit_button.clicked.connect(self.start_edit)
+        self.delete_button = _tool("Delete", "Delete this note (Ctrl+Z brings it back)")
+        self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self.note))
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(chip)
+        head.addWidget(verdict)
+        head.addStretch(1)
+        head.addWidget(when)
+
+        view = QWidget()
+        body = QVBoxLayout(view)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(4)
+        if show_quote or note.sentence is None:
+            quote = QLabel(f"“{html.escape(_short(note.quote, 160))}”")
+            quote.setWordWrap(True)
+            quote.setStyleSheet("font-style: italic; color: palette(placeholder-text);")
+            body.addWidget(quote)
+        if note.text:
+            text = QLabel()
+            text.setObjectName("noteBody")
+            text.setTextFormat(Qt.TextFormat.MarkdownText)
+            text.setText(note.text)
+            text.setWordWrap(True)
+            text.setOpenExternalLinks(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            body.addWidget(text)
+        if note.sources:
+            links = "<br>".join(
+                f"↗ <a href='{html.escape(s.url, quote=True)}'>"
+                f"{html.escape(s.title or _short(s.url, 60))}</a>"
+                for s in note.sources
+            )
+            sources = QLabel(links)
+            sources.setObjectName("noteSourcesView")
+            sources.setTextFormat(Qt.TextFormat.RichText)
+            sources.setOpenExternalLinks(True)
+            sources.setWordWrap(True)
+            sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            body.addWidget(sources)
+        if note.tags:
+            tags = QLabel("  ".join(f"#{html.escape(t)}" for t in note.tags))
+            tags.setObjectName("noteTagsView")
+            tags.setStyleSheet("color: palette(placeholder-text);")
+            body.addWidget(tags)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        if note.sentence is not None and show_quote:
+            go = _tool("Show", "Show this sentence in the article")
+            go.clicked.connect(lambda: self.jumpRequested.emit(self.note.sentence))
+            actions.addWidget(go)
+        if can_attach:
+            attach = _tool("Attach here", "Attach this note to the selected sentence")
+            attach.setObjectName("attachNote")
+            attach.clicked.connect(lambda: self.attachRequested.emit(self.note))
+            actions.addWidget(attach)
+        actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        body.addLayout(actions)
+
+        self.editor = NoteEditor("Save changes")
+        self.editor.saved.connect(lambda draft: self.editSaved.emit(self.note, draft))
+        self.editor.cancelled.connect(self.stop_edit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(view)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentIndex(0)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.stack)
+        self._fit()
+
+    def start_edit(self) -> None:
+        self.editor.load(self.note)
+        self.stack.setCurrentIndex(1)
+        self._fit()
+        self.editor.focus()
+
+    def stop_edit(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self._fit()
+
+    def editing(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def _fit(self) -> None:
+        # A stacked widget is as tall as its tallest page; let only the shown page count.
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            policy = (
+                QSizePolicy.Policy.Preferred
+                if i == self.stack.currentIndex()
+                else (QSizePolicy.Policy.Ignored)
+            )
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.stack.adjustSize()
+        self.adjustSize()
+
+
+def _tool(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setAutoRaise(True)
+    return button
+
+
+def _date_line(note: Note) -> str:
+    created = note.created[:10]
+    updated = note.updated[:10]
+    return created if updated == created else f"{created}, edited {updated}"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

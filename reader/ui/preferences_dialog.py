@@ -1,0 +1,94 @@
+"""The settings dialog: theme, reading font, size, line width, library location."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFontComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..paths import default_library
+from .settings import Preferences
+from .theme import THEME_CHOICES, default_reading_family
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.prefs = prefs
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for choice in THEME_CHOICES:
+            label = "Follow the system" if choice == "system" else choice.capitalize()
+            self.theme.addItem(label, choice)
+        self.theme.setCurrentIndex(self.theme.findData(prefs.theme))
+        self.family = QFontComboBox()
+        self.family.setAccessibleName("Reading font")
+        self.family.setCurrentFont(QFont(prefs.family or default_reading_family()))
+        self.size = QDoubleSpinBox()
+        self.size.setAccessibleName("Text size")
+        self.size.setRange(8, 40)
+        self.size.setSingleStep(1)
+        self.size.setSuffix(" pt")
+        self.size.setValue(prefs.size)
+        self.measure = QSpinBox()
+        self.measure.setAccessibleName("Line width")
+        self.measure.setRange(40, 120)
+        self.measure.setSuffix(" characters")
+        self.measure.setValue(prefs.measure)
+        self.library = QLineEdit(prefs.library)
+        self.library.setAccessibleName("Library file")
+        self.library.setPlaceholderText(str(default_library()))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.library, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Theme", self.theme)
+        form.addRow("Reading &font", self.family)
+        form.addRow("Text &size", self.size)
+        form.addRow("Line &width", self.measure)
+        form.addRow("&Library file", row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Library file",
+            self.library.text() or str(default_library()),
+            "Gloss library (*.db)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.library.setText(name)
+
+    def result_preferences(self) -> Preferences:
+        family = self.family.currentFont().family()
+        return replace(
+            self.prefs,
+            theme=self.theme.currentData(),
+            family="" if family == default_reading_family() else family,
+            size=self.size.value(),
+            measure=self.measure.value(),
+            library=self.library.text().strip(),
+        )
