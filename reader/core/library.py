@@ -298,13 +298,14 @@ class Library:
             raise NotFound(f"no article {article_id}")
         return _summary(row)
 
-    def set_reading_position(self, article_id: int, sentence: int) -> None:
-        """Remember where reading stopped; also marks the article as read."""
+    def set_reading_position(self, article_id: int, sentence: int, progress: float = 0.0) -> None:
+        """Remember where reading stopped and how far it has ever got (0..1); opening an
+        article marks it as read."""
         with self.db.atomic():
             self.db.execute(
-                "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?) "
-                "WHERE id = ?",
-                [max(sentence, 0), now(), article_id],
+                "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?), "
+                "progress = MAX(progress, ?) WHERE id = ?",
+                [max(sentence, 0), now(), min(max(progress, 0.0), 1.0), article_id],
             )
 
     def reading_position(self, article_id: int) -> int:
@@ -583,7 +584,6 @@ def _summary(r: tuple) -> ArticleSummary:
         verdict = Verdict.parse(v)
         counts[verdict] = counts.get(verdict, 0) + 1
     ranked = tuple(sorted(counts.items(), key=lambda kv: kv[0].severity))
-    sentences = r[9] or 0
     return ArticleSummary(
         id=r[0],
         title=r[1],
@@ -593,7 +593,7 @@ def _summary(r: tuple) -> ArticleSummary:
         url=r[5],
         archived=bool(r[6]),
         opened=bool(r[7]),
-        progress=min((r[8] + 1) / sentences, 1.0) if sentences and r[7] else 0.0,
+        progress=r[8],
         note_count=r[10],
         worst_verdict=ranked[0][0] if ranked else None,
         verdict_counts=ranked,

@@ -38,8 +38,7 @@ class ListQuery:
 SEP = "\x1f"  # joins tags and verdicts inside one column; never typed by a user
 
 _COLUMNS = f"""a.id, a.title, a.site, a.published, a.imported_at, a.url, a.archived,
-    a.opened_at IS NOT NULL, a.read_position,
-    (SELECT MAX(s.idx) + 1 FROM sentences s WHERE s.article_id = a.id),
+    a.opened_at IS NOT NULL, a.progress, NULL,
     (SELECT COUNT(*) FROM notes n WHERE n.article_id = a.id),
     (SELECT GROUP_CONCAT(n.verdict, '{SEP}') FROM notes n WHERE n.article_id = a.id),
     (SELECT GROUP_CONCAT(t.tag, '{SEP}') FROM article_tags t WHERE t.article_id = a.id)"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -93,6 +93,13 @@ class MainWindow(QMainWindow):
         self._progress: QProgressDialog | None = None
         self.current_article_id: int | None = None
         self._closed = False
+
+        # Save the reading place a moment after scrolling stops, so a crash loses little.
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(1500)
+        self._position_timer.timeout.connect(self._remember_position)
+        self.reader.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
         self._build_menu()
         self.statusBar().showMessage(f"Library: {library.path}")
@@ -362,7 +369,9 @@ class MainWindow(QMainWindow):
             self.library.marks(article_id),
             top_sentence=self.library.reading_position(article_id),
         )
-        self.library.set_reading_position(article_id, self.reader.top_sentence() or 0)
+        self.library.set_reading_position(
+            article_id, self.reader.top_sentence() or 0, self.reader.progress()
+        )
         self.library_view.model_.refresh_article(article_id)
         self.notes.show_article(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
@@ -377,10 +386,8 @@ class MainWindow(QMainWindow):
             return
         top = self.reader.top_sentence()
         if top is not None:
-            try:
-                self.library.set_reading_position(self.current_article_id, top)
-            except NotFound:
-                return
+            self.library.set_reading_position(self.current_article_id, top, self.reader.progress())
+            self.library_view.model_.refresh_article(self.current_article_id)
 
     def _sentence_chosen(self, index: int) -> None:
         article = self.reader.article
@@ -483,6 +490,7 @@ class MainWindow(QMainWindow):
             self._import_worker.cancel()
         for thread in list(self._threads):
             thread.wait(10000)
+        self._position_timer.stop()
         self._remember_position()
         self.library.purge_trash()  # deletes become final when the session ends
         settings = QSettings()

@@ -223,6 +223,17 @@ class ReaderView(QTextBrowser):
         index = bisect_left(self.sentences.starts, position)
         return min(index, len(self.sentences) - 1)
 
+    def progress(self) -> float:
+        """How much of the article has been on screen, from the bottom visible sentence."""
+        if not len(self.sentences):
+            return 0.0
+        bar = self.verticalScrollBar()
+        if bar.maximum() == 0 or bar.value() >= bar.maximum():
+            return 1.0
+        view = self.viewport()
+        position = self.cursorForPosition(QPoint(view.width() // 2, view.height() - 4)).position()
+        return bisect_left(self.sentences.starts, position) / len(self.sentences)
+
     def scroll_to_sentence(self, index: int) -> None:
         if not 0 <= index < len(self.sentences):
             return
