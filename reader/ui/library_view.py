@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
+from ..core.library import Library, NotFound
 from ..core.listing import ListQuery, Show, SortBy
 from ..core.model import ArticleSummary, Verdict
 from .theme import THEMES, Theme, verdict_icon
@@ -79,7 +79,11 @@ class LibraryModel(QAbstractListModel):
         row = self.row_of(article_id)
         if row is None:
             return
-        self.rows[row] = self.library.summary(article_id)
+        try:
+            self.rows[row] = self.library.summary(article_id)
+        except NotFound:  # deleted meanwhile (by another window or the command line)
+            self.reload()
+            return
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
 
