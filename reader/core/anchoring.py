@@ -59,15 +59,23 @@ _FOLD = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 # Fuzzy thresholds, tuned on bench/anchoring.py. A typo fix keeps a sentence above 0.9;
 # a rewritten sentence falls well below 0.8.
 MIN_FUZZY_QUOTE = 0.82  # quote similarity below this is never accepted
 STRONG_FUZZY_QUOTE = 0.92  # above this, one matching context side is not required
-MIN_FUZZY_QUOTE_LEN = 12  # shorter quotes are too generic to place approximately
+MIN_FUZZY_QUOTE_LEN = 16  # shorter quotes are too generic to place approximately
 SHORT_QUOTE_LEN = 40  # unique exact matches shorter than this need some context
+MIN_FUZZY_SCORE = 0.75  # combined score (quote, context, distance) to accept
 FUZZY_MARGIN = 0.04  # the best candidate must beat the runner-up by this much
-HINT_CONTEXT_MARGIN = 0.1
+TWIN_QUOTE = 0.93  # a sentence this close (a typo away) to an exact match competes
+HINT_MIN_CONTEXT = 0.6  # context similarity needed to choose among copies
+HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
+PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
+FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
+SAME_SIDE = 0.95  # a context side this similar counts as the same context
+HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
 MAX_FUZZY_SENTENCES = 20_000  # bounds the cost on book-length articles
 FUZZY_CANDIDATES = 8
@@ -207,13 +215,22 @@ class _Index:
         matches = self._exact(quote)
         if len(matches) == 1:
             start, end = matches[0]
-            if len(quote) < SHORT_QUOTE_LEN:
+            exact = self._candidate(anchor, start, end, 1.0)
+            if len(quote) < SHORT_QUOTE_LEN and max(exact.prefix_sim, exact.suffix_sim) < 0.5:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
-                cand = self._candidate(anchor, start, end, 1.0)
-                if max(cand.prefix_sim, cand.suffix_sim) < 0.5:
-                    return _orphan(anchor)
-            return self._placed(anchor, start, end, Method.EXACT, 1.0)
+                return _orphan(anchor)
+            if not self._fits(exact):
+                return _orphan(anchor)
+            twins = self._near_twins(anchor, quote, exact)
+            if not twins:
+                return self._placed(anchor, start, end, Method.EXACT, 1.0)
+            # The noted sentence may be the one that was edited and this exact match its
+            # unedited copy (repeated paragraphs). Only a clearly better context settles it;
+            # a near twin never wins over an exact match, it only casts doubt.
+            if all(exact.context - t.context >= HINT_MARGIN for t in twins):
+                return self._placed(anchor, start, end, Method.EXACT, exact.score)
+            return _orphan(anchor)
         if matches:
             return self._by_hint(anchor, matches)
         return self._fuzzy(anchor, quote)
@@ -230,24 +247,65 @@ class _Index:
 
     def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
         cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
+        cands = [c for c in cands if self._fits(c)]
+        if not cands:
+            return _orphan(anchor)
+        if len(cands) == 1:
+            return self._placed(anchor, cands[0].start, cands[0].end, Method.HINT, cands[0].score)
         by_context = sorted(cands, key=lambda c: c.context, reverse=True)
-        best, second = by_context[0], by_context[1]
-        if best.context >= 0.5 and best.context - second.context >= HINT_CONTEXT_MARGIN:
+        best, others = by_context[0], by_context[1:]
+        # Copies of a repeated paragraph share their context too, so context only decides
+        # when no other copy agrees with it, even on one side: otherwise the noted copy
+        # may be the one whose context an edit just changed.
+        if (
+            best.context >= HINT_MIN_CONTEXT
+            and all(best.context - c.context >= HINT_MARGIN for c in others)
+            and all(max(c.prefix_sim, c.suffix_sim) < SAME_SIDE for c in others)
+            and self._nearest(best, cands, anchor.position)
+        ):
             return self._placed(anchor, best.start, best.end, Method.HINT, best.score)
         if anchor.position is None:
             return _orphan(anchor)
-        # Context cannot tell them apart: the old position may, if one match is clearly
-        # nearer than every other equally good one.
-        tied = [c for c in cands if best.context - c.context < HINT_CONTEXT_MARGIN]
+        # Context cannot tell them apart (repeated paragraphs repeat their context too).
+        # Only trust the old position when a copy sits (almost) exactly there: after an
+        # edit upstream has shifted the text, "nearest" is a guess.
+        tied = [c for c in cands if best.context - c.context < HINT_MARGIN]
         tied.sort(key=lambda c: abs(c.start - anchor.position))
-        if len(tied) == 1:
-            near = tied[0]
+        near = tied[0]
+        d1 = abs(near.start - anchor.position)
+        d2 = abs(tied[1].start - anchor.position) if len(tied) > 1 else None
+        # A copy whose context changed may be a neighbour that slid into the place of a
+        # deleted one; and the allowed drift stays below the length of one copy.
+        if near.context >= 0.9 and d1 <= HINT_MAX_DRIFT and (d2 is None or d1 * 4 < d2):
             return self._placed(anchor, near.start, near.end, Method.HINT, near.score)
-        d1 = abs(tied[0].start - anchor.position)
-        d2 = abs(tied[1].start - anchor.position)
-        if d1 * 2 < d2:
-            return self._placed(anchor, tied[0].start, tied[0].end, Method.HINT, tied[0].score)
         return _orphan(anchor)
+
+    @staticmethod
+    def _nearest(chosen: _Candidate, cands: list[_Candidate], position: int | None) -> bool:
+        """False when another copy sits nearer the old position: the clues disagree."""
+        if position is None:
+            return True
+        mine = abs(chosen.start - position)
+        return all(abs(c.start - position) >= mine for c in cands)
+
+    def _fits(self, cand: _Candidate) -> bool:
+        """False for words found inside a longer sentence whose context disagrees ("Lorem"
+        in "Lorem ipsum dolor…"). Sentences that a new splitter or extractor merged, and
+        phrases quoted in place, keep their context on both sides."""
+        coverage = self._coverage(cand.start, cand.end)
+        if coverage >= 0.95:
+            return True
+        need = PARTIAL_MIN_SIDE if coverage >= 0.5 else FRAGMENT_MIN_SIDE
+        return min(cand.prefix_sim, cand.suffix_sim) >= need
+
+    def _coverage(self, start: int, end: int) -> float:
+        """How much of the sentence holding `[start, end)` that span covers."""
+        i = self._sentence_at(start, end)
+        if i is None:
+            return 0.0
+        length = self.ends[i] - self.starts[i]
+        overlap = min(end, self.ends[i]) - max(start, self.starts[i])
+        return overlap / length if length else 0.0
 
     def _fuzzy(self, anchor: Anchor, quote: str) -> Placement:
         if len(quote) < MIN_FUZZY_QUOTE_LEN:
@@ -269,20 +327,54 @@ class _Index:
         if not hits:
             return _orphan(anchor)
         cands: list[_Candidate] = []
-        for _, sim, key in hits:
+        digits = _DIGITS.findall(quote)
+        for text, sim, key in hits:
+            if _DIGITS.findall(text) != digits:
+                # Numbers are what fact-checks are about: "fell by 40%" is not "fell by
+                # 4%", however similar the rest of the sentence.
+                continue
             first = key if key >= 0 else -key - 1
             last = first if key >= 0 else first + 1
             start, end = self.starts[first], self.ends[last]
             cands.append(self._candidate(anchor, start, end, sim / 100))
-        cands.sort(key=lambda c: c.score, reverse=True)
+        if not cands:
+            return _orphan(anchor)
+        return self._decide(anchor, cands, Method.FUZZY)
+
+    def _near_twins(self, anchor: Anchor, quote: str, exact: _Candidate) -> list[_Candidate]:
+        """Other sentences almost identical to the quote (an edited copy of it)."""
+        if len(quote) < MIN_FUZZY_QUOTE_LEN:
+            return []
+        own = self._sentence_at(exact.start, exact.end)
+        texts = self._sentence_texts()
+        hits = process.extract(
+            quote,
+            {i: texts[i] for i in self._pool(anchor.position) if i != own},
+            scorer=fuzz.ratio,
+            score_cutoff=TWIN_QUOTE * 100,
+            limit=FUZZY_CANDIDATES,
+        )
+        digits = _DIGITS.findall(quote)
+        return [
+            self._candidate(anchor, self.starts[i], self.ends[i], sim / 100)
+            for text, sim, i in hits
+            if _DIGITS.findall(text) == digits  # other numbers: another claim, not an edit
+        ]
+
+    def _decide(self, anchor: Anchor, cands: list[_Candidate], method: Method) -> Placement:
+        cands = sorted(cands, key=lambda c: c.score, reverse=True)
         best = cands[0]
+        if best.score < MIN_FUZZY_SCORE:
+            return _orphan(anchor)
         if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
             return _orphan(anchor)
         target = self._sentence_at(best.start, best.end)
         rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
         if rivals and best.score - rivals[0].score < FUZZY_MARGIN:
             return _orphan(anchor)
-        return self._placed(anchor, best.start, best.end, Method.FUZZY, best.score)
+        if best.quote_sim < 1.0:
+            method = Method.FUZZY
+        return self._placed(anchor, best.start, best.end, method, best.score)
 
     def _pool(self, position: int | None) -> list[int]:
         n = len(self.sentences)
@@ -298,10 +390,11 @@ class _Index:
         return self._fuzzy_texts
 
     def _candidate(self, anchor: Anchor, start: int, end: int, quote_sim: float) -> _Candidate:
-        prefix, suffix = fold(anchor.prefix), fold(anchor.suffix)
+        # Context keeps its outer whitespace: a paragraph break next to the quote is a clue.
+        prefix, suffix = _fold_context(anchor.prefix), _fold_context(anchor.suffix)
         window = 2 * CONTEXT_CHARS + 16  # room for whitespace that folding will collapse
-        before = fold(self.folded[max(0, start - window) : start])
-        after = fold(self.folded[end : end + window])
+        before = _fold_context(self.folded[max(0, start - window) : start])
+        after = _fold_context(self.folded[end : end + window])
         before = before[len(before) - len(prefix) :] if prefix else before
         after = after[: len(suffix)] if suffix else after
         if anchor.position is None or not self.text:
@@ -346,6 +439,10 @@ class _Index:
             round(score, 4),
             (start, end),
         )
+
+
+def _fold_context(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_FOLD))
 
 
 def _similarity(a: str, b: str) -> float:
