@@ -10,6 +10,32 @@ Nothing here touches the library or the file system; the CLI wires these to file
 
 from __future__ import annotations
 
+from .backup import Backup, BackupArticle, BackupError, dump_backup, parse_backup
+from .claimreview import claim_review, claim_reviews
 from .common import ArticleInfo
+from .markdown import article_markdown, library_markdown
+from .w3c import (
+    AnnotationFormatError,
+    ImportedAnnotation,
+    annotation_collection,
+    note_annotation,
+    parse_annotations,
+)
 
-__all__ = ["ArticleInfo"]
+__all__ = [
+    "AnnotationFormatError",
+    "ArticleInfo",
+    "Backup",
+    "BackupArticle",
+    "BackupError",
+    "ImportedAnnotation",
+    "annotation_collection",
+    "article_markdown",
+    "claim_review",
+    "claim_reviews",
+    "dump_backup",
+    "library_markdown",
+    "note_annotation",
+    "parse_annotations",
+    "parse_backup",
+]
