@@ -292,10 +292,10 @@ def expected_sentence(doc: Doc, new: Article, i: int) -> int | None:
     return best
 
 
-def run_one(name: str, article: Article, kind: str) -> Tally:
-    rng = random.Random(f"{SEED}:{name}:{kind}")
+def run_one(name: str, article: Article, kind: str, seed: int = SEED) -> Tally:
+    rng = random.Random(f"{seed}:{name}:{kind}")
     noted = sorted(
-        random.Random(f"{SEED}:{name}").sample(
+        random.Random(f"{seed}:{name}").sample(
             range(len(article.sentences)), min(NOTES_PER_ARTICLE, len(article.sentences))
         )
     )
@@ -390,6 +390,7 @@ def load_corpus() -> dict[str, Article]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     args = parser.parse_args()
     articles = load_corpus()
     header = (
@@ -397,14 +398,14 @@ def main() -> None:
         f"{'wrong':>6} {'copy':>5} {'gone→orphan':>12} {'correct %':>10} {'unique %':>9} "
         f"{'µs/note':>8}"
     )
-    print(f"{len(articles)} articles, {NOTES_PER_ARTICLE} notes each (seed {SEED})\n")
+    print(f"{len(articles)} articles, {NOTES_PER_ARTICLE} notes each (seed {args.seed})\n")
     print(header)
     print("-" * len(header))
     total = Tally()
     for kind in EDITS:
         tally = Tally()
         for name, article in articles.items():
-            tally.add(run_one(name, article, kind))
+            tally.add(run_one(name, article, kind, args.seed))
         total.add(tally)
         _row(kind, tally)
     print("-" * len(header))

@@ -66,8 +66,12 @@ _DIGITS = re.compile(r"\d+")
 MIN_FUZZY_QUOTE = 0.82  # quote similarity below this is never accepted
 STRONG_FUZZY_QUOTE = 0.92  # above this, one matching context side is not required
 MIN_FUZZY_QUOTE_LEN = 16  # shorter quotes are too generic to place approximately
+TINY_QUOTE_LEN = 8  # shorter matches must be a whole sentence
 SHORT_QUOTE_LEN = 40  # unique exact matches shorter than this need some context
 MIN_FUZZY_SCORE = 0.75  # combined score (quote, context, distance) to accept
+MIN_EDIT_BUDGET = 4  # characters a fuzzy match may differ by, at least ...
+EDIT_BUDGET = 0.2  # ... or this share of the quote's length
+SURE_FUZZY_QUOTE = 0.95  # ... unless the quote alone is this similar (and long)
 FUZZY_MARGIN = 0.04  # the best candidate must beat the runner-up by this much
 TWIN_QUOTE = 0.93  # a sentence this close (a typo away) to an exact match competes
 HINT_MIN_CONTEXT = 0.6  # context similarity needed to choose among copies
@@ -220,7 +224,8 @@ class _Index:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
                 return _orphan(anchor)
-            if not self._fits(exact):
+            long_and_most = len(quote) >= SHORT_QUOTE_LEN and self._coverage(start, end) >= 0.5
+            if not long_and_most and not self._fits(exact):
                 return _orphan(anchor)
             twins = self._near_twins(anchor, quote, exact)
             if not twins:
@@ -295,6 +300,8 @@ class _Index:
         coverage = self._coverage(cand.start, cand.end)
         if coverage >= 0.95:
             return True
+        if cand.end - cand.start < TINY_QUOTE_LEN:
+            return False  # ")" inside "),": a few characters say nothing on their own
         need = PARTIAL_MIN_SIDE if coverage >= 0.5 else FRAGMENT_MIN_SIDE
         return min(cand.prefix_sim, cand.suffix_sim) >= need
 
@@ -363,8 +370,18 @@ class _Index:
 
     def _decide(self, anchor: Anchor, cands: list[_Candidate], method: Method) -> Placement:
         cands = sorted(cands, key=lambda c: c.score, reverse=True)
+        if not _edit_budget_ok(anchor.quote, cands[0]):
+            return _orphan(anchor)
+        short = cands[0].end - cands[0].start < SHORT_QUOTE_LEN
+        if short and cands[0].quote_sim < 1 and min(cands[0].prefix_sim, cands[0].suffix_sim) < 0.5:
+            # Short lines a typo apart are common (code, lists, captions): an edited short
+            # sentence is only recognised where both its neighbours still agree.
+            return _orphan(anchor)
         best = cands[0]
-        if best.score < MIN_FUZZY_SCORE:
+        # A long sentence a typo away from the quote is strong evidence on its own; anything
+        # weaker also needs its surroundings to agree.
+        alike = best.quote_sim >= SURE_FUZZY_QUOTE and best.end - best.start >= SHORT_QUOTE_LEN
+        if best.score < MIN_FUZZY_SCORE and not alike:
             return _orphan(anchor)
         if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
             return _orphan(anchor)
@@ -439,6 +456,17 @@ class _Index:
             round(score, 4),
             (start, end),
         )
+
+
+def _edit_budget_ok(quote: str, cand: _Candidate) -> bool:
+    """Typo fixes change a few characters; a short sentence that differs by a whole word
+    ("List of <img>" / "List of <figure>") is another sentence."""
+    if cand.quote_sim >= 1.0:
+        return True
+    length = len(fold(quote))
+    # Indel distance recovered from the normalised similarity of two similar lengths.
+    distance = (1 - cand.quote_sim) * (length + (cand.end - cand.start))
+    return distance <= max(MIN_EDIT_BUDGET, EDIT_BUDGET * length)
 
 
 def _fold_context(text: str) -> str:
