@@ -1,0 +1,491 @@
+"""Keep notes on their sentences when an article's text changes.
+
+A note remembers where it points in three independent ways (sentence index, quote with
+context, text position), like a W3C Web Annotation. When the text changes (re-import of a
+changed page, a better extractor, a new splitter) `reanchor` looks for the quote again:
+
+1. exact: the quote occurs once (ignoring quote style and whitespace differences);
+2. hint: it occurs several times and the prefix/suffix context, or failing that the old
+   position, picks one clearly;
+3. fuzzy: a bounded approximate search over the new sentences, scored on quote, prefix,
+   suffix and distance.
+
+Whatever is doubtful becomes an orphan that keeps its quote: a note on the wrong sentence
+is worse than a note that asks the user where it belongs.
+
+All offsets are code points into `Article.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from .model import Article, Note, block_offsets
+
+CONTEXT_CHARS = 32
+
+# Length-preserving folds, so offsets found in the folded text are offsets in the real
+# one: typographic quotes and exotic spaces are what re-extraction changes most often.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+# Fuzzy thresholds, tuned on bench/anchoring.py. A typo fix keeps a sentence above 0.9;
+# a rewritten sentence falls well below 0.8.
+MIN_FUZZY_QUOTE = 0.82  # quote similarity below this is never accepted
+STRONG_FUZZY_QUOTE = 0.92  # above this, one matching context side is not required
+MIN_FUZZY_QUOTE_LEN = 16  # shorter quotes are too generic to place approximately
+TINY_QUOTE_LEN = 8  # shorter matches must be a whole sentence
+SHORT_QUOTE_LEN = 40  # unique exact matches shorter than this need some context
+MIN_FUZZY_SCORE = 0.75  # combined score (quote, context, distance) to accept
+MIN_EDIT_BUDGET = 4  # characters a fuzzy match may differ by, at least ...
+EDIT_BUDGET = 0.2  # ... or this share of the quote's length
+SURE_FUZZY_QUOTE = 0.95  # ... unless the quote alone is this similar (and long)
+FUZZY_MARGIN = 0.04  # the best candidate must beat the runner-up by this much
+TWIN_QUOTE = 0.93  # a sentence this close (a typo away) to an exact match competes
+HINT_MIN_CONTEXT = 0.6  # context similarity needed to choose among copies
+HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
+PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
+FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
+SAME_SIDE = 0.95  # a context side this similar counts as the same context
+HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
+MAX_EXACT_MATCHES = 200
+MAX_FUZZY_SENTENCES = 20_000  # bounds the cost on book-length articles
+FUZZY_CANDIDATES = 8
+# Weights of the combined fuzzy score (quote, prefix, suffix, distance).
+W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
+
+
+class Method(StrEnum):
+    EXACT = "exact"
+    HINT = "hint"
+    FUZZY = "fuzzy"
+    ORPHAN = "orphan"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note points. `sentence` and `position` are hints; `quote` is the truth."""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    position: int | None = None
+    sentence: int | None = None
+
+    @classmethod
+    def from_note(cls, note: Note) -> Anchor:
+        return cls(note.quote, note.prefix, note.suffix, note.position, note.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """The outcome of re-anchoring one note on a new version of an article.
+
+    When placed, quote/prefix/suffix/position describe the new sentence (notes hang on
+    whole sentences) and `span` is the text that actually matched. An orphan keeps the old
+    quote, context and position so it can be shown and re-anchored later.
+    """
+
+    sentence: int | None
+    quote: str
+    prefix: str
+    suffix: str
+    position: int | None
+    method: Method
+    score: float  # 1.0 for exact; the combined similarity for hint/fuzzy; 0 for orphans
+    span: tuple[int, int] | None = None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.sentence is None
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(self.quote, self.prefix, self.suffix, self.position, self.sentence)
+
+
+def make_anchor(article: Article, sentence_index: int) -> Anchor:
+    return _Index(article).anchor_for(sentence_index)
+
+
+def reanchor(anchor: Anchor, article: Article) -> Placement:
+    return _Index(article).place(anchor)
+
+
+def reanchor_all(anchors: Iterable[Anchor], article: Article) -> list[Placement]:
+    """Re-anchor many notes on one article, preparing the article's text only once."""
+    index = _Index(article)
+    return [index.place(a) for a in anchors]
+
+
+def fold(text: str) -> str:
+    """The comparison form: straight quotes, single spaces, no outer whitespace."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    quote_sim: float
+    prefix_sim: float
+    suffix_sim: float
+    distance: float  # 0 at the hint, 1 at the far end of the article
+
+    @property
+    def context(self) -> float:
+        return (self.prefix_sim + self.suffix_sim) / 2
+
+    @property
+    def score(self) -> float:
+        total = (
+            W_QUOTE * self.quote_sim
+            + W_PREFIX * self.prefix_sim
+            + W_SUFFIX * self.suffix_sim
+            + W_DISTANCE * (1 - self.distance)
+        )
+        return total / (W_QUOTE + W_PREFIX + W_SUFFIX + W_DISTANCE)
+
+
+class _Index:
+    """An article's text prepared for many look-ups."""
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.folded = self.text.translate(_FOLD)
+        offsets = block_offsets(article.blocks)
+        self.sentences = article.sentences
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s in article.sentences:
+            base = offsets[s.block] if s.block < len(offsets) else None
+            base = base or 0
+            self.starts.append(base + s.start)
+            self.ends.append(base + s.end)
+        self._fuzzy_texts: list[str] | None = None
+
+    # -- building anchors --------------------------------------------------------------
+
+    def anchor_for(self, i: int) -> Anchor:
+        if not 0 <= i < len(self.sentences):
+            raise IndexError(f"sentence {i} out of range (article has {len(self.sentences)})")
+        start, end = self.starts[i], self.ends[i]
+        return Anchor(
+            quote=self.text[start:end],
+            prefix=self.text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=self.text[end : end + CONTEXT_CHARS],
+            position=start,
+            sentence=i,
+        )
+
+    # -- placing -----------------------------------------------------------------------
+
+    def place(self, anchor: Anchor) -> Placement:
+        quote = fold(anchor.quote)
+        if not quote or not self.sentences:
+            return _orphan(anchor)
+        matches = self._exact(quote)
+        if len(matches) == 1:
+            start, end = matches[0]
+            exact = self._candidate(anchor, start, end, 1.0)
+            if len(quote) < SHORT_QUOTE_LEN and max(exact.prefix_sim, exact.suffix_sim) < 0.5:
+                # A short quote ("Read more.") found once may be a twin of a sentence that
+                # was deleted; accept it only if at least one side of its context agrees.
+                return _orphan(anchor)
+            long_and_most = len(quote) >= SHORT_QUOTE_LEN and self._coverage(start, end) >= 0.5
+            if not long_and_most and not self._fits(exact):
+                return _orphan(anchor)
+            twins = self._near_twins(anchor, quote, exact)
+            if not twins:
+                return self._placed(anchor, start, end, Method.EXACT, 1.0)
+            # The noted sentence may be the one that was edited and this exact match its
+            # unedited copy (repeated paragraphs). Only a clearly better context settles it;
+            # a near twin never wins over an exact match, it only casts doubt.
+            if all(exact.context - t.context >= HINT_MARGIN for t in twins):
+                return self._placed(anchor, start, end, Method.EXACT, exact.score)
+            return _orphan(anchor)
+        if matches:
+            return self._by_hint(anchor, matches)
+        return self._fuzzy(anchor, quote)
+
+    def _exact(self, quote: str) -> list[tuple[int, int]]:
+        # Whitespace runs in the quote match any whitespace run in the text.
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split(" ")))
+        found = []
+        for m in pattern.finditer(self.folded):
+            found.append((m.start(), m.end()))
+            if len(found) > MAX_EXACT_MATCHES:
+                break
+        return found
+
+    def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
+        cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
+        cands = [c for c in cands if self._fits(c)]
+        if not cands:
+            return _orphan(anchor)
+        if len(cands) == 1:
+            return self._placed(anchor, cands[0].start, cands[0].end, Method.HINT, cands[0].score)
+        by_context = sorted(cands, key=lambda c: c.context, reverse=True)
+        best, others = by_context[0], by_context[1:]
+        # Copies of a repeated paragraph share their context too, so context only decides
+        # when no other copy agrees with it, even on one side: otherwise the noted copy
+        # may be the one whose context an edit just changed.
+        if (
+            best.context >= HINT_MIN_CONTEXT
+            and all(best.context - c.context >= HINT_MARGIN for c in others)
+            and all(max(c.prefix_sim, c.suffix_sim) < SAME_SIDE for c in others)
+            and self._nearest(best, cands, anchor.position)
+        ):
+            return self._placed(anchor, best.start, best.end, Method.HINT, best.score)
+        if anchor.position is None:
+            return _orphan(anchor)
+        # Context cannot tell them apart (repeated paragraphs repeat their context too).
+        # Only trust the old position when a copy sits (almost) exactly there: after an
+        # edit upstream has shifted the text, "nearest" is a guess.
+        tied = [c for c in cands if best.context - c.context < HINT_MARGIN]
+        tied.sort(key=lambda c: abs(c.start - anchor.position))
+        near = tied[0]
+        d1 = abs(near.start - anchor.position)
+        d2 = abs(tied[1].start - anchor.position) if len(tied) > 1 else None
+        # A copy whose context changed may be a neighbour that slid into the place of a
+        # deleted one; and the allowed drift stays below the length of one copy.
+        if near.context >= 0.9 and d1 <= HINT_MAX_DRIFT and (d2 is None or d1 * 4 < d2):
+            return self._placed(anchor, near.start, near.end, Method.HINT, near.score)
+        return _orphan(anchor)
+
+    @staticmethod
+    def _nearest(chosen: _Candidate, cands: list[_Candidate], position: int | None) -> bool:
+        """False when another copy sits nearer the old position: the clues disagree."""
+        if position is None:
+            return True
+        mine = abs(chosen.start - position)
+        return all(abs(c.start - position) >= mine for c in cands)
+
+    def _fits(self, cand: _Candidate) -> bool:
+        """False for words found inside a longer sentence whose context disagrees ("Lorem"
+        in "Lorem ipsum dolor…"). Sentences that a new splitter or extractor merged, and
+        phrases quoted in place, keep their context on both sides."""
+        coverage = self._coverage(cand.start, cand.end)
+        if coverage >= 0.95:
+            return True
+        if cand.end - cand.start < TINY_QUOTE_LEN:
+            return False  # ")" inside "),": a few characters say nothing on their own
+        need = PARTIAL_MIN_SIDE if coverage >= 0.5 else FRAGMENT_MIN_SIDE
+        return min(cand.prefix_sim, cand.suffix_sim) >= need
+
+    def _coverage(self, start: int, end: int) -> float:
+        """How much of the sentence holding `[start, end)` that span covers."""
+        i = self._sentence_at(start, end)
+        if i is None:
+            return 0.0
+        length = self.ends[i] - self.starts[i]
+        overlap = min(end, self.ends[i]) - max(start, self.starts[i])
+        return overlap / length if length else 0.0
+
+    def _fuzzy(self, anchor: Anchor, quote: str) -> Placement:
+        if len(quote) < MIN_FUZZY_QUOTE_LEN:
+            return _orphan(anchor)
+        texts = self._sentence_texts()
+        pool = self._pool(anchor.position)
+        choices = {i: texts[i] for i in pool}
+        # The quote may have been one sentence that a new splitter or a merge turned into
+        # two, so adjacent pairs compete too.
+        pairs = {-(i + 1): f"{texts[i]} {texts[i + 1]}" for i in pool if i + 1 < len(texts)}
+        cutoff = MIN_FUZZY_QUOTE * 100
+        hits = process.extract(
+            quote,
+            {**choices, **pairs},
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=FUZZY_CANDIDATES,
+        )
+        if not hits:
+            return _orphan(anchor)
+        cands: list[_Candidate] = []
+        digits = _DIGITS.findall(quote)
+        for text, sim, key in hits:
+            if _DIGITS.findall(text) != digits:
+                # Numbers are what fact-checks are about: "fell by 40%" is not "fell by
+                # 4%", however similar the rest of the sentence.
+                continue
+            first = key if key >= 0 else -key - 1
+            last = first if key >= 0 else first + 1
+            start, end = self.starts[first], self.ends[last]
+            cands.append(self._candidate(anchor, start, end, sim / 100))
+        if not cands:
+            return _orphan(anchor)
+        return self._decide(anchor, cands, Method.FUZZY)
+
+    def _near_twins(self, anchor: Anchor, quote: str, exact: _Candidate) -> list[_Candidate]:
+        """Other sentences almost identical to the quote (an edited copy of it)."""
+        if len(quote) < MIN_FUZZY_QUOTE_LEN:
+            return []
+        own = self._sentence_at(exact.start, exact.end)
+        texts = self._sentence_texts()
+        hits = process.extract(
+            quote,
+            {i: texts[i] for i in self._pool(anchor.position) if i != own},
+            scorer=fuzz.ratio,
+            score_cutoff=TWIN_QUOTE * 100,
+            limit=FUZZY_CANDIDATES,
+        )
+        digits = _DIGITS.findall(quote)
+        return [
+            self._candidate(anchor, self.starts[i], self.ends[i], sim / 100)
+            for text, sim, i in hits
+            if _DIGITS.findall(text) == digits  # other numbers: another claim, not an edit
+        ]
+
+    def _decide(self, anchor: Anchor, cands: list[_Candidate], method: Method) -> Placement:
+        cands = sorted(cands, key=lambda c: c.score, reverse=True)
+        if not _edit_budget_ok(anchor.quote, cands[0]):
+            return _orphan(anchor)
+        short = cands[0].end - cands[0].start < SHORT_QUOTE_LEN
+        if short and cands[0].quote_sim < 1 and min(cands[0].prefix_sim, cands[0].suffix_sim) < 0.5:
+            # Short lines a typo apart are common (code, lists, captions): an edited short
+            # sentence is only recognised where both its neighbours still agree.
+            return _orphan(anchor)
+        best = cands[0]
+        # A long sentence a typo away from the quote is strong evidence on its own; anything
+        # weaker also needs its surroundings to agree.
+        alike = best.quote_sim >= SURE_FUZZY_QUOTE and best.end - best.start >= SHORT_QUOTE_LEN
+        if best.score < MIN_FUZZY_SCORE and not alike:
+            return _orphan(anchor)
+        if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
+            return _orphan(anchor)
+        target = self._sentence_at(best.start, best.end)
+        rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
+        if rivals and best.score - rivals[0].score < FUZZY_MARGIN:
+            return _orphan(anchor)
+        if best.quote_sim < 1.0:
+            method = Method.FUZZY
+        return self._placed(anchor, best.start, best.end, method, best.score)
+
+    def _pool(self, position: int | None) -> list[int]:
+        n = len(self.sentences)
+        if n <= MAX_FUZZY_SENTENCES:
+            return list(range(n))
+        centre = bisect_right(self.starts, position or 0)
+        lo = max(0, min(centre - MAX_FUZZY_SENTENCES // 2, n - MAX_FUZZY_SENTENCES))
+        return list(range(lo, lo + MAX_FUZZY_SENTENCES))
+
+    def _sentence_texts(self) -> list[str]:
+        if self._fuzzy_texts is None:
+            self._fuzzy_texts = [fold(s.text) for s in self.sentences]
+        return self._fuzzy_texts
+
+    def _candidate(self, anchor: Anchor, start: int, end: int, quote_sim: float) -> _Candidate:
+        # Context keeps its outer whitespace: a paragraph break next to the quote is a clue.
+        prefix, suffix = _fold_context(anchor.prefix), _fold_context(anchor.suffix)
+        window = 2 * CONTEXT_CHARS + 16  # room for whitespace that folding will collapse
+        before = _fold_context(self.folded[max(0, start - window) : start])
+        after = _fold_context(self.folded[end : end + window])
+        before = before[len(before) - len(prefix) :] if prefix else before
+        after = after[: len(suffix)] if suffix else after
+        if anchor.position is None or not self.text:
+            distance = 0.5
+        else:
+            distance = min(1.0, abs(start - anchor.position) / max(len(self.text), 1))
+        return _Candidate(
+            start,
+            end,
+            quote_sim,
+            _similarity(prefix, before),
+            _similarity(suffix, after),
+            distance,
+        )
+
+    def _sentence_at(self, start: int, end: int) -> int | None:
+        """The sentence holding most of `[start, end)`."""
+        i = bisect_right(self.starts, start) - 1
+        best, best_overlap = None, 0
+        for j in range(max(i, 0), len(self.starts)):
+            if self.starts[j] >= end:
+                break
+            overlap = min(end, self.ends[j]) - max(start, self.starts[j])
+            if overlap > best_overlap:
+                best, best_overlap = j, overlap
+        return best
+
+    def _placed(
+        self, anchor: Anchor, start: int, end: int, method: Method, score: float
+    ) -> Placement:
+        i = self._sentence_at(start, end)
+        if i is None:
+            return _orphan(anchor)
+        new = self.anchor_for(i)
+        return Placement(
+            i,
+            new.quote,
+            new.prefix,
+            new.suffix,
+            new.position,
+            method,
+            round(score, 4),
+            (start, end),
+        )
+
+
+def _edit_budget_ok(quote: str, cand: _Candidate) -> bool:
+    """Typo fixes change a few characters; a short sentence that differs by a whole word
+    ("List of <img>" / "List of <figure>") is another sentence."""
+    if cand.quote_sim >= 1.0:
+        return True
+    length = len(fold(quote))
+    # Indel distance recovered from the normalised similarity of two similar lengths.
+    distance = (1 - cand.quote_sim) * (length + (cand.end - cand.start))
+    return distance <= max(MIN_EDIT_BUDGET, EDIT_BUDGET * length)
+
+
+def _fold_context(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_FOLD))
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100
+
+
+def _orphan(anchor: Anchor) -> Placement:
+    return Placement(
+        None, anchor.quote, anchor.prefix, anchor.suffix, anchor.position, Method.ORPHAN, 0.0
+    )
+
+
+def sentence_spans(article: Article) -> Sequence[tuple[int, int]]:
+    """Each sentence's `[start, end)` in `article.text`."""
+    index = _Index(article)
+    return list(zip(index.starts, index.ends, strict=True))

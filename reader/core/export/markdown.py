@@ -1,0 +1,148 @@
+"""Notes as Markdown that reads well on GitHub and in Obsidian without plugins.
+
+Shape of one article::
+
+    # Title
+
+    By Byline · Site · 2026-03-01
+    <https://example.com/page>
+
+    > The noted sentence, escaped so it renders as written.
+
+    **Misleading** · *economy*, *jobs*
+
+    The note's own text (the user writes Markdown, so it is kept as Markdown).
+
+    Sources: [Title](<https://source>), [https://other](<https://other>)
+
+The quote from the article is escaped; the note text is the user's Markdown and is only
+indented or fenced where the layout needs it. Orphaned notes (their sentence is no longer
+in the article) come last, under their own heading, with the quote they were made on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Note, Source, Verdict
+from .common import ArticleInfo, by_place, iso_date
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
+# can start markup in running text on GitHub or in Obsidian ($ math, ~~ strike, | tables,
+# & entities). "==" (highlight) and "%%" (comment) only matter doubled.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])|(==|%%)")
+# At the start of a line these make lists, rules or setext headings.
+_LINE_START = re.compile(r"^([-+]|\d+[.)](?=\s|$))")
+_TAG = re.compile(r"[\w/-]+")
+
+
+def escape(text: str) -> str:
+    """Text that renders literally (inline)."""
+    return _INLINE_SPECIAL.sub(_escape_match, text)
+
+
+def _escape_match(m: re.Match[str]) -> str:
+    return "".join("\\" + c for c in m.group())
+
+
+def escape_lines(text: str) -> list[str]:
+    """Escaped lines: line-start markers are neutralised too."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        # Leading spaces would make an indented code block, trailing ones a line break.
+        line = escape(line.strip())
+        line = _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
+        lines.append(line)
+    return lines
+
+
+def blockquote(text: str) -> str:
+    """A block quote that stays one quote whatever the text holds (blank lines too)."""
+    return "\n".join(f"> {line}" if line else ">" for line in escape_lines(text))
+
+
+def link(url: str, label: str = "") -> str:
+    # Angle brackets allow spaces and parentheses in the destination; only <, > and
+    # line breaks must be percent-encoded inside them.
+    target = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
+    return f"[{escape(label or url)}](<{target}>)"
+
+
+def article_markdown(info: ArticleInfo, notes: Iterable[Note], level: int = 1) -> str:
+    """One article and its notes; `level` is the heading level of the title."""
+    hashes = "#" * level
+    out = [f"{hashes} {escape(info.title or 'Untitled')}", ""]
+    facts = []
+    if info.byline:
+        facts.append(f"By {escape(info.byline)}")
+    if info.site:
+        facts.append(escape(info.site))
+    if info.published:
+        facts.append(iso_date(info.published) or escape(info.published))
+    if facts:
+        out.append(" · ".join(facts) + ("  " if info.url else ""))
+    if info.url:
+        out.append(f"<{info.url}>" if " " not in info.url else link(info.url))
+    if facts or info.url:
+        out.append("")
+
+    ordered = by_place(list(notes))
+    placed = [n for n in ordered if n.sentence is not None]
+    orphans = [n for n in ordered if n.sentence is None]
+    if not ordered:
+        out += ["*No notes.*", ""]
+    _groups(out, placed)
+    if orphans:
+        out += [f"{hashes}# Notes no longer found in the article", ""]
+        _groups(out, orphans)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def library_markdown(
+    articles: Iterable[tuple[ArticleInfo, Iterable[Note]]], title: str = "Gloss notes"
+) -> str:
+    """Several articles under one top heading (each article one level down)."""
+    parts = [f"# {escape(title)}\n"]
+    parts += [article_markdown(info, notes, level=2) for info, notes in articles]
+    return "\n".join(parts)
+
+
+def _groups(out: list[str], notes: list[Note]) -> None:
+    """Consecutive notes on the same sentence share one quote."""
+    previous: tuple[int | None, str] | None = None
+    for note in notes:
+        key = (note.sentence, note.quote)
+        if key != previous:
+            out += [blockquote(note.quote), ""]
+            previous = key
+        out += _note(note)
+
+
+def _note(note: Note) -> list[str]:
+    head = []
+    if note.verdict is not Verdict.NONE:
+        head.append(f"**{note.verdict.label}**")
+    if note.tags:
+        head.append(", ".join(_tag(t) for t in note.tags))
+    lines = [" · ".join(head), ""] if head else []
+    if note.text.strip():
+        lines += [note.text.strip().replace("\r\n", "\n"), ""]
+    if note.sources:
+        lines += ["Sources: " + ", ".join(_source(s) for s in note.sources), ""]
+    if not lines:
+        lines = ["*(empty note)*", ""]
+    return lines
+
+
+def _tag(tag: str) -> str:
+    # "#tag" is a tag in Obsidian and plain text on GitHub; tags with spaces or
+    # punctuation would break it, so those are shown as text.
+    return f"#{tag}" if _TAG.fullmatch(tag) and not tag.isdigit() else f"*{escape(tag)}*"
+
+
+def _source(source: Source) -> str:
+    text = link(source.url, source.title)
+    if source.quote:
+        text += f" (“{escape(source.quote)}”)"
+    return text

@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reader.core.anchoring import (
+    Anchor,
+    Method,
+    make_anchor,
+    reanchor,
+    reanchor_all,
+    sentence_spans,
+)
+from reader.core.model import Article, Block, BlockKind, Metadata, Note, Sentence, Verdict
+from reader.core.sentences import segment
+
+PARAGRAPHS = [
+    "The minister said that unemployment fell by 40% last year. Economists disagree.",
+    "Official figures show a drop of 4% over the same period. The ministry did not reply.",
+    'Opposition leaders called the claim "absurd". They want an inquiry into the numbers.',
+    "Meanwhile, the central bank kept its rate at 3.5%. Inflation stayed close to target.",
+]
+
+
+def article(*paragraphs: str) -> Article:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs)
+    return Article(Metadata(title="T"), blocks, segment(blocks))
+
+
+def index_of(art: Article, text: str) -> int:
+    [hit] = [s.index for s in art.sentences if s.text == text]
+    return hit
+
+
+def test_make_anchor_quote_context_and_position() -> None:
+    art = article(*PARAGRAPHS)
+    i = index_of(art, "Economists disagree.")
+    a = make_anchor(art, i)
+    assert a.quote == "Economists disagree."
+    assert art.text[a.position : a.position + len(a.quote)] == a.quote
+    assert a.prefix == art.text[a.position - 32 : a.position]
+    assert a.suffix == art.text[a.position + len(a.quote) :][:32]
+    assert a.sentence == i
+    first = make_anchor(art, 0)
+    assert first.prefix == "" and first.position == 0
+
+
+def test_make_anchor_rejects_bad_index() -> None:
+    with pytest.raises(IndexError):
+        make_anchor(article("One sentence."), 3)
+
+
+def test_unchanged_text_is_exact() -> None:
+    art = article(*PARAGRAPHS)
+    for i in range(len(art.sentences)):
+        placed = reanchor(make_anchor(art, i), art)
+        assert (placed.sentence, placed.method, placed.score) == (i, Method.EXACT, 1.0)
+
+
+def test_typo_fix_in_the_noted_sentence_is_fuzzy() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(old, index_of(old, "They want an inquiry into the numbers."))
+    new = article(*PARAGRAPHS[:2], PARAGRAPHS[2].replace("inquiry", "enquiry"), PARAGRAPHS[3])
+    placed = reanchor(anchor, new)
+    assert placed.method is Method.FUZZY
+    assert placed.quote == "They want an enquiry into the numbers."
+    assert new.sentences[placed.sentence].text == placed.quote
+    assert placed.anchor.position == new.text.index(placed.quote)
+
+
+def test_inserted_paragraph_shifts_position_and_index() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(old, index_of(old, "Inflation stayed close to target."))
+    new = article(PARAGRAPHS[0], "A brand new paragraph. With two sentences.", *PARAGRAPHS[1:])
+    placed = reanchor(anchor, new)
+    assert placed.method is Method.EXACT
+    assert placed.sentence == anchor.sentence + 2
+    assert placed.position == new.text.index("Inflation stayed")
+
+
+def test_deleted_paragraph_orphans_its_notes_and_keeps_the_quote() -> None:
+    old = article(*PARAGRAPHS)
+    gone = make_anchor(old, index_of(old, "The ministry did not reply."))
+    kept = make_anchor(old, index_of(old, "Economists disagree."))
+    new = article(PARAGRAPHS[0], *PARAGRAPHS[2:])
+    placed_gone, placed_kept = reanchor_all([gone, kept], new)
+    assert placed_gone.orphaned and placed_gone.method is Method.ORPHAN
+    assert placed_gone.quote == gone.quote and placed_gone.prefix == gone.prefix
+    assert placed_kept.sentence == index_of(new, "Economists disagree.")
+
+
+def test_rewritten_sentence_is_orphaned_not_moved() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(
+        old, index_of(old, "Official figures show a drop of 4% over the same period.")
+    )
+    rewritten = PARAGRAPHS[1].replace(
+        "Official figures show a drop of 4% over the same period.",
+        "Official statistics were revised twice in March.",
+    )
+    new = article(PARAGRAPHS[0], rewritten, *PARAGRAPHS[2:])
+    assert reanchor(anchor, new).orphaned
+
+
+def test_changed_number_is_not_a_typo() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(old, 0)
+    new = article(PARAGRAPHS[0].replace("40%", "4%"), *PARAGRAPHS[1:])
+    assert reanchor(anchor, new).orphaned
+
+
+def test_curly_quotes_and_whitespace_are_exact() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(old, index_of(old, 'Opposition leaders called the claim "absurd".'))
+    curly = PARAGRAPHS[2].replace('"absurd"', "“absurd”").replace("leaders ", "leaders\u00a0 ")
+    new = article(*PARAGRAPHS[:2], curly, PARAGRAPHS[3])
+    placed = reanchor(anchor, new)
+    assert placed.method is Method.EXACT
+    assert placed.quote == "Opposition leaders\u00a0 called the claim “absurd”."
+
+
+def test_new_splitter_merging_two_sentences() -> None:
+    old = article(*PARAGRAPHS)
+    anchor = make_anchor(old, index_of(old, "Economists disagree."))
+    # A coarser splitter: each paragraph is one sentence now.
+    blocks = old.blocks
+    merged = tuple(Sentence(i, i, 0, len(b.text), b.text) for i, b in enumerate(blocks))
+    new = Article(old.meta, blocks, merged)
+    placed = reanchor(anchor, new)
+    assert placed.sentence == 0
+    assert placed.span == (old.text.index("Economists"), old.text.index("Economists") + 20)
+
+
+def test_merged_paragraphs_keep_their_notes() -> None:
+    old = article(*PARAGRAPHS)
+    anchors = [make_anchor(old, i) for i in range(len(old.sentences))]
+    new = article(f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}", *PARAGRAPHS[2:])
+    placements = reanchor_all(anchors, new)
+    assert [new.sentences[p.sentence].text for p in placements] == [a.quote for a in anchors]
+
+
+REPEATED = [
+    "Read the full report here. It has all the details.",
+    "The vaccine was tested on 30,000 volunteers.",
+    "Read the full report here. It covers side effects.",
+]
+
+
+def test_repeated_sentence_context_picks_the_right_copy() -> None:
+    old = article(*REPEATED)
+    second = [s.index for s in old.sentences if s.text == "Read the full report here."][1]
+    anchor = make_anchor(old, second)
+    new = article("An editor's note was added at the top.", *REPEATED)
+    placed = reanchor(anchor, new)
+    assert placed.method is Method.HINT
+    assert new.sentences[placed.sentence + 1].text == "It covers side effects."
+
+
+FILLER = "A filler paragraph, long enough to fill the whole context window."
+TWINS = ["An introduction of some length to start.", "Same sentence here."]
+TWINS += [FILLER, "Same sentence here.", FILLER, "Same sentence here.", FILLER]
+
+
+def test_repeated_sentence_same_context_uses_the_position_hint() -> None:
+    old = article(*TWINS)
+    copies = [s.index for s in old.sentences if s.text == "Same sentence here."]
+    middle = make_anchor(old, copies[1])
+    last = make_anchor(old, copies[2])
+    assert (middle.prefix, middle.suffix) == (last.prefix, last.suffix)
+    for anchor in (middle, last):
+        placed = reanchor(anchor, old)
+        assert (placed.sentence, placed.method) == (anchor.sentence, Method.HINT)
+    # A typo fixed far above shifts positions by a character: still clearly the nearest.
+    new = article(TWINS[0].replace("some", "soome"), *TWINS[1:])
+    assert reanchor(middle, new).sentence == middle.sentence
+
+
+def test_repeated_sentence_without_usable_hint_is_orphaned() -> None:
+    old = article(*TWINS)
+    copies = [s.index for s in old.sentences if s.text == "Same sentence here."]
+    middle = make_anchor(old, copies[1])
+    assert reanchor(Anchor(middle.quote, middle.prefix, middle.suffix, None), old).orphaned
+    # A hint halfway between two copies is no hint.
+    halfway = (middle.position + make_anchor(old, copies[2]).position) // 2
+    assert reanchor(Anchor(middle.quote, middle.prefix, middle.suffix, halfway), old).orphaned
+    # Neither is one that a long insertion above has made stale.
+    new = article(TWINS[0], "Inserted. " * 30, *TWINS[1:])
+    assert reanchor(middle, new).orphaned
+
+
+def test_repeated_paragraph_edited_copy_is_not_confused_with_its_twin() -> None:
+    para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+    old = article(para, "Between.", para, "After.")
+    anchor = make_anchor(old, 2)  # the second copy
+    new = article(para, "Between.", para.replace("ipsum", "ipsun"), "After.")
+    placed = reanchor(anchor, new)
+    # Either the edited copy or an orphan: never the untouched first copy.
+    assert placed.sentence in (2, None)
+
+
+def test_emoji_and_non_bmp_text_use_code_points() -> None:
+    paras = ["Intro 🎉🎉 with emoji 𝔘𝔫𝔦𝔠𝔬𝔡𝔢. Second 😀 sentence.", "Third sentence 𐍈 here."]
+    old = article(*paras)
+    anchor = make_anchor(old, 2)
+    assert old.text[anchor.position : anchor.position + len(anchor.quote)] == anchor.quote
+    new = article("New 🚀🚀🚀 paragraph first.", *paras)
+    placed = reanchor(anchor, new)
+    assert placed.quote == "Third sentence 𐍈 here."
+    assert new.text[placed.position : placed.position + len(placed.quote)] == placed.quote
+    assert sentence_spans(new)[placed.sentence] == (
+        placed.position,
+        placed.position + len(placed.quote),
+    )
+
+
+def test_empty_new_article_orphans_everything() -> None:
+    old = article(*PARAGRAPHS)
+    anchors = [make_anchor(old, i) for i in range(len(old.sentences))]
+    empty = Article(Metadata(), (), ())
+    assert all(p.orphaned for p in reanchor_all(anchors, empty))
+    assert reanchor(Anchor(""), old).orphaned
+
+
+def test_anchor_from_note_round_trip() -> None:
+    old = article(*PARAGRAPHS)
+    a = make_anchor(old, 1)
+    note = Note(
+        "u1",
+        1,
+        a.sentence,
+        a.quote,
+        a.prefix,
+        a.suffix,
+        a.position,
+        "",
+        Verdict.NONE,
+        (),
+        (),
+        "",
+        "",
+    )
+    assert Anchor.from_note(note) == a
+
+
+def test_book_length_article_stays_fast() -> None:
+    paras = [
+        f"Paragraph {i} opens with fact number {i * 7}. It continues with claim {i} about "
+        f"topic {i % 13}. Finally it ends on note {i}."
+        for i in range(6000)
+    ]
+    old = article(*paras)
+    anchors = [make_anchor(old, i) for i in range(0, len(old.sentences), 900)]
+    edited = [p.replace("continues", "contiinues") for p in paras]
+    new = article(*edited)
+    began = time.perf_counter()
+    placements = reanchor_all(anchors, new)
+    elapsed = time.perf_counter() - began
+    assert [p.sentence for p in placements] == [a.sentence for a in anchors]
+    assert elapsed < 10
