@@ -192,3 +192,48 @@ def test_backup_is_a_working_copy(library: Library, pages: Path, tmp_path: Path)
     copy = library.backup(tmp_path / "copy.db")
     with Library(copy) as restored:
         assert [n.text for n in restored.notes(article_id)] == ["backed up"]
+
+
+def test_a_new_splitter_version_resplits_and_keeps_notes(library: Library, pages: Path) -> None:
+    from reader.core.sentences import SPLITTER_VERSION
+
+    article = load_file(pages / "news.html")
+    article_id = library.add_article(article).article_id
+    target = article.sentences[3]
+    note = library.add_note(article_id, target.index, "Kept across splitters")
+    # Pretend an older splitter cut the first block as one sentence: indices all shift.
+    first_block = [s for s in article.sentences if s.block == 0]
+    library.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+    merged = [(0, 0, 0, first_block[-1].end, article.blocks[0].text)]
+    rest = [
+        (s.index - len(first_block) + 1, s.block, s.start, s.end, s.text)
+        for s in article.sentences[len(first_block) :]
+    ]
+    library.db.conn.executemany(
+        'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(article_id, *r) for r in merged + rest],
+    )
+    stale_index = target.index - len(first_block) + 1
+    library.db.execute("UPDATE notes SET sentence = ? WHERE uuid = ?", [stale_index, note.uuid])
+    library.db.execute("UPDATE articles SET splitter_version = 'old' WHERE id = ?", [article_id])
+    library.db.conn.commit()
+
+    upgraded = library.article(article_id)
+    assert upgraded.splitter_version == SPLITTER_VERSION
+    assert upgraded.sentences == article.sentences
+    moved = library.note(note.uuid)
+    assert moved.sentence == target.index
+    assert moved.quote == target.text
+
+
+def test_reattach_and_restore_note(library: Library, pages: Path) -> None:
+    article_id = library.add_article(load_file(pages / "news.html")).article_id
+    note = library.add_note(article_id, 0, "move me", Verdict.FALSE, tags=["x"])
+    orphan = library.reattach_note(note.uuid, None)
+    assert orphan.sentence is None and library.unplaced_notes(article_id) == [orphan]
+    placed = library.reattach_note(note.uuid, 2)
+    assert placed.sentence == 2
+    assert placed.quote == library.article(article_id).sentences[2].text
+    library.delete_note(note.uuid)
+    assert library.restore_note(note) == note

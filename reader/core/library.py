@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from .anchoring import Anchor, make_anchor, reanchor_all
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -29,12 +29,9 @@ from .model import (
     Sentence,
     Source,
     Verdict,
-    block_offsets,
 )
-from .placement import place_quote
 from .schema import MIGRATION_SET, known_migrations, migrations
-
-CONTEXT_CHARS = 32  # prefix/suffix kept around a note's quote
+from .sentences import SPLITTER_VERSION, segment
 
 
 class LibraryError(Exception):
@@ -189,8 +186,6 @@ class Library:
         if old is None:
             raise NotFound(f"no article {article_id}")
         new_text = article.text
-        starts = _sentence_starts(article)
-        orphaned = 0
         with self.db.atomic():
             self.db.execute(
                 """INSERT INTO article_versions (article_id, title, content_hash,
@@ -226,21 +221,58 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            for note in self.notes(article_id):
-                spot = place_quote(note.quote, note.prefix, note.suffix, note.position, new_text)
-                if spot is None:
-                    orphaned += 1
-                    self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
-                    continue
-                index = _sentence_at(starts, spot)
-                sentence = article.sentences[index]
-                quote, prefix, suffix, position = _context(new_text, starts[index], sentence.text)
+            orphaned = self._reanchor_notes(article_id, article)
+        return orphaned
+
+    def _reanchor_notes(self, article_id: int, article: Article) -> int:
+        """Place every note of an article on its new sentences; returns the orphans.
+
+        Runs inside the caller's transaction. An orphan keeps its old quote and context,
+        so a later version of the text (or the user) can still place it.
+        """
+        notes = self.notes(article_id)
+        placements = reanchor_all([Anchor.from_note(n) for n in notes], article)
+        orphaned = 0
+        for note, placed in zip(notes, placements, strict=True):
+            if placed.orphaned:
+                orphaned += 1
+                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
+            else:
                 self.db.execute(
                     "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
                     "position = ? WHERE uuid = ?",
-                    [index, quote, prefix, suffix, position, note.uuid],
+                    [
+                        placed.sentence,
+                        placed.quote,
+                        placed.prefix,
+                        placed.suffix,
+                        placed.position,
+                        note.uuid,
+                    ],
                 )
         return orphaned
+
+    def resegment(self, article_id: int) -> int:
+        """Re-split an article cut by another splitter version and re-anchor its notes.
+
+        The text does not change, so no version is kept. Returns the orphaned notes.
+        """
+        stored = self.article(article_id, upgrade=False)
+        article = replace(
+            stored, sentences=segment(stored.blocks), splitter_version=SPLITTER_VERSION
+        )
+        with self.db.atomic():
+            self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+            self.db.conn.executemany(
+                'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, s.index, s.block, s.start, s.end, s.text) for s in article.sentences],
+            )
+            self.db.execute(
+                "UPDATE articles SET splitter_version = ? WHERE id = ?",
+                [SPLITTER_VERSION, article_id],
+            )
+            return self._reanchor_notes(article_id, article)
 
     def _write_body(self, article_id: int, article: Article) -> None:
         self.db.conn.executemany(
@@ -253,7 +285,11 @@ class Library:
             [(article_id, i.name, i.mime, i.data) for i in article.images],
         )
 
-    def article(self, article_id: int) -> Article:
+    def article(self, article_id: int, upgrade: bool = True) -> Article:
+        """An article as stored. One split by an older splitter is re-split first (and
+        its notes re-anchored), so sentence indices always match the current splitter."""
+        if upgrade and self._stale_splitter(article_id):
+            self.resegment(article_id)
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
             "splitter_version, extractor_version, doc FROM articles WHERE id = ?",
@@ -272,6 +308,12 @@ class Library:
             )
         )
         return Article(meta, blocks, sentences, (), row[7], row[8], row[9])
+
+    def _stale_splitter(self, article_id: int) -> bool:
+        row = self.db.execute(
+            "SELECT splitter_version FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return row is not None and row[0] != SPLITTER_VERSION
 
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
@@ -529,21 +571,11 @@ class Library:
 
     def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
         """A sentence's quote, its context and its offset in the article's plain text."""
-        row = self.db.execute(
-            "SELECT a.text, s.text, s.block, s.start FROM articles a JOIN sentences s "
-            "ON s.article_id = a.id WHERE a.id = ? AND s.idx = ?",
-            [article_id, sentence],
-        ).fetchone()
-        if row is None:
+        article = self.article(article_id)
+        if not 0 <= sentence < len(article.sentences):
             raise NotFound(f"article {article_id} has no sentence {sentence}")
-        offset = self._sentence_offset(article_id, row[2], row[3])
-        return _context(row[0], offset, row[1])
-
-    def _sentence_offset(self, article_id: int, block: int, start: int) -> int:
-        doc = self.db.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()
-        blocks = [Block.from_json(b) for b in json.loads(doc[0])]
-        base = block_offsets(blocks)[block]
-        return (base or 0) + start
+        anchor = make_anchor(article, sentence)
+        return anchor.quote, anchor.prefix, anchor.suffix, anchor.position or 0
 
 
 _NOTE_COLUMNS = (
@@ -599,21 +631,6 @@ def _summary(r: tuple) -> ArticleSummary:
         verdict_counts=ranked,
         tags=tuple(sorted(r[12].split(SEP))) if r[12] else (),
     )
-
-
-def _context(text: str, offset: int, quote: str) -> tuple[str, str, str, int]:
-    prefix = text[max(0, offset - CONTEXT_CHARS) : offset]
-    end = offset + len(quote)
-    return quote, prefix, text[end : end + CONTEXT_CHARS], offset
-
-
-def _sentence_starts(article: Article) -> list[int]:
-    bases = block_offsets(article.blocks)
-    return [(bases[s.block] or 0) + s.start for s in article.sentences]
-
-
-def _sentence_at(starts: list[int], offset: int) -> int:
-    return max(bisect_right(starts, offset) - 1, 0)
 
 
 __all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound"]
