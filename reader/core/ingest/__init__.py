@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Article, Block, Image, Metadata
+from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
 from .errors import ImportFailed
 from .extract import EXTRACTOR_VERSION, ImageLoader, extract
@@ -128,3 +128,19 @@ def find_importable(paths: list[Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def extract_text(html: bytes, url: str | None = None) -> str:
+    """The article body as `Article.text` gives it, for the extraction scorer."""
+    from .decode import decode_html
+
+    return plain_text(extract(decode_html(html), url, None).blocks)
+
+
+def metadata_from_html(html: bytes, url: str | None = None) -> Metadata:
+    """Only the page's metadata, without extracting the body."""
+    from .decode import decode_html
+    from .extract import parse
+    from .metadata import read_metadata
+
+    return read_metadata(parse(decode_html(html)), url)
