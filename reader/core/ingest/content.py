@@ -1,0 +1,222 @@
+"""Find the element that holds the article, then prune what does not belong inside it.
+
+Each run of prose (a paragraph, a cell, a text-bearing div) scores by its length and
+commas, discounted by how much of it is link text, and passes its score up to its parent
+and, halved at each step, to a few more ancestors. The best-scoring container wins;
+siblings that look like more of the same article (prose, not link lists) join it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from .clean import remove
+
+_PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section")
+_BLOCKISH = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "dl",
+        "header",
+        "form",
+        "hr",
+    ]
+)
+_GOOD_NAME = re.compile(
+    r"article|body|content|entry|hentry|main|page|post|text|blog|story|prose", re.I
+)
+_BAD_NAME = re.compile(
+    r"comment|meta|footer|footnote|foot|sidebar|sponsor|widget|related|share|social|promo|"
+    r"nav|menu|masthead|banner|hidden|reflist|references",
+    re.I,
+)
+_RELATED_LINE = re.compile(
+    r"^\s*(related|read more|more:|read also|also read|recommended|further reading|"
+    r"you may also like|more from|more stories|popular|sign up|subscribe|advertisement|"
+    r"share this|follow us)\b",
+    re.I,
+)
+_ANCESTOR_LEVELS = 4
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def text_of(el: lxml_html.HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def link_density(el: lxml_html.HtmlElement, length: int | None = None) -> float:
+    total = len(text_of(el)) if length is None else length
+    if not total:
+        return 0.0
+    linked = sum(len(text_of(a)) for a in el.iter("a"))
+    return min(linked / total, 1.0)
+
+
+def _name_weight(el: lxml_html.HtmlElement) -> float:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not names.strip():
+        return 1.0
+    weight = 1.0
+    if _GOOD_NAME.search(names):
+        weight *= 1.3
+    if _BAD_NAME.search(names):
+        weight *= 0.6
+    return weight
+
+
+def _is_prose(el: lxml_html.HtmlElement) -> bool:
+    """A div/section counts as a paragraph only when it holds text, not other blocks."""
+    if el.tag in ("div", "section", "span", "font", "li", "td"):
+        return not any(isinstance(c.tag, str) and c.tag in _BLOCKISH for c in el)
+    return True
+
+
+def _prose_score(text: str, density: float) -> float:
+    commas = text.count(",") + text.count("،") + text.count("，") + text.count("、")
+    return (1 + commas + min(len(text) / 100, 3)) * (1 - density)
+
+
+def _loose_text(el: lxml_html.HtmlElement) -> str:
+    """Text that sits directly in a container between its blocks (<br>-separated posts)."""
+    pieces = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _BLOCKISH:
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    return " ".join(" ".join(pieces).split())
+
+
+def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    scores: dict[lxml_html.HtmlElement, float] = {}
+
+    def credit(el: lxml_html.HtmlElement, score: float) -> None:
+        share = 1.0
+        for level, ancestor in enumerate((el, *el.iterancestors())):
+            if level > _ANCESTOR_LEVELS:
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + score * share
+            share /= 2
+            if ancestor is body:
+                break
+
+    for el in body.iter(*_PROSE_TAGS, "li"):
+        prose = _is_prose(el)
+        text = text_of(el) if prose else _loose_text(el)
+        if len(text) < 25:
+            continue
+        density = link_density(el, len(text)) if prose else 0.0
+        score = _prose_score(text, density)
+        if el.tag == "li":
+            score /= 2  # list items are often link lists and references, rarely the story
+        parent = el.getparent()
+        if not prose:
+            credit(el, score)
+        elif parent is not None:
+            credit(parent, score)
+    if not scores:
+        return body
+    ranked = {
+        el: s * _name_weight(el) * (1 - 0.8 * link_density(el))
+        for el, s in sorted(scores.items(), key=lambda kv: -kv[1])[:12]
+    }
+    best = max(ranked, key=ranked.__getitem__)
+    # Articles split into sibling containers (one per section) score each part alone;
+    # when the parent's own score is close to the winner's, the parent is the article.
+    while best is not body:
+        parent = best.getparent()
+        if parent is None or scores.get(parent, 0.0) < scores[best] * 1.2:
+            break
+        if link_density(parent) > 0.35:
+            break
+        best = parent
+    if best is body:
+        return body
+    return _with_siblings(best, scores)
+
+
+def _with_siblings(best: lxml_html.HtmlElement, scores: dict) -> lxml_html.HtmlElement:
+    """The winner plus the siblings that continue the article, in a new wrapper."""
+    parent = best.getparent()
+    if parent is None:
+        return best
+    threshold = max(scores.get(best, 0.0) * 0.2, 3.0)
+    children = [c for c in parent if isinstance(c.tag, str)]
+    joined = [c is best or _continues_article(c, scores, threshold) for c in children]
+    first = joined.index(True)
+    last = len(joined) - 1 - joined[::-1].index(True)
+    if first == last:
+        return best
+    # A section heading just above the first joined part belongs to it.
+    if first > 0 and children[first - 1].tag in ("h2", "h3", "h4"):
+        first -= 1
+    wrapper = lxml_html.Element("div")
+    for child in children[first : last + 1]:
+        # What lies between parts of the article is kept unless it is a link list.
+        if child.tag in _HEADINGS or link_density(child) <= 0.5:
+            clone = child  # moved into the wrapper: the page is not needed any more
+            wrapper.append(clone)
+    return wrapper
+
+
+def _continues_article(el: lxml_html.HtmlElement, scores: dict, threshold: float) -> bool:
+    if scores.get(el, 0.0) >= threshold and link_density(el) < 0.35:
+        return True
+    if el.tag in ("p", "div", "section") and _is_prose(el):
+        text = text_of(el)
+        density = link_density(el, len(text))
+        if len(text) >= 80 and density < 0.25:
+            return True
+        if 0 < len(text) < 80 and density == 0 and text.endswith((".", "!", "?", '"', "”")):
+            return True
+    return False
+
+
+def prune(root: lxml_html.HtmlElement) -> None:
+    """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
+    doomed = []
+    for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
+        if el is root or any(a in doomed for a in el.iterancestors()):
+            continue
+        text = text_of(el)
+        length = len(text)
+        if el.tag == "p" or (length < 200 and _RELATED_LINE.match(text)):
+            if _RELATED_LINE.match(text) and length < 200 and link_density(el, length) > 0.3:
+                doomed.append(el)
+            continue
+        if el.tag == "figure" or (el.find(".//img") is not None and length < 100):
+            continue
+        density = link_density(el, length)
+        if el.tag in ("ul", "ol"):
+            # A list of links (related stories, tags) but not a list of cited sources.
+            if density > 0.6 and length / max(len(el), 1) < 80 and text.count(".") < len(el):
+                doomed.append(el)
+            continue
+        if el.tag == "table":
+            continue
+        if length == 0:
+            if el.find(".//img") is None and el.find(".//pre") is None:
+                doomed.append(el)
+            continue
+        if density > 0.5 and length < 1000 and text.count(",") < 3:
+            doomed.append(el)
+    for el in doomed:
+        remove(el)
