@@ -207,6 +207,8 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
             bad = True
             continue
         parts = _PARTS.split(token)
+        if len(parts) > 4:
+            continue  # a slug made from a heading ("sharing-with-a-single-developer")
         # "related-content" is related links, not content: a bad part outweighs a good one.
         if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
             bad = True

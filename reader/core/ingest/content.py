@@ -148,33 +148,45 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if link_density(parent) > 0.35:
             break
         best = parent
-    if best is body:
-        return body
-    return _with_siblings(best, scores)
+    return _with_siblings(best, body, scores)
 
 
-def _with_siblings(best: lxml_html.HtmlElement, scores: dict) -> lxml_html.HtmlElement:
-    """The winner plus the siblings that continue the article, in a new wrapper."""
-    parent = best.getparent()
-    if parent is None:
-        return best
+def _with_siblings(
+    best: lxml_html.HtmlElement, body: lxml_html.HtmlElement, scores: dict
+) -> lxml_html.HtmlElement:
+    """Climb from the winner while its siblings continue the article (sections, steps).
+
+    At each level the parent becomes the article, minus the children before the first
+    and after the last part that continues it, and minus link lists in between.
+    """
     threshold = max(scores.get(best, 0.0) * 0.2, 3.0)
-    children = [c for c in parent if isinstance(c.tag, str)]
-    joined = [c is best or _continues_article(c, scores, threshold) for c in children]
-    first = joined.index(True)
-    last = len(joined) - 1 - joined[::-1].index(True)
-    if first == last:
-        return best
-    # A section heading just above the first joined part belongs to it.
-    if first > 0 and children[first - 1].tag in ("h2", "h3", "h4"):
-        first -= 1
-    wrapper = lxml_html.Element("div")
-    for child in children[first : last + 1]:
-        # What lies between parts of the article is kept unless it is a link list.
-        if child.tag in _HEADINGS or link_density(child) <= 0.5:
-            clone = child  # moved into the wrapper: the page is not needed any more
-            wrapper.append(clone)
-    return wrapper
+    node = best
+    while node is not body:
+        parent = node.getparent()
+        if parent is None:
+            break
+        children = [c for c in parent if isinstance(c.tag, str)]
+        joined = [c is node or _continues_article(c, scores, threshold) for c in children]
+        if sum(joined) < 2:
+            # A wrapper around the winner alone (plus images or empty boxes) adds nothing,
+            # but its own siblings may continue the article: look one level up.
+            if all(c is node or not text_of(c) for c in children):
+                node = parent
+                continue
+            break
+        first = joined.index(True)
+        last = len(joined) - 1 - joined[::-1].index(True)
+        # A section heading just above the first joined part belongs to it.
+        if first > 0 and children[first - 1].tag in ("h2", "h3", "h4"):
+            first -= 1
+        for i, child in enumerate(children):
+            outside = i < first or i > last
+            if outside or (
+                not joined[i] and child.tag not in _HEADINGS and link_density(child) > 0.5
+            ):
+                remove(child)
+        node = parent
+    return node
 
 
 def _continues_article(el: lxml_html.HtmlElement, scores: dict, threshold: float) -> bool:
