@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
 
 from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Mark
-
-ImageLoader = Callable[[str], Image | None]
+from .images import ImageLoader
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _BLOCK_TAGS = frozenset(

@@ -12,8 +12,10 @@ from lxml import html as lxml_html
 
 from .errors import ImportFailed
 
-# Deeper markup than this is not an article but an attack or a broken generator.
-MAX_DEPTH = 255
+# Deeper markup than this is not an article but an attack or a broken generator. lxml
+# itself stops building the tree at 255 levels and silently drops the rest, so a tree
+# this deep has probably lost text: refuse it rather than show half a page.
+MAX_DEPTH = 200
 
 # Never text a reader wants; forms and widgets included (newsletter boxes, search bars).
 DROP_TAGS = frozenset(
