@@ -116,6 +116,7 @@ def test_lazy_image_uses_data_src_and_srcset() -> None:
 
 def test_lying_charset_declaration_gives_no_mojibake(tmp_path: Path) -> None:
     body = "<p>Zürich’s café served crème brûlée to the délégation, said the ministère.</p>"
+
     def html(charset: str) -> str:
         head = f'<meta charset="{charset}"><title>Café</title>'
         return f"<html><head>{head}</head><body>{body}</body></html>"
