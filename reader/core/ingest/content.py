@@ -107,14 +107,17 @@ def _loose_text(el: lxml_html.HtmlElement) -> str:
 
 def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     scores: dict[lxml_html.HtmlElement, float] = {}
+    # All the prose anywhere inside an element, undecayed: how much article a sibling
+    # holds however deep its paragraphs sit.
+    totals: dict[lxml_html.HtmlElement, float] = {}
 
     def credit(el: lxml_html.HtmlElement, score: float) -> None:
         share = 1.0
         for level, ancestor in enumerate((el, *el.iterancestors())):
-            if level > _ANCESTOR_LEVELS:
-                break
-            scores[ancestor] = scores.get(ancestor, 0.0) + score * share
-            share /= 2
+            if level <= _ANCESTOR_LEVELS:
+                scores[ancestor] = scores.get(ancestor, 0.0) + score * share
+                share /= 2
+            totals[ancestor] = totals.get(ancestor, 0.0) + score
             if ancestor is body:
                 break
 
@@ -148,32 +151,34 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if link_density(parent) > 0.35:
             break
         best = parent
-    return _with_siblings(best, body, scores)
+    return _with_siblings(best, body, totals)
 
 
 def _with_siblings(
-    best: lxml_html.HtmlElement, body: lxml_html.HtmlElement, scores: dict
+    best: lxml_html.HtmlElement, body: lxml_html.HtmlElement, totals: dict
 ) -> lxml_html.HtmlElement:
     """Climb from the winner while its siblings continue the article (sections, steps).
 
     At each level the parent becomes the article, minus the children before the first
     and after the last part that continues it, and minus link lists in between.
     """
-    threshold = max(scores.get(best, 0.0) * 0.2, 3.0)
-    node = best
-    while node is not body:
-        parent = node.getparent()
+    threshold = max(totals.get(best, 0.0) * 0.2, 3.0)
+    node = probe = best
+    while probe is not body:
+        parent = probe.getparent()
         if parent is None:
             break
         children = [c for c in parent if isinstance(c.tag, str)]
-        joined = [c is node or _continues_article(c, scores, threshold) for c in children]
+        joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
         if sum(joined) < 2:
-            # A wrapper around the winner alone (plus images or empty boxes) adds nothing,
-            # but its own siblings may continue the article: look one level up.
-            if all(c is node or not text_of(c) for c in children):
-                node = parent
+            # A wrapper around the winner alone (plus a picture, a dateline) adds nothing
+            # by itself, but its siblings may continue the article: look one level up.
+            others = sum(len(text_of(c)) for c in children if c is not probe)
+            if others < 0.3 * len(text_of(probe)):
+                probe = parent
                 continue
             break
+        _trim_wrappers(node, probe)
         first = joined.index(True)
         last = len(joined) - 1 - joined[::-1].index(True)
         # A section heading just above the first joined part belongs to it.
@@ -185,14 +190,28 @@ def _with_siblings(
                 not joined[i] and child.tag not in _HEADINGS and link_density(child) > 0.5
             ):
                 remove(child)
-        node = parent
+        node = probe = parent
     return node
 
 
-def _continues_article(el: lxml_html.HtmlElement, scores: dict, threshold: float) -> bool:
-    if scores.get(el, 0.0) >= threshold and link_density(el) < 0.35:
+def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> None:
+    """Between the article and the ancestor it grows into, keep pictures and section
+    headings beside it, and drop the rest (titles, datelines, share boxes)."""
+    while node is not top:
+        parent = node.getparent()
+        for child in [c for c in parent if c is not node and isinstance(c.tag, str)]:
+            keep = child.tag in ("figure", "picture", "img", "h2", "h3", "h4", "h5", "h6") or (
+                child.find(".//img") is not None and len(text_of(child)) < 200
+            )
+            if not keep:
+                remove(child)
+        node = parent
+
+
+def _continues_article(el: lxml_html.HtmlElement, totals: dict, threshold: float) -> bool:
+    if totals.get(el, 0.0) >= threshold and link_density(el) < 0.35:
         return True
-    if el.tag in ("p", "div", "section") and _is_prose(el):
+    if el.tag == "p":
         text = text_of(el)
         density = link_density(el, len(text))
         if len(text) >= 80 and density < 0.25:
