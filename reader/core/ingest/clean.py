@@ -179,6 +179,8 @@ _SPLIT = re.compile(r"\s+")
 _PARTS = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PROTECTED = frozenset(("html", "body", "article", "main"))
+# Inline words inside a sentence: dropping one by its class would leave a hole in the text.
+_INLINE = frozenset("a em strong b i u s code abbr sup sub time mark q cite small kbd var".split())
 
 
 def check_depth(root: lxml_html.HtmlElement) -> None:
@@ -227,7 +229,7 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
     body_len = text_length(body) or 1
     doomed = []
     for el in body.iter():
-        if el.tag in _PROTECTED:
+        if el.tag in _PROTECTED or el.tag in _INLINE:
             continue
         if (
             is_hidden(el)

@@ -199,6 +199,9 @@ def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> N
     headings beside it, and drop the rest (titles, datelines, share boxes)."""
     while node is not top:
         parent = node.getparent()
+        if parent.tag == "table":
+            node = parent  # a table's caption and head rows are part of it
+            continue
         for child in [c for c in parent if c is not node and isinstance(c.tag, str)]:
             keep = child.tag in ("figure", "picture", "img", "h2", "h3", "h4", "h5", "h6") or (
                 child.find(".//img") is not None and len(text_of(child)) < 200
