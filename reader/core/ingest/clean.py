@@ -257,7 +257,7 @@ def remove(el: lxml_html.HtmlElement) -> None:
     if parent is None:
         return
     tail = el.tail
-    if tail and tail.strip():
+    if tail:  # even a lone space: "Jo<!-- --> contributed" must not become "Jocontributed"
         prev = el.getprevious()
         if prev is not None:
             prev.tail = (prev.tail or "") + tail

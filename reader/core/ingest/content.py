@@ -55,6 +55,13 @@ _RELATED_LINE = re.compile(
     r"share this|follow us)\b",
     re.I,
 )
+# How boxes of links to other stories announce themselves, at the start of their text.
+_RELATED_BOX = re.compile(
+    r"^\s*(related|similar|read next|up next|more from|more stories|more on this|most popular|"
+    r"most read|recommended|trending|you may also|you might also|also on|latest news|"
+    r"other stories|see more)\b",
+    re.I,
+)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -170,6 +177,12 @@ def _with_siblings(
             break
         children = [c for c in parent if isinstance(c.tag, str)]
         joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
+        # Parts of one article repeat one shape (`div.articleBodyText` after each picture):
+        # a short part that looks exactly like a joined one is more of the same.
+        shapes = {(c.tag, c.get("class")) for c, j in zip(children, joined, strict=True) if j}
+        for i, c in enumerate(children):
+            if not joined[i] and c.get("class") and (c.tag, c.get("class")) in shapes:
+                joined[i] = bool(text_of(c)) and link_density(c) < 0.35
         if sum(joined) < 2:
             # A wrapper around the winner alone (plus a picture, a dateline) adds nothing
             # by itself, but its siblings may continue the article: look one level up.
@@ -181,9 +194,11 @@ def _with_siblings(
         _trim_wrappers(node, probe)
         first = joined.index(True)
         last = len(joined) - 1 - joined[::-1].index(True)
-        # A section heading just above the first joined part belongs to it.
-        if first > 0 and children[first - 1].tag in ("h2", "h3", "h4"):
+        # Just above the body: its section heading, its lead paragraph (a "standfirst" in
+        # a box of its own) and its opening picture belong to it.
+        while first > 0 and _leads_into_article(children[first - 1]):
             first -= 1
+            joined[first] = True
         for i, child in enumerate(children):
             outside = i < first or i > last
             if outside or (
@@ -192,6 +207,18 @@ def _with_siblings(
                 remove(child)
         node = probe = parent
     return node
+
+
+def _leads_into_article(el: lxml_html.HtmlElement) -> bool:
+    if el.tag in ("h2", "h3", "h4", "figure", "picture", "img"):
+        return True
+    text = text_of(el)
+    if el.find(".//img") is not None and len(text) < 300 and link_density(el, len(text)) < 0.5:
+        return True
+    if not 80 <= len(text) <= 1500 or link_density(el, len(text)) > 0.2:
+        return False
+    # A lead is prose: paragraphs or inline text, no lists, headings or nested boxes.
+    return all(c.tag in ("p", "br") or c.tag not in _BLOCKISH for c in el.iter() if c is not el)
 
 
 def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> None:
@@ -226,15 +253,26 @@ def _continues_article(el: lxml_html.HtmlElement, totals: dict, threshold: float
 
 def prune(root: lxml_html.HtmlElement) -> None:
     """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
-    doomed = []
+    doomed: list[lxml_html.HtmlElement] = []
+    gone: set[lxml_html.HtmlElement] = set()
     for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
-        if el is root or any(a in doomed for a in el.iterancestors()):
+        if el is root or any(a in gone for a in el.iterancestors()):
             continue
         text = text_of(el)
         length = len(text)
+        if (
+            el.tag != "p"
+            and length < 3000
+            and _RELATED_BOX.match(text)
+            and link_density(el, length) > 0.25
+        ):
+            doomed.append(el)
+            gone.add(el)
+            continue
         if el.tag == "p" or (length < 200 and _RELATED_LINE.match(text)):
             if _RELATED_LINE.match(text) and length < 200 and link_density(el, length) > 0.3:
                 doomed.append(el)
+                gone.add(el)
             continue
         if el.tag == "figure" or (el.find(".//img") is not None and length < 100):
             continue
@@ -243,14 +281,17 @@ def prune(root: lxml_html.HtmlElement) -> None:
             # A list of links (related stories, tags) but not a list of cited sources.
             if density > 0.6 and length / max(len(el), 1) < 80 and text.count(".") < len(el):
                 doomed.append(el)
+                gone.add(el)
             continue
         if el.tag == "table":
             continue
         if length == 0:
             if el.find(".//img") is None and el.find(".//pre") is None:
                 doomed.append(el)
+                gone.add(el)
             continue
         if density > 0.5 and length < 1000 and text.count(",") < 3:
             doomed.append(el)
+            gone.add(el)
     for el in doomed:
         remove(el)
