@@ -123,6 +123,11 @@ _BAD_PARTS = frozenset(
         "trending",
         "mostpopular",
         "paywall",
+        # Who and when: already read into the metadata before cleaning.
+        "byline",
+        "dateline",
+        "timestamp",
+        "meta",
     ]
 )
 # Boilerplate only as a whole class or id: their parts are too common ("hidden-mobile").
@@ -133,6 +138,12 @@ _BAD_WHOLE = frozenset(
         "sr-only",
         "visually-hidden",
         "screen-reader-text",
+        # Labels read only by screen readers ("Media caption", "Image copyright").
+        "off-screen",
+        "offscreen",
+        "visuallyhidden",
+        "screen-reader-only",
+        "element-invisible",
         "print-only",
         "bio",
         "author-bio",

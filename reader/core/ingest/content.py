@@ -251,6 +251,18 @@ def _continues_article(el: lxml_html.HtmlElement, totals: dict, threshold: float
     return False
 
 
+def _is_related_box(el: lxml_html.HtmlElement, text: str, length: int) -> bool:
+    """A box of links to other stories under a "Related" / "More stories" label."""
+    if not _RELATED_BOX.match(text):
+        return False
+    if link_density(el, length) > 0.25:
+        return True
+    # Teasers with a summary under each link are less link-dense; the short label on top
+    # and several links still give them away.
+    label = next((t for t in el.itertext() if t.strip()), "")
+    return len(label.strip()) <= 40 and len(el.findall(".//a")) >= 2
+
+
 def prune(root: lxml_html.HtmlElement) -> None:
     """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
     doomed: list[lxml_html.HtmlElement] = []
@@ -260,12 +272,7 @@ def prune(root: lxml_html.HtmlElement) -> None:
             continue
         text = text_of(el)
         length = len(text)
-        if (
-            el.tag != "p"
-            and length < 3000
-            and _RELATED_BOX.match(text)
-            and link_density(el, length) > 0.25
-        ):
+        if el.tag != "p" and length < 3000 and _is_related_box(el, text, length):
             doomed.append(el)
             gone.add(el)
             continue

@@ -7,6 +7,7 @@ turns it into `Block`s. Extraction never cares which file format the page came f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -62,9 +63,23 @@ def extract(
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    """The title is shown from metadata; a leading heading repeating it would show twice."""
-    norm = " ".join(title.split()).lower()
-    for i, b in enumerate(blocks[:3]):
-        if b.kind is BlockKind.HEADING and " ".join(b.text.split()).lower() == norm:
-            return blocks[:i] + blocks[i + 1 :]
+    """The title is shown from metadata; a leading heading repeating it would show twice.
+
+    What comes before that heading in the article's own box is a kicker, a breadcrumb or
+    a section label, never the story, so short blocks there go with it.
+    """
+    norm = _words(title)
+    if not norm:
+        return blocks
+    for i, b in enumerate(blocks[:6]):
+        if b.kind is not BlockKind.HEADING:
+            continue
+        text = _words(b.text)
+        if text and (text == norm or (len(text) > 20 and (text in norm or norm in text))):
+            before = [x for x in blocks[:i] if len(x.text) >= 100 or x.image]
+            return before + blocks[i + 1 :]
     return blocks
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
