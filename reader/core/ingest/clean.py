@@ -191,7 +191,33 @@ _PARTS = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PROTECTED = frozenset(("html", "body", "article", "main"))
 # Inline words inside a sentence: dropping one by its class would leave a hole in the text.
-_INLINE = frozenset("a em strong b i u s code abbr sup sub time mark q cite small kbd var".split())
+_INLINE = frozenset(
+    [
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "code",
+        "abbr",
+        "sup",
+        "sub",
+        "time",
+        "mark",
+        "q",
+        "cite",
+        "small",
+        "kbd",
+        "var",
+    ]
+)
+
+
+_TEXT_BLOCKS = frozenset(
+    ["p", "li", "dd", "td", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "pre"]
+)
 
 
 def check_depth(root: lxml_html.HtmlElement) -> None:
@@ -240,7 +266,7 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
     body_len = text_length(body) or 1
     doomed = []
     for el in body.iter():
-        if el.tag in _PROTECTED or el.tag in _INLINE:
+        if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
             continue
         if (
             is_hidden(el)
@@ -254,6 +280,15 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+def _in_running_text(el: lxml_html.HtmlElement) -> bool:
+    for level, ancestor in enumerate(el.iterancestors()):
+        if ancestor.tag in _TEXT_BLOCKS:
+            return True
+        if level >= 2:
+            return False
+    return False
 
 
 def _is_page_header(el: lxml_html.HtmlElement) -> bool:
