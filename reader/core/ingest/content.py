@@ -239,8 +239,10 @@ def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> N
 
 
 def _continues_article(el: lxml_html.HtmlElement, totals: dict, threshold: float) -> bool:
-    if totals.get(el, 0.0) >= threshold and link_density(el) < 0.35:
-        return True
+    if totals.get(el, 0.0) >= threshold:
+        density = link_density(el)
+        if density < 0.35 or (density < 0.7 and _is_citation_list(el)):
+            return True
     if el.tag == "p":
         text = text_of(el)
         density = link_density(el, len(text))
@@ -249,6 +251,17 @@ def _continues_article(el: lxml_html.HtmlElement, totals: dict, threshold: float
         if 0 < len(text) < 80 and density == 0 and text.endswith((".", "!", "?", '"', "”")):
             return True
     return False
+
+
+def _is_citation_list(el: lxml_html.HtmlElement) -> bool:
+    """Notes and references: list items that read as sentences with links in them, not
+    one headline link each. For a fact-checking reader they are part of the article."""
+    items = el.findall(".//li")
+    if len(items) < 3:
+        return False
+    texts = [text_of(li) for li in items]
+    long_items = sum(len(t) >= 60 and ("," in t or ". " in t) for t in texts)
+    return long_items >= 0.6 * len(items)
 
 
 def _is_related_box(el: lxml_html.HtmlElement, text: str, length: int) -> bool:
