@@ -186,7 +186,7 @@ _GOOD_PARTS = frozenset(
         "hentry",
     ]
 )
-_SPLIT = re.compile(r"\s+")
+_SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
 _PARTS = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PROTECTED = frozenset(("html", "body", "article", "main"))
@@ -239,17 +239,21 @@ def is_hidden(el: lxml_html.HtmlElement) -> bool:
 
 def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
     """Whether the element's class or id names it as boilerplate (and nothing better)."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().strip()
-    if not names:
-        return False
+    tokens = (el.get("class") or "").split()
+    element_id = el.get("id") or ""
+    # Ids made from a heading ("Eich_CEO_promotion_controversy",
+    # "sharing-with-a-single-developer") name the section's subject, not its role.
+    if element_id and not (_SLUG.search(element_id) or len(_PARTS.split(element_id)) > 4):
+        tokens.append(element_id)
     bad = good = False
-    for token in _SPLIT.split(names):
+    for token in tokens:
+        token = token.lower()
         if token in _BAD_WHOLE:
             bad = True
             continue
         parts = _PARTS.split(token)
         if len(parts) > 4:
-            continue  # a slug made from a heading ("sharing-with-a-single-developer")
+            continue  # a slug, as above
         # "related-content" is related links, not content: a bad part outweighs a good one.
         if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
             bad = True
