@@ -183,7 +183,7 @@ def _with_siblings(
         for i, c in enumerate(children):
             if not joined[i] and c.get("class") and (c.tag, c.get("class")) in shapes:
                 joined[i] = bool(text_of(c)) and link_density(c) < 0.35
-        if sum(joined) < 2:
+        if sum(joined) < 2 and not (probe is node and _has_lead(children, joined)):
             # A wrapper around the winner alone (plus a picture, a dateline) adds nothing
             # by itself, but its siblings may continue the article: look one level up.
             others = sum(len(text_of(c)) for c in children if c is not probe)
@@ -209,12 +209,24 @@ def _with_siblings(
     return node
 
 
+def _has_lead(children: list[lxml_html.HtmlElement], joined: list[bool]) -> bool:
+    """Whether a standfirst (a prose paragraph in a box of its own) sits just above the
+    article, possibly with its opening picture between them."""
+    i = joined.index(True) - 1
+    while i >= 0 and _leads_into_article(children[i]):
+        text = text_of(children[i])
+        if len(text) >= 100 and text.rstrip('"”’»').endswith((".", "!", "?", "。")):
+            return children[i].find(".//img") is None
+        i -= 1
+    return False
+
+
 def _leads_into_article(el: lxml_html.HtmlElement) -> bool:
     if el.tag in ("h2", "h3", "h4", "figure", "picture", "img"):
         return True
     text = text_of(el)
-    if el.find(".//img") is not None and len(text) < 300 and link_density(el, len(text)) < 0.5:
-        return True
+    if el.find(".//img") is not None and len(text) < 300:
+        return True  # a picture with its caption, often wrapped in a link to a lightbox
     if not 80 <= len(text) <= 1500 or link_density(el, len(text)) > 0.2:
         return False
     # A lead is prose: paragraphs or inline text, no lists, headings or nested boxes.
