@@ -72,10 +72,16 @@ def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
     if not norm:
         return blocks
     for i, b in enumerate(blocks[:6]):
-        if b.kind is not BlockKind.HEADING:
-            continue
         text = _words(b.text)
-        if text and (text == norm or (len(text) > 20 and (text in norm or norm in text))):
+        if not text:
+            continue
+        if b.kind is BlockKind.HEADING:
+            same = text == norm or (len(text) > 20 and (text in norm or norm in text))
+        else:
+            # A page header flattened into one paragraph: the title, then a dek or a
+            # "posted on ... by ..." line.
+            same = len(norm) > 20 and text.startswith(norm) and len(text) < len(norm) + 300
+        if same:
             before = [x for x in blocks[:i] if len(x.text) >= 100 or x.image]
             return before + blocks[i + 1 :]
     return blocks
