@@ -269,14 +269,14 @@ def _double_break(br: lxml_html.HtmlElement, run: list[lxml_html.HtmlElement | s
 
 
 def _is_layout_table(table: lxml_html.HtmlElement) -> bool:
-    # Tables used for page layout hold paragraphs and other blocks in their cells; a data
-    # table holds short values.
+    # Tables used for page layout hold paragraphs, lists and other tables in their cells;
+    # a data table holds short values (wrapped in a <div> or not).
     if table.get("role") == "presentation":
         return True
-    for el in table.iter("p", "div", "table", "ul", "ol", "blockquote", "h1", "h2", "h3"):
+    for el in table.iter("p", "table", "ul", "ol", "blockquote", "h1", "h2", "h3", "pre"):
         if el is not table:
             return True
-    return False
+    return any(len(" ".join(cell.text_content().split())) > 400 for cell in table.iter("td", "th"))
 
 
 def inline_text(el: lxml_html.HtmlElement) -> tuple[str, tuple[Mark, ...]]:

@@ -293,8 +293,8 @@ def prune(root: lxml_html.HtmlElement) -> None:
     doomed: list[lxml_html.HtmlElement] = []
     gone: set[lxml_html.HtmlElement] = set()
     for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
-        if el is root or any(a in gone for a in el.iterancestors()):
-            continue
+        if el is root or any(a in gone or a.tag == "td" for a in el.iterancestors()):
+            continue  # inside a table cell: tables are kept or dropped whole
         text = text_of(el)
         length = len(text)
         if el.tag != "p" and length < 3000 and _is_related_box(el, text, length):
