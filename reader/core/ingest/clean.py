@@ -145,6 +145,7 @@ _BAD_WHOLE = frozenset(
         "screen-reader-only",
         "element-invisible",
         "print-only",
+        "print",
         "bio",
         "author-bio",
         "about-author",
@@ -186,6 +187,7 @@ _GOOD_PARTS = frozenset(
         "hentry",
     ]
 )
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
 _PARTS = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -247,11 +249,12 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
         tokens.append(element_id)
     bad = good = False
     for token in tokens:
+        # camelCase names ("cnnVidFooter", "socialShare") have parts too.
+        parts = _PARTS.split(_CAMEL.sub("-", token).lower())
         token = token.lower()
         if token in _BAD_WHOLE:
             bad = True
             continue
-        parts = _PARTS.split(token)
         if len(parts) > 4:
             continue  # a slug, as above
         # "related-content" is related links, not content: a bad part outweighs a good one.
