@@ -56,6 +56,8 @@ _ROLES = frozenset(
         "menubar",
         "toolbar",
         "tablist",
+        # ARIA: "parenthetic or ancillary to the main content" ("Main article: ...").
+        "note",
     ]
 )
 # Class/id words that name boilerplate, matched against the hyphen/underscore-separated
