@@ -62,6 +62,8 @@ _RELATED_BOX = re.compile(
     r"other stories|see more)\b",
     re.I,
 )
+# The label of a box of teasers: "Top stories", "Other Opinion Columns", "Latest posts".
+_TEASER_LABEL = re.compile(r"\b(stories|articles|columns|posts|headlines|reads|videos)\s*$", re.I)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -278,14 +280,14 @@ def _is_citation_list(el: lxml_html.HtmlElement) -> bool:
 
 def _is_related_box(el: lxml_html.HtmlElement, text: str, length: int) -> bool:
     """A box of links to other stories under a "Related" / "More stories" label."""
-    if not _RELATED_BOX.match(text):
+    label = next((t for t in el.itertext() if t.strip()), "").strip()
+    if not _RELATED_BOX.match(text) and not (len(label) <= 40 and _TEASER_LABEL.search(label)):
         return False
     if link_density(el, length) > 0.25:
         return True
     # Teasers with a summary under each link are less link-dense; the short label on top
     # and several links still give them away.
-    label = next((t for t in el.itertext() if t.strip()), "")
-    return len(label.strip()) <= 40 and len(el.findall(".//a")) >= 2
+    return len(label) <= 40 and len(el.findall(".//a")) >= 2
 
 
 def prune(root: lxml_html.HtmlElement) -> None:
