@@ -43,6 +43,13 @@ _BLOCK_TAGS = frozenset(
         "details",
         "summary",
         "center",
+        # Parts of a layout table, when the article starts inside one.
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
     ]
 )
 _INLINE_MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code"}
