@@ -1,8 +1,9 @@
 """Saved files in, `Article` values out. Nothing here writes anywhere.
 
 `load_file` detects the format from the content (the extension only breaks ties), reads
-it, extracts the article and splits it into sentences. Every failure is an
-`ImportFailed` whose message is a one-line reason for the user.
+it into a `SavedPage` (HTML plus a way to load its images), extracts the article and
+splits it into sentences. Every failure is an `ImportFailed` whose message is a one-line
+reason for the user.
 """
 
 from __future__ import annotations
@@ -11,36 +12,69 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Article, Block, Image, Metadata
+from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
+from .decode import decode_html, decode_text
 from .errors import ImportFailed
-from .extract import EXTRACTOR_VERSION, ImageLoader, extract
-from .local_images import folder_image_loader
+from .extract import EXTRACTOR_VERSION, extract, parse
+from .html_file import read_html_file
+from .images import ImageLoader, with_data_uris
+from .local_images import is_resource_folder
+from .markdown import markdown_blocks
+from .metadata import read_metadata
+from .mhtml import read_mhtml
+from .page import SavedPage
+from .sniff import sniff
 from .text import text_blocks
+from .webarchive import read_webarchive
 
-__all__ = ["MAX_FILE_BYTES", "ImportFailed", "article_from_html", "find_importable", "load_file"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "MAX_FILE_BYTES",
+    "ImportFailed",
+    "article_from_html",
+    "extract_text",
+    "find_importable",
+    "load_file",
+    "metadata_from_html",
+    "sniff",
+]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real article; keeps memory bounded
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real saved page; keeps memory bounded
+SUPPORTED_SUFFIXES = (
+    ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".webarchive",
+    ".txt", ".text", ".md", ".markdown",
+)  # fmt: skip
 
 
 def load_file(path: Path) -> Article:
     data = _read(path)
     kind = sniff(data, path.suffix.lower())
-    if kind == "html":
-        from .decode import decode_html
+    try:
+        if kind == "text":
+            meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
+            return _article(meta, blocks, [], "text")
+        if kind == "markdown":
+            meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
+            return _article(meta, blocks, [], "markdown")
+        if kind == "mhtml":
+            page = read_mhtml(data)
+        elif kind == "webarchive":
+            page = read_webarchive(data)
+        else:
+            page = read_html_file(path, data)
+        return article_from_page(page)
+    except RecursionError:
+        raise ImportFailed("the page is nested too deeply to read") from None
 
-        return article_from_html(
-            decode_html(data), url=None, load_image=folder_image_loader(path.parent)
-        )
-    from .decode import decode_text
 
-    text = decode_text(data)
-    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    meta, blocks = text_blocks(text, markdown=fmt == "markdown", fallback_title=path.stem)
-    return _article(meta, blocks, [], fmt)
+def article_from_page(page: SavedPage) -> Article:
+    return article_from_html(
+        decode_html(page.html, page.charset),
+        url=page.url,
+        load_image=page.load_image,
+        source_format=page.source_format,
+    )
 
 
 def article_from_html(
@@ -49,14 +83,26 @@ def article_from_html(
     load_image: ImageLoader | None = None,
     source_format: str = "html",
 ) -> Article:
-    found = extract(markup, url, load_image)
+    found = extract(markup, url, with_data_uris(load_image))
     meta = found.meta if found.meta.title else replace(found.meta, title="Untitled")
     return _article(meta, found.blocks, found.images, source_format)
+
+
+def extract_text(html: bytes, url: str | None = None) -> str:
+    """The article body as `Article.text` gives it, for the extraction scorer."""
+    return plain_text(extract(decode_html(html), url, None).blocks)
+
+
+def metadata_from_html(html: bytes, url: str | None = None) -> Metadata:
+    """Only the page's metadata, without extracting the body."""
+    return read_metadata(parse(decode_html(html)), url)
 
 
 def _article(
     meta: Metadata, blocks: list[Block], images: list[Image], source_format: str
 ) -> Article:
+    if not any(b.text or b.image for b in blocks):
+        raise ImportFailed("the file has no text")
     blocks_t = tuple(blocks)
     return Article(
         meta=meta,
@@ -69,31 +115,6 @@ def _article(
     )
 
 
-def sniff(data: bytes, suffix: str) -> str:
-    """'html' or 'text'; raises for what is neither (images, archives, binaries)."""
-    head = data[:2048]
-    if not head.strip():
-        raise ImportFailed("the file is empty")
-    if _looks_binary(head):
-        raise ImportFailed("not a text or HTML file (binary content)")
-    lowered = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
-        return "html"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in TEXT_SUFFIXES or suffix == "":
-        return "text"
-    raise ImportFailed(f"unsupported file type {suffix!r}")
-
-
-def _looks_binary(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text has NULs by design
-    return b"\x00" in head or head.startswith(
-        (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF")
-    )
-
-
 def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
@@ -102,7 +123,9 @@ def _read(path: Path) -> bytes:
                 f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
             )
-        return path.read_bytes()
+        with path.open("rb") as f:
+            # Read one byte past the limit: a file that grew since stat() is still caught.
+            data = f.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         raise ImportFailed("is a folder") from None
     except FileNotFoundError:
@@ -111,20 +134,31 @@ def _read(path: Path) -> bytes:
         raise ImportFailed("permission denied") from None
     except OSError as exc:
         raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailed("the file is too large")
+    return data
 
 
 def find_importable(paths: list[Path]) -> Iterator[Path]:
-    """Files as given, and every supported file under a folder, skipping `_files` folders."""
+    """Files as given, and every supported file under a folder, skipping the resource
+    folders of saved pages (`Page_files/` and its localised names)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not any(
-                        part.endswith("_files") for part in child.relative_to(path).parts[:-1]
-                    )
-                ):
-                    yield child
+            yield from _walk(path)
         else:
             yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return  # an unreadable folder holds nothing we can import
+    for entry in entries:
+        if entry.is_symlink():
+            continue  # a link may loop back up the tree
+        if entry.is_dir():
+            if not is_resource_folder(entry):
+                yield from _walk(entry)
+        elif entry.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield entry

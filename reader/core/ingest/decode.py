@@ -28,8 +28,10 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace").lower() if match else None
 
 
-def decode_html(data: bytes) -> str:
-    return _decode(data, declared_charset(data))
+def decode_html(data: bytes, container_charset: str | None = None) -> str:
+    """`container_charset` is what an archive (MHTML part, webarchive) says the page is;
+    it is a declaration like the page's own <meta> and is checked the same way."""
+    return _decode(data, container_charset or declared_charset(data))
 
 
 def decode_text(data: bytes) -> str:
@@ -48,7 +50,7 @@ def _decode(data: bytes, declared: str | None) -> str:
         pass
     if declared:
         try:
-            return data.decode(_normalise(declared))
+            return data.decode(_normalise(declared.lower()))
         except (LookupError, UnicodeDecodeError):
             pass
     dammit = UnicodeDammit(data, ["windows-1252"], is_html=True)

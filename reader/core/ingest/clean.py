@@ -1,0 +1,325 @@
+"""Remove what is never article text before the main content is looked for.
+
+Runs once over the whole lxml tree, so every test here is a cheap attribute look-up;
+only elements already suspected of being boilerplate pay for measuring their text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from .errors import ImportFailed
+
+# Deeper markup than this is not an article but an attack or a broken generator. lxml
+# itself stops building the tree at 255 levels and silently drops the rest, so a tree
+# this deep has probably lost text: refuse it rather than show half a page.
+MAX_DEPTH = 200
+
+# Never text a reader wants; forms and widgets included (newsletter boxes, search bars).
+DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "iframe",
+        "svg",
+        "canvas",
+        "input",
+        "select",
+        "textarea",
+        "object",
+        "embed",
+        "dialog",
+        "menu",
+        "link",
+        "meta",
+    ]
+)
+_ROLES = frozenset(
+    [
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "dialog",
+        "alertdialog",
+        "search",
+        "menu",
+        "menubar",
+        "toolbar",
+        "tablist",
+        # ARIA: "parenthetic or ancillary to the main content" ("Main article: ...").
+        "note",
+    ]
+)
+# Class/id words that name boilerplate, matched against the hyphen/underscore-separated
+# parts of each class and id ("post-share-buttons" has "share").
+_BAD_PARTS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "share",
+        "shares",
+        "sharing",
+        "sharebar",
+        "sharetools",
+        "social",
+        "socials",
+        "ad",
+        "ads",
+        "adslot",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "promotion",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "banner",
+        "related",
+        "recommended",
+        "recommendations",
+        "readmore",
+        "outbrain",
+        "taboola",
+        "comment",
+        "comments",
+        "disqus",
+        "replies",
+        "respond",
+        "footer",
+        "masthead",
+        "sidebar",
+        "popup",
+        "modal",
+        "tags",
+        "tagcloud",
+        "taglist",
+        "toolbar",
+        "pagination",
+        "pager",
+        "widget",
+        "shoutbox",
+        "authorbio",
+        "trending",
+        "mostpopular",
+        "paywall",
+        # Who and when: already read into the metadata before cleaning.
+        "byline",
+        "dateline",
+        "timestamp",
+        "meta",
+    ]
+)
+# Boilerplate only as a whole class or id: their parts are too common ("hidden-mobile").
+_BAD_WHOLE = frozenset(
+    [
+        "hidden",
+        "skip",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        # Labels read only by screen readers ("Media caption", "Image copyright").
+        "off-screen",
+        "offscreen",
+        "visuallyhidden",
+        "screen-reader-only",
+        "element-invisible",
+        "print-only",
+        "print",
+        "bio",
+        "author-bio",
+        "about-author",
+        "author-info",
+        "more-stories",
+        "most-popular",
+        "read-more",
+        "jump-link",
+    ]
+)
+_BAD_PREFIXES = (
+    "share",
+    "social",
+    "advert",
+    "sponsor",
+    "newsletter",
+    "related",
+    "cookie",
+    "subscri",
+    "recommend",
+    "breadcrumb",
+    "outbrain",
+    "taboola",
+)
+# Parts that mark the article itself: a class or id made of them protects the element.
+_GOOD_PARTS = frozenset(
+    [
+        "article",
+        "articlebody",
+        "content",
+        "entry",
+        "post",
+        "story",
+        "body",
+        "text",
+        "main",
+        "prose",
+        "blog",
+        "hentry",
+    ]
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
+_PARTS = re.compile(r"[-_:.]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PROTECTED = frozenset(("html", "body", "article", "main"))
+# Inline words inside a sentence: dropping one by its class would leave a hole in the text.
+_INLINE = frozenset(
+    [
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "code",
+        "abbr",
+        "sup",
+        "sub",
+        "time",
+        "mark",
+        "q",
+        "cite",
+        "small",
+        "kbd",
+        "var",
+    ]
+)
+
+
+_TEXT_BLOCKS = frozenset(
+    ["p", "li", "dd", "td", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "pre"]
+)
+
+
+def check_depth(root: lxml_html.HtmlElement) -> None:
+    stack = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ImportFailed(f"markup nested deeper than {MAX_DEPTH} levels")
+        stack.extend((child, depth + 1) for child in el)
+
+
+def is_hidden(el: lxml_html.HtmlElement) -> bool:
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    )
+
+
+def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
+    """Whether the element's class or id names it as boilerplate (and nothing better)."""
+    tokens = (el.get("class") or "").split()
+    element_id = el.get("id") or ""
+    # Ids made from a heading ("Eich_CEO_promotion_controversy",
+    # "sharing-with-a-single-developer") name the section's subject, not its role.
+    if element_id and not (_SLUG.search(element_id) or len(_PARTS.split(element_id)) > 4):
+        tokens.append(element_id)
+    bad = good = False
+    for token in tokens:
+        # camelCase names ("cnnVidFooter", "socialShare") have parts too.
+        parts = _PARTS.split(_CAMEL.sub("-", token).lower())
+        token = token.lower()
+        if token in _BAD_WHOLE:
+            bad = True
+            continue
+        if len(parts) > 4:
+            continue  # a slug, as above
+        # "related-content" is related links, not content: a bad part outweighs a good one.
+        if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
+            bad = True
+        elif any(p in _GOOD_PARTS for p in parts):
+            good = True
+    return bad and not good
+
+
+def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
+    # First what is never text (scripts, widgets), so that the page's length below counts
+    # only what a reader could see.
+    for el in [e for e in body.iter() if not isinstance(e.tag, str) or e.tag in DROP_TAGS]:
+        remove(el)
+    body_len = text_length(body) or 1
+    doomed = []
+    for el in body.iter():
+        if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
+            continue
+        if (
+            is_hidden(el)
+            or (el.get("role") or "").lower() in _ROLES
+            or (el.tag == "header" and _is_page_header(el))
+            or boilerplate_name(el)
+        ) and text_length(el) < body_len * 0.4:
+            # Something hidden or named "comments" that holds most of the page is a page
+            # hidden until its scripts run, or a misnamed layout: keep it; its children
+            # are judged on their own.
+            doomed.append(el)
+    for el in doomed:
+        remove(el)
+
+
+def _in_running_text(el: lxml_html.HtmlElement) -> bool:
+    for level, ancestor in enumerate(el.iterancestors()):
+        if ancestor.tag in _TEXT_BLOCKS:
+            return True
+        if level >= 2:
+            return False
+    return False
+
+
+def _is_page_header(el: lxml_html.HtmlElement) -> bool:
+    # An <article>'s own <header> holds its title and dek; the page's header holds the
+    # logo and menus, and is mostly links.
+    return not any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def remove(el: lxml_html.HtmlElement) -> None:
+    """Drop an element but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:  # even a lone space: "Jo<!-- --> contributed" must not become "Jocontributed"
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def text_length(el: lxml_html.HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))

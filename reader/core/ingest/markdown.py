@@ -1,0 +1,124 @@
+"""Markdown files to blocks, through markdown-it-py's token stream (CommonMark + tables).
+
+Tokens map straight onto blocks, so nothing is rendered to HTML and extracted again.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..model import Block, BlockKind, Mark, Metadata
+
+_MARKS = {"em": "em", "strong": "strong", "s": "em"}
+
+
+def markdown_blocks(text: str, fallback_title: str) -> tuple[Metadata, list[Block]]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    blocks: list[Block] = []
+    lists: list[list[int | bool]] = []  # per open list: [ordered, next number]
+    quote_depth = 0
+    in_item = 0
+    item_started = False
+    row: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "heading_open":
+            text, marks = _inline(tokens[i + 1])
+            blocks.append(Block(BlockKind.HEADING, text, level=int(tok.tag[1]), marks=marks))
+            i += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = tok.attrGet("start")
+            lists.append([kind == "ordered_list_open", int(start) if start else 1])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            in_item += 1
+            item_started = False
+        elif kind == "list_item_close":
+            in_item -= 1
+            lists[-1][1] = int(lists[-1][1]) + 1
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "paragraph_open":
+            text, marks = _inline(tokens[i + 1])
+            if lists and in_item and not item_started:
+                ordered, number = bool(lists[-1][0]), int(lists[-1][1])
+                blocks.append(
+                    Block(
+                        BlockKind.LIST_ITEM,
+                        text,
+                        level=len(lists),
+                        ordered=ordered,
+                        number=number if ordered else None,
+                        marks=marks,
+                    )
+                )
+                item_started = True
+            else:
+                kind_ = BlockKind.QUOTE if quote_depth else BlockKind.PARAGRAPH
+                blocks.append(Block(kind_, text, marks=marks))
+            i += 3
+            continue
+        elif kind in ("fence", "code_block"):
+            blocks.append(Block(BlockKind.CODE, tok.content.rstrip("\n")))
+        elif kind == "tr_open":
+            row = []
+        elif kind == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            row.append(_inline(tok)[0])
+        elif kind == "tr_close":
+            rows.append(tuple(row))
+        elif kind == "table_close":
+            text = "\n".join(" | ".join(r) for r in rows)
+            blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows)))
+            rows = []
+        elif kind == "html_block":
+            stripped = tok.content.strip()
+            if stripped and not stripped.startswith("<!--"):
+                blocks.append(Block(BlockKind.PARAGRAPH, stripped))
+        i += 1
+    title = fallback_title
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
+        title = blocks.pop(0).text
+    return Metadata(title=title), blocks
+
+
+def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:
+    """The text of an inline token and the marks (emphasis, code, links) over it."""
+    parts: list[str] = []
+    marks: list[Mark] = []
+    open_at: list[tuple[str, int, str | None]] = []
+    length = 0
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            piece = child.content
+        elif kind == "code_inline":
+            marks.append(Mark(length, length + len(child.content), "code"))
+            piece = child.content
+        elif kind in ("softbreak", "hardbreak"):
+            piece = " "
+        elif kind == "image":
+            piece = child.content  # the alt text stands in for a picture we do not have
+        elif kind.endswith("_open"):
+            name = kind[: -len("_open")]
+            href = child.attrGet("href") if name == "link" else None
+            open_at.append((name, length, str(href) if href is not None else None))
+            continue
+        elif kind.endswith("_close") and open_at:
+            name, start, href = open_at.pop()
+            mark = "link" if name == "link" else _MARKS.get(name)
+            if mark and length > start:
+                marks.append(Mark(start, length, mark, href))
+            continue
+        else:
+            continue
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), tuple(marks)

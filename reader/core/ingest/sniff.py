@@ -1,0 +1,59 @@
+"""Which format a file is, from its first bytes; the extension only breaks ties."""
+
+from __future__ import annotations
+
+from .errors import ImportFailed
+from .mhtml import looks_like_mhtml
+from .webarchive import MAGIC as WEBARCHIVE_MAGIC
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", "")
+
+_BINARY = (
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a RIFF file (image or audio)"),
+    (b"\x7fELF", "a program"),
+)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<!--", b"<head", b"<meta")
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """One of html, mhtml, webarchive, markdown, text; raises for anything else."""
+    head = data[:4096]
+    if not head.strip():
+        raise ImportFailed("the file is empty")
+    if head.startswith(WEBARCHIVE_MAGIC) or (suffix == ".webarchive" and b"<plist" in head):
+        return "webarchive"
+    if suffix == ".webarchive":
+        raise ImportFailed("not a Safari web archive (the file is not a property list)")
+    if looks_like_mhtml(head):
+        return "mhtml"
+    if suffix in (".mhtml", ".mht"):
+        raise ImportFailed("not an MHTML file (no multipart/related header)")
+    for magic, what in _BINARY:
+        if head.startswith(magic):
+            raise ImportFailed(f"not a web page or text: the file is {what}")
+    if _looks_binary(head):
+        raise ImportFailed("not a web page or text (binary content)")
+    lowered = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if lowered.startswith(_HTML_STARTS) or b"<body" in lowered or b"<html" in lowered:
+        return "html"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise ImportFailed(f"unsupported file type {suffix!r}")
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NULs by design
+    return b"\x00" in head
