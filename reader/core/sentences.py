@@ -24,7 +24,12 @@ from .model import Block, BlockKind, Sentence
 # them, and a different one triggers a re-split and re-anchoring of their notes.
 SPLITTER_VERSION = "2"
 
+
 # ----------------------------------------------------------------------------- word lists
+def _words(spec: str) -> list[str]:
+    return spec.split()
+
+
 # What a word before a period is, by lower-cased spelling. Each class has its own rule in
 # `_period_boundary`.
 _NEVER = 1  # only ever written before something: titles, "v.", "e.g."
@@ -41,7 +46,10 @@ _TITLES = (
 # Never the last word of a sentence in edited prose, whatever follows.
 _MID_ONLY = "v vs viz cf approx ca incl esp resp ref refs"
 _POSTPOSITIVE = "inc corp co cos ltd llc plc jr sr bros esq etc al"
-_BEFORE_NUMBER = "no nos nr vol vols p pp fig figs ch chap sec secs art arts para pt pts apt ste rte hwy op tel ext n°"
+_BEFORE_NUMBER = (
+    "no nos nr vol vols p pp fig figs ch chap sec secs art arts para pt pts apt ste rte hwy op "
+    "tel ext n°"
+)
 # Case matters for these: "Mar." is March, "mar." a verb; "Ill." a state, "ill." a word.
 _MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 _STATES = (
@@ -64,39 +72,46 @@ _ABBR_EXACT: dict[str, int] = {
 # Lower-case words that end in a period mid-sentence often enough (units, clippings) that
 # a lower-case word after them is no evidence of a new sentence.
 _CLIPPED = frozenset(
-    "mins secs hrs yrs mos wks lbs kgs ozs misc govt dept depts intl natl assn univ excl "
-    "cont orig approx incl corp abbr repr".split()
+    _words(
+        "mins secs hrs yrs mos wks lbs kgs ozs misc govt dept depts intl natl assn univ excl "
+        "cont orig approx incl corp abbr repr"
+    )
 )
 
 # Capitalised words that usually open a sentence: after an ambiguous abbreviation ("U.S.",
 # "Ill.", a single capital) only one of these is taken as evidence of a new sentence, since
 # a name ("U.S. Treasury", "Albert I. Jones") is the likelier reading.
 _STARTERS = frozenset(
-    """
-    A An The This That These Those There Here It Its He She They We I You His Her Their Our
-    My Your Its What When Where Why How Who Which Whose Whether If As But And Or Nor So Yet
-    For In On At By To From With Without After Before During Since Until While Although
-    Though Because However Meanwhile Still Also Then Now Today Yesterday Tomorrow Instead
-    Even Just Only Many Most Some Several Few Both Each Every All Any No Not None One Other
-    Others Such Much More Less Last Next Did Do Does Is Are Was Were Can Could Will Would
-    Should Shall May Might Must Has Have Had Let Please Despite According Under Over Among
-    Once Perhaps Indeed Thus Therefore Otherwise Later Earlier Another Neither Either
-    """.split()
+    _words(
+        """
+        A An The This That These Those There Here It Its He She They We I You His Her Their Our
+        My Your Its What When Where Why How Who Which Whose Whether If As But And Or Nor So Yet
+        For In On At By To From With Without After Before During Since Until While Although
+        Though Because However Meanwhile Still Also Then Now Today Yesterday Tomorrow Instead
+        Even Just Only Many Most Some Several Few Both Each Every All Any No Not None One Other
+        Others Such Much More Less Last Next Did Do Does Is Are Was Were Can Could Will Would
+        Should Shall May Might Must Has Have Had Let Please Despite According Under Over Among
+        Once Perhaps Indeed Thus Therefore Otherwise Later Earlier Another Neither Either
+        """
+    )
 )
 # After "a.m."/"p.m." a capital word usually starts a sentence, except these.
 _TIME_FOLLOWERS = frozenset(
-    """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
-    Thurs Fri Sat Sun January February March April May June July August September October
-    November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST
-    CDT MT MST MDT PT PST PDT GMT UTC BST CET CEST AEST IST Eastern Central Mountain Pacific
-    local
-    """.split()
+    _words(
+        """
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
+        Thurs Fri Sat Sun January February March April May June July August September October
+        November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST
+        CDT MT MST MDT PT PST PDT GMT UTC BST CET CEST AEST IST Eastern Central Mountain Pacific
+        local
+        """
+    )
 )
 # A fronted time phrase ("At 5 a.m. Mr. Smith left.") is not a sentence of its own.
 _FRONTING = frozenset(
-    "at by until till before after from around about since shortly starting beginning "
-    "on near".split()
+    _words(
+        "at by until till before after from around about since shortly starting beginning on near"
+    )
 )
 _SPEECH_VERBS = (
     "said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|replies|recalled|"
