@@ -41,7 +41,7 @@ _STREET_OR_TITLE = 5  # "St."/"Dr.": Saint/Doctor before a name, Street/Drive af
 _TITLES = (
     "mr mrs ms mssrs messrs mmes mme mlle dr prof gov govs sen sens rep reps gen gens col lt "
     "sgt capt cmdr cdr adm maj brig cpl pvt rev hon pres supt det insp fr msgr mt ft atty amb "
-    "asst assoc sra srta"
+    "sra srta"
 )
 # Never the last word of a sentence in edited prose, whatever follows.
 _MID_ONLY = "v vs viz cf approx ca incl esp resp ref refs"
@@ -123,6 +123,8 @@ _SPEECH_VERBS = (
 _OPENERS = "\"'“‘«([{¿¡"
 _BULLETS = "•‣⁃◦▪●○■□►▸"
 _LEAD = _OPENERS + _BULLETS + " \t"
+# Characters that cannot open a sentence: closing marks, operators, more punctuation.
+_NO_START = ",;:)]}»”’%+=<>|/\\~^.!?"
 
 # ----------------------------------------------------------------------------- patterns
 # A candidate boundary. Either a line break, or: terminal punctuation (a spaced ellipsis
@@ -131,6 +133,7 @@ _LEAD = _OPENERS + _BULLETS + " \t"
 _CANDIDATE = re.compile(
     r"""
     (?P<nl>\n\s*)
+    | (?P<cjk>[。！？]+[」』”’）)]*)\s*
     | (?P<punct>\.(?:[ \t]\.){2,}|[.!?…‽]+)
       (?P<close>["'”’»)\]}]*(?:\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*)
       (?:(?P<ws>\s+)|\Z|(?=[A-Z][a-z]))
@@ -168,8 +171,12 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text, start):
         if list_cuts and list_cuts[0] < m.start():
             start = _flush_list_cuts(text, start, m.start(), list_cuts, spans)
-        if m.lastgroup == "nl":
+        kind = m.lastgroup
+        if kind == "nl":
             end, nxt = _trim_end(text, start, m.start()), m.end()
+        elif kind == "cjk":
+            # Chinese and Japanese full stops end a sentence with no space after them.
+            end, nxt = m.end("cjk"), m.end()
         else:
             cut = _judge(text, start, m)
             if cut is None:
@@ -248,9 +255,9 @@ def _judge_run(
 ) -> tuple[int, int] | None:
     """ "!", "?", mixed runs and ellipses."""
     if "!" in punct or "?" in punct or "‽" in punct:
-        if kind == _LOWER:
-            return (end, nxt) if _lower_start_ok(text, start, p0, word, 2) else None
-        return end, nxt
+        # "Poor fellow! thought I": after "!" or "?" a lower-case word goes on.
+        lower = kind == _LOWER or (kind == _OTHER and word[:1].islower())
+        return None if lower else (end, nxt)
     if p0 > 0 and text[p0 - 1] in "[(":
         return None  # "[...]" marks an omission inside a quotation
     dots = punct.count(".") + 3 * punct.count("…")
@@ -262,9 +269,9 @@ def _judge_run(
             # spaced ellipsis opens the next one.
             return p0 + 1, p0 + 2
         return end, nxt
-    # A bare ellipsis marks an omission as often as an ending; "I" is capitalised
-    # anywhere, so it is no evidence of a new sentence.
-    return None if word == "I" else (end, nxt)
+    # A spaced ". . ." is the formal mark of an omission inside a quotation, and "I" is
+    # capitalised anywhere, so ". . . I" is no evidence of a new sentence.
+    return None if word == "I" and " " in punct else (end, nxt)
 
 
 def _period_boundary(
@@ -291,7 +298,7 @@ def _period_boundary(
             return False
         return not _after_name(text, start, tok_start)
     if kind == _LOWER:
-        return _lower_start_ok(text, start, tok_start + len(core), word, 4, core)
+        return _lower_start_ok(core, word)
     # Capitalised, a digit or a symbol follows: a boundary unless "1." opens a list item.
     return not _is_list_number(text, start, tok_start, core)
 
@@ -319,16 +326,12 @@ def _is_list_number(text: str, start: int, tok_start: int, core: str) -> bool:
     return len(core) <= 2 and core.isdigit() and _at_start(text, start, tok_start)
 
 
-def _lower_start_ok(
-    text: str, start: int, p0: int, word: str, min_len: int, core: str = ""
-) -> bool:
+def _lower_start_ok(core: str, word: str) -> bool:
     """Web prose starts sentences in lower case too ("great food. i will return").
 
     Trusted only after a plain lower-case word long enough not to be a clipping."""
-    if not core:
-        _, core = _word_before(text, start, p0)
     return (
-        len(core) >= min_len
+        len(core) >= 4
         and core.isalpha()
         and core.islower()
         and core not in _CLIPPED
@@ -364,7 +367,7 @@ def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
     word = m.group(2)
     if word is None:
         ch = text[m.end(1) : m.end(1) + 1]
-        if opened or not ch or ch not in ",;:)]}»”’%":
+        if opened or not ch or ch not in _NO_START:
             return _OTHER, "", opened
         return _NONE, "", opened
     first = word[0]
@@ -374,7 +377,8 @@ def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
         return _DIGIT, word, opened
     if first.isalpha() and _BRAND.match(word):
         return _UPPER, word, opened
-    return _LOWER, word, opened
+    # 'Smith (1996). "the title"': an opening quote after a period starts something new.
+    return (_OTHER if opened else _LOWER), word, opened
 
 
 def _word_before(text: str, start: int, p0: int) -> tuple[int, str]:
@@ -407,7 +411,8 @@ def _after_name(text: str, start: int, tok_start: int) -> bool:
     if not prev:
         return False
     if prev[0].isupper():
-        return prev[-1].isalpha() or prev[-1] == "."
+        # "Main St.", "Albert I.", "Evans, N."; but not "In Dr. Shadlen's words".
+        return prev[-1] in ".," or (prev[-1].isalpha() and prev not in _STARTERS)
     return _ORDINAL.fullmatch(prev) is not None
 
 
