@@ -45,7 +45,7 @@ _TITLES = (
 )
 # Never the last word of a sentence in edited prose, whatever follows.
 _MID_ONLY = "v vs viz cf approx ca incl esp resp ref refs"
-_POSTPOSITIVE = "inc corp co cos ltd llc plc jr sr bros esq etc al"
+_POSTPOSITIVE = "inc corp co cos ltd llc plc jr sr bros esq etc al ed eds"
 _BEFORE_NUMBER = (
     "no nos nr vol vols p pp fig figs ch chap sec secs art arts para pt pts apt ste rte hwy op "
     "tel ext n°"
@@ -135,7 +135,7 @@ _CANDIDATE = re.compile(
     (?P<nl>\n\s*)
     | (?P<cjk>[。！？]+[」』”’）)]*)\s*
     | (?P<punct>\.(?:[ \t]\.){2,}|[.!?…‽]+)
-      (?P<close>["'”’»)\]}]*(?:\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*)
+      (?P<close>["'”’»)\]}]*(?:[ ]?\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*)
       (?:(?P<ws>\s+)|\Z|(?=[A-Z][a-z]))
     """,
     re.VERBOSE,
@@ -220,7 +220,7 @@ def _judge(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         return None  # the end of the text closes the last sentence anyway
     end = m.end("close")
     ws = m.group("ws")
-    if ws is None and not _glued_ok(text, m.start(), nxt):
+    if ws is None and not _glued_ok(text, m.start(), m.group("punct"), nxt):
         return None
     if ws is not None and "\n" in ws:
         return end, nxt  # a hard line break always separates
@@ -291,9 +291,10 @@ def _period_boundary(
         return False
     if "." in core and _DOTTED.fullmatch(core):
         return _dotted_boundary(text, start, tok_start, core, kind, word, opened)
-    if len(core) == 1 and core.isalpha():
+    if len(core) == 1 and core.isalpha() and not _prev_word(text, start, tok_start)[-1:].isdigit():
         # An initial ("Jonas E. Smith", "J. Smith") unless a common opener follows a
-        # lower-case word: "you and I. Did you ...", "vitamin D. The ...".
+        # lower-case word: "you and I. Did you ...", "vitamin D. The ...". After a number
+        # the letter is a unit ("40 C.") and is judged like any word.
         if tok_start == start or not _opens_sentence(kind, word, opened):
             return False
         return not _after_name(text, start, tok_start)
@@ -345,10 +346,10 @@ def _said_after(text: str, nxt: int, kind: int, word: str) -> bool:
     return kind == _UPPER and word not in _STARTERS and _SPEECH_AFTER.match(text, nxt) is not None
 
 
-def _glued_ok(text: str, p0: int, nxt: int) -> bool:
+def _glued_ok(text: str, p0: int, punct: str, nxt: int) -> bool:
     """A period glued to a capitalised word ("world.Today") ends a sentence, unless the
     pair is part of an address, a file name or an identifier ("Jane.Doe@example.com")."""
-    if p0 == 0 or not (text[p0 - 1].islower() or text[p0 - 1].isdigit()):
+    if len(punct) > 1 or p0 == 0 or not (text[p0 - 1].islower() or text[p0 - 1].isdigit()):
         return False
     space = text.find(" ", nxt)
     after = text[nxt : space if space >= 0 else len(text)]
@@ -402,18 +403,21 @@ def _at_start(text: str, start: int, tok_start: int) -> bool:
 def _after_name(text: str, start: int, tok_start: int) -> bool:
     """Is the word before `tok_start` capitalised ("Main St.", "Albert I.") or an ordinal
     ("5th St.")? Such a word makes the abbreviation part of a name."""
-    if _at_start(text, start, tok_start):
-        return False
-    prev_end = tok_start
-    while prev_end > start and text[prev_end - 1].isspace():
-        prev_end -= 1
-    prev = text[text.rfind(" ", start, prev_end) + 1 : prev_end]
+    prev = _prev_word(text, start, tok_start)
     if not prev:
         return False
     if prev[0].isupper():
         # "Main St.", "Albert I.", "Evans, N."; but not "In Dr. Shadlen's words".
         return prev[-1] in ".," or (prev[-1].isalpha() and prev not in _STARTERS)
     return _ORDINAL.fullmatch(prev) is not None
+
+
+def _prev_word(text: str, start: int, tok_start: int) -> str:
+    """The word before the token at `tok_start`, within the current sentence."""
+    if _at_start(text, start, tok_start):
+        return ""
+    prev_end = _trim_end(text, start, tok_start)
+    return text[text.rfind(" ", start, prev_end) + 1 : prev_end]
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
