@@ -130,12 +130,15 @@ _NO_START = ",;:)]}»”’%+=<>|/\\~^.!?"
 # A candidate boundary. Either a line break, or: terminal punctuation (a spaced ellipsis
 # ". . ." counts as one run), then closing quotes/brackets and citation marks, then
 # whitespace, the end of the text, or (glued, "world.Today") a capitalised word.
+# A run is only tried from its first mark and never given back (possessive quantifiers):
+# otherwise 100k dots followed by a letter would be retried from every dot, in O(n²).
 _CANDIDATE = re.compile(
     r"""
     (?P<nl>\n\s*)
-    | (?P<cjk>[。！？]+[」』”’）)]*)\s*
-    | (?P<punct>\.(?:[ \t]\.){2,}|[.!?…‽]+)
-      (?P<close>["'”’»)\]}]*(?:[ ]?\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*)
+    | (?P<cjk>[。！？]++[」』”’）)]*+)\s*
+    | (?<![.!?…‽])(?<![.!?…‽][ \t])
+      (?P<punct>\.(?:[ \t]\.){2,}+|[.!?…‽]++)
+      (?P<close>["'”’»)\]}]*+(?:[ ]?\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*+)
       (?:(?P<ws>\s+)|\Z|(?=[A-Z][a-z]))
     """,
     re.VERBOSE,
@@ -155,6 +158,10 @@ _LIST_HEAD = re.compile(
     r"(?P<bullet>[" + _BULLETS + r"]\s*)?(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|\)|\.)\s"
 )
 
+# Looks around a candidate stop this far away: longer tokens are never abbreviations, and
+# the bound keeps pathological input (no spaces for a megabyte) linear.
+_MAX_TOKEN = 64
+
 # Kinds of the word after a candidate.
 _UPPER, _DIGIT, _LOWER, _OTHER, _NONE = range(5)
 
@@ -169,7 +176,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         return spans
     list_cuts = _list_cuts(text, start)
     for m in _CANDIDATE.finditer(text, start):
-        if list_cuts and list_cuts[0] < m.start():
+        if list_cuts and list_cuts[-1] < m.start():
             start = _flush_list_cuts(text, start, m.start(), list_cuts, spans)
         kind = m.lastgroup
         if kind == "nl":
@@ -313,7 +320,7 @@ def _dotted_boundary(
     if low in ("a.m", "p.m"):
         if kind != _UPPER or word in _TIME_FOLLOWERS:
             return False
-        head = text[start:tok_start].split()
+        head = text[start:tok_start].split() if tok_start - start < 40 else ()
         return not (len(head) <= 3 and head and head[0].lower() in _FRONTING)
     return _opens_sentence(kind, word, opened)
 
@@ -351,12 +358,13 @@ def _glued_ok(text: str, p0: int, punct: str, nxt: int) -> bool:
     pair is part of an address, a file name or an identifier ("Jane.Doe@example.com")."""
     if len(punct) > 1 or p0 == 0 or not (text[p0 - 1].islower() or text[p0 - 1].isdigit()):
         return False
-    space = text.find(" ", nxt)
+    space = text.find(" ", nxt, nxt + _MAX_TOKEN)
+    if space < 0 and nxt + _MAX_TOKEN < len(text):
+        return False  # a very long token: an address or an identifier
     after = text[nxt : space if space >= 0 else len(text)]
     if "@" in after or "/" in after or "." in after.rstrip(".!?\"'”’)"):
         return False
-    before_start = text.rfind(" ", 0, p0) + 1
-    before = text[before_start:p0]
+    before = text[_token_start(text, 0, p0) : p0]
     return "@" not in before and "/" not in before
 
 
@@ -384,20 +392,18 @@ def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
 
 def _word_before(text: str, start: int, p0: int) -> tuple[int, str]:
     """The token that the punctuation at `p0` closes, without its opening quotes/bullets."""
-    tok_start = text.rfind(" ", start, p0) + 1
-    if tok_start <= start:
-        tok_start = start
-    tok = text[tok_start:p0]
+    tok = text[_token_start(text, start, p0) : p0]
     if not tok.isprintable():  # another kind of space (tab, no-break space) inside
         tail = tok.split()
         tok = tail[-1] if tail else ""
-        tok_start = p0 - len(tok)
     core = tok.lstrip(_LEAD)
     return p0 - len(core), core
 
 
 def _at_start(text: str, start: int, tok_start: int) -> bool:
-    return tok_start == start or not text[start:tok_start].strip(_LEAD)
+    if tok_start - start > 8:  # bounded, so a long sentence is never rescanned
+        return False
+    return not text[start:tok_start].strip(_LEAD)
 
 
 def _after_name(text: str, start: int, tok_start: int) -> bool:
@@ -417,7 +423,14 @@ def _prev_word(text: str, start: int, tok_start: int) -> str:
     if _at_start(text, start, tok_start):
         return ""
     prev_end = _trim_end(text, start, tok_start)
-    return text[text.rfind(" ", start, prev_end) + 1 : prev_end]
+    return text[_token_start(text, start, prev_end) : prev_end]
+
+
+def _token_start(text: str, start: int, end: int) -> int:
+    """Start of the space-delimited token ending at `end`, looking back at most
+    `_MAX_TOKEN` characters and never before `start`."""
+    lo = max(start, end - _MAX_TOKEN)
+    return text.rfind(" ", lo, end) + 1 or lo
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -429,14 +442,16 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # ----------------------------------------------------------------------------- lists
 def _list_cuts(text: str, start: int) -> list[int]:
     """Where the items of an inline list start, when the paragraph opens with a marker:
-    "1) first 2) second", "a. one b. two", "• one • two". Empty for ordinary prose."""
+    "1) first 2) second", "a. one b. two", "• one • two". Empty for ordinary prose.
+
+    Last cut first, so that the caller takes them off the end of the list in O(1)."""
     head = _LIST_HEAD.match(text, start)
     if head is None:
         return []
     bullet = head.group("bullet")
     if bullet:
         mark = bullet[0]
-        return [i for i in _positions(text, mark, start + 1) if text[i - 1].isspace()]
+        return [i for i in _positions(text, mark, start + 1) if text[i - 1].isspace()][::-1]
     label, style = head.group("label"), head.group("style")
     cuts: list[int] = []
     pos = head.end()
@@ -444,7 +459,7 @@ def _list_cuts(text: str, start: int) -> list[int]:
         label = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
         found = text.find(f" {label}{style} ", pos)
         if found < 0:
-            return cuts
+            return cuts[::-1]
         cuts.append(found + 1)
         pos = found + len(label) + len(style) + 1
 
@@ -462,8 +477,8 @@ def _flush_list_cuts(
     text: str, start: int, before: int, cuts: list[int], spans: list[tuple[int, int]]
 ) -> int:
     """Emit the sentences ended by list-item starts before `before`; return the new start."""
-    while cuts and cuts[0] < before:
-        cut = cuts.pop(0)
+    while cuts and cuts[-1] < before:
+        cut = cuts.pop()
         if cut <= start:
             continue
         end = _trim_end(text, start, cut)
