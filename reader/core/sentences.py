@@ -1,7 +1,16 @@
 """Rule-based sentence splitting: block text in, exact `[start, end)` spans out.
 
 Spans index the text as given (code points), so no character is lost or altered; the
-whitespace between sentences belongs to no sentence.
+whitespace between sentences belongs to no sentence. Hard line breaks inside a block are
+boundaries (poems, addresses, bylines).
+
+How it works: one regular expression finds every place a sentence *could* end (terminal
+punctuation with its closing quotes, brackets and citation marks, or a line break). Each
+candidate is then judged from two cheap looks: the word before the punctuation (is it a
+known abbreviation, an initial, a list number, a dotted acronym?) and the word after it
+(capitalised, a digit, lower case, a common sentence opener?). Paragraphs that open with a
+list marker ("1.", "a)", "•") get one extra pass that cuts before each following marker.
+Nothing walks the text character by character in Python.
 """
 
 from __future__ import annotations
@@ -13,106 +22,182 @@ from .model import Block, BlockKind, Sentence
 
 # Bump when a change can move a boundary: stored articles record the version that cut
 # them, and a different one triggers a re-split and re-anchoring of their notes.
-SPLITTER_VERSION = "1"
+SPLITTER_VERSION = "2"
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "rev",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "hon",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "llc",
-        "bros",
-        "dept",
-        "univ",
-        "assn",
-        "est",
-        "fig",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "pp",
-        "ed",
-        "eds",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "vs",
-        "v",
-        "etc",
-        "al",
-        "approx",
-        "ca",
-        "cf",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-    ]
+
+# ----------------------------------------------------------------------------- word lists
+def _words(spec: str) -> list[str]:
+    return spec.split()
+
+
+# What a word before a period is, by lower-cased spelling. Each class has its own rule in
+# `_period_boundary`.
+_NEVER = 1  # only ever written before something: titles, "v.", "e.g."
+_POST = 2  # written after a name and may end a sentence: "Inc.", "Jr.", "etc."
+_NUMERIC = 3  # introduces a number: "No. 3", "p. 55", "Jan. 5"
+_STATE = 4  # postal-era state names: end a sentence only before a common opener
+_STREET_OR_TITLE = 5  # "St."/"Dr.": Saint/Doctor before a name, Street/Drive after one
+
+_TITLES = (
+    "mr mrs ms mssrs messrs mmes mme mlle dr prof gov govs sen sens rep reps gen gens col lt "
+    "sgt capt cmdr cdr adm maj brig cpl pvt rev hon pres supt det insp fr msgr mt ft atty amb "
+    "sra srta"
+)
+# Never the last word of a sentence in edited prose, whatever follows.
+_MID_ONLY = "v vs viz cf approx ca incl esp resp ref refs"
+_POSTPOSITIVE = "inc corp co cos ltd llc plc jr sr bros esq etc al ed eds"
+_BEFORE_NUMBER = (
+    "no nos nr vol vols p pp fig figs ch chap sec secs art arts para pt pts apt ste rte hwy op "
+    "tel ext n°"
+)
+# Case matters for these: "Mar." is March, "mar." a verb; "Ill." a state, "ill." a word.
+_MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+_STATES = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss "
+    "Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_CANDIDATE = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s+|$)""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_ABBR_ANY_CASE: dict[str, int] = {
+    **dict.fromkeys(_TITLES.split(), _NEVER),
+    **dict.fromkeys(_MID_ONLY.split(), _NEVER),
+    **dict.fromkeys(_POSTPOSITIVE.split(), _POST),
+    **dict.fromkeys(_BEFORE_NUMBER.split(), _NUMERIC),
+    "st": _STREET_OR_TITLE,
+    "dr": _STREET_OR_TITLE,
+}
+_ABBR_EXACT: dict[str, int] = {
+    **dict.fromkeys(_MONTHS.split(), _NUMERIC),
+    **dict.fromkeys(_STATES.split(), _STATE),
+}
+# Lower-case words that end in a period mid-sentence often enough (units, clippings) that
+# a lower-case word after them is no evidence of a new sentence.
+_CLIPPED = frozenset(
+    _words(
+        "mins secs hrs yrs mos wks lbs kgs ozs misc govt dept depts intl natl assn univ excl "
+        "cont orig approx incl corp abbr repr"
+    )
+)
+
+# Capitalised words that usually open a sentence: after an ambiguous abbreviation ("U.S.",
+# "Ill.", a single capital) only one of these is taken as evidence of a new sentence, since
+# a name ("U.S. Treasury", "Albert I. Jones") is the likelier reading.
+_STARTERS = frozenset(
+    _words(
+        """
+        A An The This That These Those There Here It Its He She They We I You His Her Their Our
+        My Your Its What When Where Why How Who Which Whose Whether If As But And Or Nor So Yet
+        For In On At By To From With Without After Before During Since Until While Although
+        Though Because However Meanwhile Still Also Then Now Today Yesterday Tomorrow Instead
+        Even Just Only Many Most Some Several Few Both Each Every All Any No Not None One Other
+        Others Such Much More Less Last Next Did Do Does Is Are Was Were Can Could Will Would
+        Should Shall May Might Must Has Have Had Let Please Despite According Under Over Among
+        Once Perhaps Indeed Thus Therefore Otherwise Later Earlier Another Neither Either
+        """
+    )
+)
+# After "a.m."/"p.m." a capital word usually starts a sentence, except these.
+_TIME_FOLLOWERS = frozenset(
+    _words(
+        """
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
+        Thurs Fri Sat Sun January February March April May June July August September October
+        November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST
+        CDT MT MST MDT PT PST PDT GMT UTC BST CET CEST AEST IST Eastern Central Mountain Pacific
+        local
+        """
+    )
+)
+# A fronted time phrase ("At 5 a.m. Mr. Smith left.") is not a sentence of its own.
+_FRONTING = frozenset(
+    _words(
+        "at by until till before after from around about since shortly starting beginning on near"
+    )
+)
+_SPEECH_VERBS = (
+    "said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|replies|recalled|"
+    "explained|continued|shouted|exclaimed|tweeted|noted|insisted|countered|wondered|"
+    "remarked|declared|answered|cried|whispered|laughed|joked"
+)
+
+# Characters that may open a sentence before its first word, and list bullets.
+_OPENERS = "\"'“‘«([{¿¡"
+_BULLETS = "•‣⁃◦▪●○■□►▸"
+_LEAD = _OPENERS + _BULLETS + " \t"
+# Characters that cannot open a sentence: closing marks, operators, more punctuation.
+_NO_START = ",;:)]}»”’%+=<>|/\\~^.!?"
+
+# ----------------------------------------------------------------------------- patterns
+# A candidate boundary. Either a line break, or: terminal punctuation (a spaced ellipsis
+# ". . ." counts as one run), then closing quotes/brackets and citation marks, then
+# whitespace, the end of the text, or (glued, "world.Today") a capitalised word.
+# A run is only tried from its first mark and never given back (possessive quantifiers):
+# otherwise 100k dots followed by a letter would be retried from every dot, in O(n²).
+_CANDIDATE = re.compile(
+    r"""
+    (?P<nl>\n\s*)
+    | (?P<cjk>[。！？]++[」』”’）)]*+)\s*
+    | (?<![.!?…‽])(?<![.!?…‽][ \t])
+      (?P<punct>\.(?:[ \t]\.){2,}+|[.!?…‽]++)
+      (?P<close>["'”’»)\]}]*+(?:[ ]?\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*+)
+      (?:(?P<ws>\s+)|\Z|(?=[A-Z][a-z]))
+    """,
+    re.VERBOSE,
+)
+# The word after a candidate: opening quotes/brackets, then the word itself.
+_NEXT_WORD = re.compile(r"([\"'“‘«(\[{¿¡]*)(\w[\w&-]*)?")
+# "iPhone", "eBay", "iOS": lower-case first letter, but capitalised like a name.
+_BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
+# "U.S", "E.U", "a.m", "Ph.D", "J.R": letters with inner periods (the last one excluded).
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_SPEECH_AFTER = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,3}(?:" + _SPEECH_VERBS + r")\b",
+)
+# A paragraph that opens with a list marker: optional bullet, then "1.", "1)", "1.)", "a.".
+_LIST_HEAD = re.compile(
+    r"(?P<bullet>[" + _BULLETS + r"]\s*)?(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|\)|\.)\s"
+)
+
+# Looks around a candidate stop this far away: longer tokens are never abbreviations, and
+# the bound keeps pathological input (no spaces for a megabyte) linear.
+_MAX_TOKEN = 64
+
+# Kinds of the word after a candidate.
+_UPPER, _DIGIT, _LOWER, _OTHER, _NONE = range(5)
 
 
+# ----------------------------------------------------------------------------- public API
 def split_spans(text: str) -> list[tuple[int, int]]:
+    """Exact, ordered, non-overlapping spans of the sentences in one block of text."""
     spans: list[tuple[int, int]] = []
-    start = _skip_space(text, 0)
-    for match in _CANDIDATE.finditer(text):
-        end = match.end()
-        if end <= start or not _is_boundary(text, start, match):
-            continue
+    n = len(text)
+    start = n - len(text.lstrip())
+    if start == n:
+        return spans
+    list_cuts = _list_cuts(text, start)
+    for m in _CANDIDATE.finditer(text, start):
+        if list_cuts and list_cuts[-1] < m.start():
+            start = _flush_list_cuts(text, start, m.start(), list_cuts, spans)
+        kind = m.lastgroup
+        if kind == "nl":
+            end, nxt = _trim_end(text, start, m.start()), m.end()
+        elif kind == "cjk":
+            # Chinese and Japanese full stops end a sentence with no space after them.
+            end, nxt = m.end("cjk"), m.end()
+        else:
+            cut = _judge(text, start, m)
+            if cut is None:
+                continue
+            end, nxt = cut
+        if end > start:
+            spans.append((start, end))
+        start = nxt
+    if list_cuts:
+        start = _flush_list_cuts(text, start, n, list_cuts, spans)
+    end = _trim_end(text, start, n)
+    if end > start:
         spans.append((start, end))
-        start = _skip_space(text, end)
-    if start < len(text.rstrip()):
-        spans.append((start, len(text.rstrip())))
-    # Hard line breaks inside a block (poems, addresses, code) also separate sentences.
-    return [piece for span in spans for piece in _split_lines(text, span)]
+    return spans
 
 
 def split(text: str) -> list[str]:
@@ -126,7 +211,7 @@ def segment(blocks: Iterable[Block]) -> tuple[Sentence, ...]:
         if not block.text.strip():
             continue
         if block.kind in (BlockKind.CODE, BlockKind.TABLE):
-            spans = _line_spans(block.text, 0, len(block.text))
+            spans = _line_spans(block.text)
         else:
             spans = split_spans(block.text)
         for s, e in spans:
@@ -134,47 +219,287 @@ def segment(blocks: Iterable[Block]) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
+# ----------------------------------------------------------------------------- judging
+def _judge(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """Decide one punctuation candidate: `(sentence end, next sentence start)` or None."""
+    nxt = m.end()
+    if nxt >= len(text):
+        return None  # the end of the text closes the last sentence anyway
+    end = m.end("close")
+    ws = m.group("ws")
+    if ws is None and not _glued_ok(text, m.start(), m.group("punct"), nxt):
+        return None
+    if ws is not None and "\n" in ws:
+        return end, nxt  # a hard line break always separates
+    kind, word, opened = _next_word(text, nxt)
+    if kind == _NONE:
+        return None
+    close = m.group("close")
+    if close and kind == _LOWER:
+        return None  # '"This is great." she said' goes on after the quotation
+    if close and close[0] in "\"'”’»" and _said_after(text, nxt, kind, word):
+        return None
+    p0 = m.start()
+    punct = m.group("punct")
+    if punct[0] != "." or len(punct) > 2:
+        return _judge_run(text, start, p0, punct, end, nxt, kind, word, opened)
+    tok_start, core = _word_before(text, start, p0)
+    if _period_boundary(text, start, tok_start, core, kind, word, opened):
+        return end, nxt
+    return None
 
 
-def _is_boundary(text: str, start: int, match: re.Match[str]) -> bool:
-    punct = match.group()
-    following = text[match.end() :].lstrip()
-    if not following:
-        return True
-    if punct[0] == "." and len(punct.rstrip("'\"’”)]")) == 1:
-        word = _WORD_BEFORE.search(text, start, match.start())
-        token = word.group(1).lower() if word else ""
-        if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
-            # "Inc." or "U.S." can end a sentence; a capitalised common word after it
-            # cannot be told apart from a name here, so only split before "The"-like starts.
-            return following[:4] in ("The ", "She ", "He ", "It ", "We ", "In ")
-        if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+def _judge_run(
+    text: str,
+    start: int,
+    p0: int,
+    punct: str,
+    end: int,
+    nxt: int,
+    kind: int,
+    word: str,
+    opened: bool,
+) -> tuple[int, int] | None:
+    """ "!", "?", mixed runs and ellipses."""
+    if "!" in punct or "?" in punct or "‽" in punct:
+        # "Poor fellow! thought I": after "!" or "?" a lower-case word goes on.
+        lower = kind == _LOWER or (kind == _OTHER and word[:1].islower())
+        return None if lower else (end, nxt)
+    if p0 > 0 and text[p0 - 1] in "[(":
+        return None  # "[...]" marks an omission inside a quotation
+    dots = punct.count(".") + 3 * punct.count("…")
+    if kind != _UPPER and not (opened and kind == _DIGIT):
+        return None
+    if dots >= 4:
+        if " " in punct and p0 > 0 and not text[p0 - 1].isspace():
+            # "compounds. . . . The": the word's own period ends the sentence and the
+            # spaced ellipsis opens the next one.
+            return p0 + 1, p0 + 2
+        return end, nxt
+    # A spaced ". . ." is the formal mark of an omission inside a quotation, and "I" is
+    # capitalised anywhere, so ". . . I" is no evidence of a new sentence.
+    return None if word == "I" and " " in punct else (end, nxt)
+
+
+def _period_boundary(
+    text: str, start: int, tok_start: int, core: str, kind: int, word: str, opened: bool
+) -> bool:
+    """Does a single period after `core` end the sentence, given the next word's kind?"""
+    cls = _ABBR_EXACT.get(core) or _ABBR_ANY_CASE.get(core.lower())
+    if cls == _STREET_OR_TITLE:
+        cls = _POST if _after_name(text, start, tok_start) else _NEVER
+    if cls == _NEVER:
+        return False
+    if cls == _POST:
+        return kind == _UPPER and not (len(word) > 1 and word.isupper())
+    if cls == _STATE:
+        return _opens_sentence(kind, word, opened)
+    if cls == _NUMERIC and kind == _DIGIT:
+        return False
+    if "." in core and _DOTTED.fullmatch(core):
+        return _dotted_boundary(text, start, tok_start, core, kind, word, opened)
+    if len(core) == 1 and core.isalpha() and not _prev_word(text, start, tok_start)[-1:].isdigit():
+        # An initial ("Jonas E. Smith", "J. Smith") unless a common opener follows a
+        # lower-case word: "you and I. Did you ...", "vitamin D. The ...". After a number
+        # the letter is a unit ("40 C.") and is judged like any word.
+        if tok_start == start or not _opens_sentence(kind, word, opened):
             return False
-        if token.replace(".", "").isdigit() and following[:1].isdigit():
+        return not _after_name(text, start, tok_start)
+    if kind == _LOWER:
+        return _lower_start_ok(core, word)
+    # Capitalised, a digit or a symbol follows: a boundary unless "1." opens a list item.
+    return not _is_list_number(text, start, tok_start, core)
+
+
+def _dotted_boundary(
+    text: str, start: int, tok_start: int, core: str, kind: int, word: str, opened: bool
+) -> bool:
+    low = core.lower()
+    if low in ("e.g", "i.e"):
+        return False
+    if low in ("a.m", "p.m"):
+        if kind != _UPPER or word in _TIME_FOLLOWERS:
             return False
-    first = following[0]
-    return first.isupper() or first.isdigit() or first in "\"'“‘([" or not first.isalpha()
+        head = text[start:tok_start].split() if tok_start - start < 40 else ()
+        return not (len(head) <= 3 and head and head[0].lower() in _FRONTING)
+    return _opens_sentence(kind, word, opened)
 
 
-def _split_lines(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    s, e = span
-    if "\n" not in text[s:e]:
-        return [span]
-    return _line_spans(text, s, e)
+def _opens_sentence(kind: int, word: str, opened: bool) -> bool:
+    return kind == _UPPER and (opened or word in _STARTERS)
 
 
-def _line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _is_list_number(text: str, start: int, tok_start: int, core: str) -> bool:
+    """ "1." or "12." as the first token of a sentence is a list marker, not an ending."""
+    return len(core) <= 2 and core.isdigit() and _at_start(text, start, tok_start)
+
+
+def _lower_start_ok(core: str, word: str) -> bool:
+    """Web prose starts sentences in lower case too ("great food. i will return").
+
+    Trusted only after a plain lower-case word long enough not to be a clipping."""
+    return (
+        len(core) >= 4
+        and core.isalpha()
+        and core.islower()
+        and core not in _CLIPPED
+        and core not in _ABBR_ANY_CASE
+        and word.isalpha()
+    )
+
+
+def _said_after(text: str, nxt: int, kind: int, word: str) -> bool:
+    """'"Is it over?" Smith asked.': a quote followed by its attribution."""
+    return kind == _UPPER and word not in _STARTERS and _SPEECH_AFTER.match(text, nxt) is not None
+
+
+def _glued_ok(text: str, p0: int, punct: str, nxt: int) -> bool:
+    """A period glued to a capitalised word ("world.Today") ends a sentence, unless the
+    pair is part of an address, a file name or an identifier ("Jane.Doe@example.com")."""
+    if len(punct) > 1 or p0 == 0 or not (text[p0 - 1].islower() or text[p0 - 1].isdigit()):
+        return False
+    space = text.find(" ", nxt, nxt + _MAX_TOKEN)
+    if space < 0 and nxt + _MAX_TOKEN < len(text):
+        return False  # a very long token: an address or an identifier
+    after = text[nxt : space if space >= 0 else len(text)]
+    if "@" in after or "/" in after or "." in after.rstrip(".!?\"'”’)"):
+        return False
+    before = text[_token_start(text, 0, p0) : p0]
+    return "@" not in before and "/" not in before
+
+
+# ----------------------------------------------------------------------------- looking around
+def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
+    """Classify what follows a candidate: (kind, word, opened by a quote or bracket)."""
+    m = _NEXT_WORD.match(text, pos)
+    opened = m.end(1) > pos
+    word = m.group(2)
+    if word is None:
+        ch = text[m.end(1) : m.end(1) + 1]
+        if opened or not ch or ch not in _NO_START:
+            return _OTHER, "", opened
+        return _NONE, "", opened
+    first = word[0]
+    if first.isupper():
+        return _UPPER, word, opened
+    if first.isdigit():
+        return _DIGIT, word, opened
+    if first.isalpha() and _BRAND.match(word):
+        return _UPPER, word, opened
+    # 'Smith (1996). "the title"': an opening quote after a period starts something new.
+    return (_OTHER if opened else _LOWER), word, opened
+
+
+def _word_before(text: str, start: int, p0: int) -> tuple[int, str]:
+    """The token that the punctuation at `p0` closes, without its opening quotes/bullets."""
+    tok = text[_token_start(text, start, p0) : p0]
+    if not tok.isprintable():  # another kind of space (tab, no-break space) inside
+        tail = tok.split()
+        tok = tail[-1] if tail else ""
+    core = tok.lstrip(_LEAD)
+    return p0 - len(core), core
+
+
+def _at_start(text: str, start: int, tok_start: int) -> bool:
+    if tok_start - start > 8:  # bounded, so a long sentence is never rescanned
+        return False
+    return not text[start:tok_start].strip(_LEAD)
+
+
+def _after_name(text: str, start: int, tok_start: int) -> bool:
+    """Is the word before `tok_start` capitalised ("Main St.", "Albert I.") or an ordinal
+    ("5th St.")? Such a word makes the abbreviation part of a name."""
+    prev = _prev_word(text, start, tok_start)
+    if not prev:
+        return False
+    if prev[0].isupper():
+        # "Main St.", "Albert I.", "Evans, N."; but not "In Dr. Shadlen's words".
+        return prev[-1] in ".," or (prev[-1].isalpha() and prev not in _STARTERS)
+    return _ORDINAL.fullmatch(prev) is not None
+
+
+def _prev_word(text: str, start: int, tok_start: int) -> str:
+    """The word before the token at `tok_start`, within the current sentence."""
+    if _at_start(text, start, tok_start):
+        return ""
+    prev_end = _trim_end(text, start, tok_start)
+    return text[_token_start(text, start, prev_end) : prev_end]
+
+
+def _token_start(text: str, start: int, end: int) -> int:
+    """Start of the space-delimited token ending at `end`, looking back at most
+    `_MAX_TOKEN` characters and never before `start`."""
+    lo = max(start, end - _MAX_TOKEN)
+    return text.rfind(" ", lo, end) + 1 or lo
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ----------------------------------------------------------------------------- lists
+def _list_cuts(text: str, start: int) -> list[int]:
+    """Where the items of an inline list start, when the paragraph opens with a marker:
+    "1) first 2) second", "a. one b. two", "• one • two". Empty for ordinary prose.
+
+    Last cut first, so that the caller takes them off the end of the list in O(1)."""
+    head = _LIST_HEAD.match(text, start)
+    if head is None:
+        return []
+    bullet = head.group("bullet")
+    if bullet:
+        mark = bullet[0]
+        return [i for i in _positions(text, mark, start + 1) if text[i - 1].isspace()][::-1]
+    label, style = head.group("label"), head.group("style")
+    cuts: list[int] = []
+    pos = head.end()
+    while True:
+        label = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+        found = text.find(f" {label}{style} ", pos)
+        if found < 0:
+            return cuts[::-1]
+        cuts.append(found + 1)
+        pos = found + len(label) + len(style) + 1
+
+
+def _positions(text: str, ch: str, pos: int) -> list[int]:
     out = []
-    for m in re.finditer(r"[^\n]+", text[s:e]):
-        a, b = s + m.start(), s + m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+    pos = text.find(ch, pos)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(ch, pos + 1)
+    return out
+
+
+def _flush_list_cuts(
+    text: str, start: int, before: int, cuts: list[int], spans: list[tuple[int, int]]
+) -> int:
+    """Emit the sentences ended by list-item starts before `before`; return the new start."""
+    while cuts and cuts[-1] < before:
+        cut = cuts.pop()
+        if cut <= start:
+            continue
+        end = _trim_end(text, start, cut)
+        if end > start:
+            spans.append((start, end))
+        start = cut
+    return start
+
+
+# ----------------------------------------------------------------------------- lines
+_LINE = re.compile(r"[^\n]+")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """One span per non-blank line, trimmed: how code and table blocks are cut."""
+    out = []
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        line = m.group()
+        a += len(line) - len(line.lstrip())
+        b -= len(line) - len(line.rstrip())
         if a < b:
             out.append((a, b))
     return out
