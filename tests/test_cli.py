@@ -39,7 +39,7 @@ def test_import_goes_on_after_a_failure_and_exits_1(capsys, lib, pages, tmp_path
     lines = err.strip().splitlines()
     assert len(lines) == 2
     assert lines[0] == f"{empty}: the file is empty"
-    assert lines[1].startswith(f"{png}: ") and "binary" in lines[1]
+    assert lines[1] == f"{png}: not a web page or text: the file is a PNG image"
     code, out, _ = run(capsys, *lib, "list")
     assert out.count("\n") == 1  # nothing of the failures was written
 
