@@ -350,6 +350,13 @@ class Library:
                 [max(sentence, 0), now(), min(max(progress, 0.0), 1.0), article_id],
             )
 
+    def mark_opened(self, article_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE articles SET opened_at = COALESCE(opened_at, ?) WHERE id = ?",
+                [now(), article_id],
+            )
+
     def reading_position(self, article_id: int) -> int:
         row = self.db.execute(
             "SELECT read_position FROM articles WHERE id = ?", [article_id]

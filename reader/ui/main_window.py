@@ -369,9 +369,8 @@ class MainWindow(QMainWindow):
             self.library.marks(article_id),
             top_sentence=self.library.reading_position(article_id),
         )
-        self.library.set_reading_position(
-            article_id, self.reader.top_sentence() or 0, self.reader.progress()
-        )
+        self.library.mark_opened(article_id)
+        self._remember_position()
         self.library_view.model_.refresh_article(article_id)
         self.notes.show_article(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
@@ -382,7 +381,7 @@ class MainWindow(QMainWindow):
             self.library_view.select_article(article_id, emit=False)
 
     def _remember_position(self) -> None:
-        if self.current_article_id is None or self.reader.article is None:
+        if self.current_article_id is None or not self.reader.is_placed():
             return
         top = self.reader.top_sentence()
         if top is not None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -16,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -74,6 +74,7 @@ class ReaderView(QTextBrowser):
         self._find_current = -1
         self._press: QPoint | None = None
         self._laid_out_width = -1
+        self._pending_top: int | None = None
         self.setPlaceholderText("Choose an article from the library, or import a saved page.")
 
     # -- content ---------------------------------------------------------------------------
@@ -90,10 +91,16 @@ class ReaderView(QTextBrowser):
         self.marks = dict(marks)
         self.current = None
         self._render()
-        if top_sentence:
-            self.scroll_to_sentence(top_sentence)
-        else:
-            self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(0)
+        # Scrolling to a sentence needs the real layout width: wait until shown if hidden.
+        self._pending_top = top_sentence or None
+        self._apply_pending_top()
+
+    def _apply_pending_top(self) -> None:
+        if self._pending_top is None or not self.isVisible() or self.viewport().width() < 50:
+            return
+        top, self._pending_top = self._pending_top, None
+        self.scroll_to_sentence(top)
 
     def set_style(self, style: ReaderStyle) -> None:
         """New theme or font: rebuild, keeping the sentence at the top where it was."""
@@ -219,9 +226,7 @@ class ReaderView(QTextBrowser):
         """The first sentence visible at the top of the pane (for remembering the place)."""
         if not len(self.sentences):
             return None
-        position = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).position()
-        index = bisect_left(self.sentences.starts, position)
-        return min(index, len(self.sentences) - 1)
+        return self._first_sentence_below(self.verticalScrollBar().value())
 
     def progress(self) -> float:
         """How much of the article has been on screen, from the bottom visible sentence."""
@@ -230,16 +235,41 @@ class ReaderView(QTextBrowser):
         bar = self.verticalScrollBar()
         if bar.maximum() == 0 or bar.value() >= bar.maximum():
             return 1.0
-        view = self.viewport()
-        position = self.cursorForPosition(QPoint(view.width() // 2, view.height() - 4)).position()
-        return bisect_left(self.sentences.starts, position) / len(self.sentences)
+        bottom = self._first_sentence_below(bar.value() + self.viewport().height())
+        return bottom / len(self.sentences)
+
+    def sentence_y(self, index: int) -> float:
+        """The top of a sentence's first line, in document coordinates.
+
+        Asks the layout for the block's rectangle, which lays the document out up to that
+        block on demand; cursorRect() and cursorForPosition() read a layout that Qt may
+        not have finished yet on a long article.
+        """
+        doc = self.document()
+        position = self.sentences.starts[index]
+        block = doc.findBlock(position)
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + line.y() if line.isValid() else top
+
+    def _first_sentence_below(self, y: float) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentence_y(mid) < y:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def scroll_to_sentence(self, index: int) -> None:
         if not 0 <= index < len(self.sentences):
             return
-        bar = self.verticalScrollBar()
-        rect = self.sentence_rect(index)
-        bar.setValue(bar.value() + rect.top() - 8)
+        # The (hidden) text cursor goes there too: Qt scrolls back to it on focus.
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.sentences.starts[index])
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(int(self.sentence_y(index)) - 8)
 
     def _ensure_visible(self, index: int) -> None:
         rect = self.sentence_rect(index)
@@ -336,8 +366,26 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A new width reflows every line: keep the sentence at the top where it was.
+        keep = None
+        resized = event.oldSize().width() != event.size().width()
+        if resized and self._pending_top is None and self.is_placed():
+            keep = self.top_sentence()
         super().resizeEvent(event)
         self._centre_column()
+        if keep:
+            self.scroll_to_sentence(keep)
+        self._apply_pending_top()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The splitter gives the view its final size only after it is shown.
+        QTimer.singleShot(0, self._apply_pending_top)
+
+    def is_placed(self) -> bool:
+        """True once the article is shown at its place; before that there is no place
+        worth saving (a hidden view reads as scrolled to the top)."""
+        return self.article is not None and self.isVisible() and self._pending_top is None
 
     def _centre_column(self) -> None:
         """Centre a readable column instead of letting lines run the full window width.
