@@ -55,13 +55,13 @@ _ORDER = {
 def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
     where = ["a.trashed_at IS NULL"]
     params: list[Any] = []
-    if query.show is Show.ARCHIVED:
+    if query.show == Show.ARCHIVED:
         where.append("a.archived = 1")
     else:
         where.append("a.archived = 0")
-    if query.show is Show.UNREAD:
+    if query.show == Show.UNREAD:
         where.append("a.opened_at IS NULL")
-    elif query.show is Show.NOTED:
+    elif query.show == Show.NOTED:
         where.append("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)")
     if query.tag:
         where.append(

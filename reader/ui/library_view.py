@@ -319,16 +319,18 @@ class LibraryView(QWidget):
         self.list.viewport().update()
 
     def query(self) -> ListQuery:
-        sort = self.sort_box.currentData()
+        sort = SortBy(self.sort_box.currentData())
         # Recent, date and notes read best newest/most first; title and site A to Z.
         natural_desc = sort in (SortBy.RECENT, SortBy.DATE, SortBy.NOTES)
-        filt = self.filter_box.currentData() or ("", "")
+        # Filter items carry "verdict:<value>" or "tag:<name>" (strings compare reliably
+        # through QVariant, tuples do not).
+        kind, _, value = (self.filter_box.currentData() or "").partition(":")
         return ListQuery(
-            show=self.show_box.currentData(),
+            show=Show(self.show_box.currentData()),
             sort=sort,
             descending=natural_desc != self.order.isChecked(),
-            tag=filt[1] if filt[0] == "tag" else "",
-            verdict=filt[1] if filt[0] == "verdict" else "",
+            tag=value if kind == "tag" else "",
+            verdict=value if kind == "verdict" else "",
         )
 
     # -- internals -------------------------------------------------------------------------
@@ -337,14 +339,14 @@ class LibraryView(QWidget):
         current = self.filter_box.currentData()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
-        self.filter_box.addItem("Any tag or verdict", None)
+        self.filter_box.addItem("Any tag or verdict", "")
         for verdict in Verdict:
             if verdict is not Verdict.NONE:
                 self.filter_box.addItem(
-                    verdict_icon(verdict, 14), verdict.label, ("verdict", verdict.value)
+                    verdict_icon(verdict, 14), verdict.label, f"verdict:{verdict.value}"
                 )
         for tag in self.library.all_tags():
-            self.filter_box.addItem(f"#{tag}", ("tag", tag))
+            self.filter_box.addItem(f"#{tag}", f"tag:{tag}")
         index = self.filter_box.findData(current)
         self.filter_box.setCurrentIndex(max(index, 0))
         self.filter_box.blockSignals(False)

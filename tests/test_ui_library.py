@@ -1,0 +1,179 @@
+"""The library pane and the undoable actions of the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.listing import Show, SortBy
+from reader.core.model import Verdict
+from reader.ui.app import make_app, open_window
+from reader.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path, pages: Path) -> MainWindow:
+    make_app()
+    win = open_window(library_path)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.importFinished, timeout=20000):
+        win.import_paths([pages])  # the sample plus four fixture pages
+    return win
+
+
+def titles(win: MainWindow) -> list[str]:
+    return [r.title for r in win.library_view.model_.rows]
+
+
+def test_sort_by_title_and_reverse(window: MainWindow) -> None:
+    view = window.library_view
+    view.sort_box.setCurrentIndex(view.sort_box.findData(SortBy.TITLE))
+    assert titles(window) == sorted(titles(window), key=str.lower)
+    view.order.setChecked(True)
+    assert titles(window) == sorted(titles(window), key=str.lower, reverse=True)
+
+
+def test_filters_unread_noted_and_verdict(window: MainWindow) -> None:
+    view = window.library_view
+    opened = window.current_article_id
+    assert opened is not None
+    window.library.add_note(opened, 0, "checked", Verdict.FALSE)
+    window._notes_changed(opened)
+    view.show_box.setCurrentIndex(view.show_box.findData(Show.NOTED))
+    assert [r.id for r in view.model_.rows] == [opened]
+    view.show_box.setCurrentIndex(view.show_box.findData(Show.UNREAD))
+    assert opened not in [r.id for r in view.model_.rows]
+    assert len(view.model_.rows) == 4  # five articles, one opened
+    view.show_box.setCurrentIndex(view.show_box.findData(Show.ALL))
+    view.filter_box.setCurrentIndex(view.filter_box.findData("verdict:false"))
+    assert [r.id for r in view.model_.rows] == [opened]
+
+
+def test_verdict_summary_and_progress_in_the_row(window: MainWindow) -> None:
+    opened = window.current_article_id
+    assert opened is not None
+    window.library.add_note(opened, 0, "", Verdict.FALSE)
+    window.library.add_note(opened, 1, "", Verdict.FALSE)
+    window.library.add_note(opened, 2, "", Verdict.MISLEADING)
+    window._notes_changed(opened)
+    row = window.library_view.model_.rows[window.library_view.model_.row_of(opened) or 0]
+    assert row.verdict_summary == "2 false, 1 misleading"
+    text = window.library_view.model_.data(
+        window.library_view.model_.index(window.library_view.model_.row_of(opened) or 0),
+        Qt.ItemDataRole.AccessibleTextRole,
+    )
+    assert "2 false, 1 misleading" in text
+
+
+def test_archive_and_delete_with_undo(qtbot, window: MainWindow) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    count = len(titles(window))
+    window._toggle_archive()
+    assert article_id not in [r.id for r in window.library_view.model_.rows]
+    assert window.library.summary(article_id).archived
+    window.undo.undo()
+    assert article_id in [r.id for r in window.library_view.model_.rows]
+    window.library_view.select_article(article_id)
+    window._delete_article()
+    assert len(titles(window)) == count - 1
+    assert window.reader.article is None
+    window.undo.undo()
+    assert len(titles(window)) == count
+    window.undo.redo()
+    assert len(titles(window)) == count - 1
+    window.close()  # a delete becomes final when the session ends
+    from reader.core.library import Library
+
+    with Library(window.library.path) as lib:
+        assert article_id not in lib.article_ids()
+
+
+def test_tags_on_articles_filter_the_list(qtbot, window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    article_id = window.current_article_id
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("climate, #local", True))
+    window._edit_tags()
+    assert window.library.summary(article_id).tags == ("climate", "local")
+    view = window.library_view
+    view.filter_box.setCurrentIndex(view.filter_box.findData("tag:climate"))
+    assert [r.id for r in view.model_.rows] == [article_id]
+    window.undo.undo()
+    assert window.library.summary(article_id).tags == ()
+
+
+def test_note_undo_redo_through_the_window(qtbot, window: MainWindow) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    sentence = window.reader.current
+    editor = window.notes.editor
+    qtbot.keyClicks(editor.text, "Undo me")
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    (note,) = window.notes.notes()
+    window.undo_action.trigger()
+    assert window.notes.notes() == []
+    assert window.reader.marks == {}
+    window.redo_action.trigger()
+    assert [n.uuid for n in window.notes.notes()] == [note.uuid]  # the same note comes back
+    (card,) = window.notes.note_cards()
+    qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
+    assert window.notes.notes() == []
+    window.undo_action.trigger()
+    assert window.library.note(note.uuid).text == "Undo me"
+    assert sentence in window.reader.marks
+
+
+def test_unplaced_note_can_be_attached_by_hand(qtbot, window: MainWindow) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    note = window.library.add_note(article_id, 0, "Lost its place", Verdict.UNVERIFIED)
+    window.library.reattach_note(note.uuid, None)
+    window.reader.select_sentence(2)
+    window._sentence_chosen(2)
+    cards = window.notes.note_cards()
+    assert [c.note.uuid for c in cards] == [note.uuid]
+    attach = cards[0].findChild(type(cards[0].edit_button), "attachNote")
+    assert attach is not None
+    qtbot.mouseClick(attach, Qt.MouseButton.LeftButton)
+    assert window.library.note(note.uuid).sentence == 2
+    assert window.reader.marks == {2: Verdict.UNVERIFIED}
+    window.undo.undo()
+    assert window.library.note(note.uuid).sentence is None
+
+
+def test_outline_jumps_to_a_noted_sentence(qtbot, window: MainWindow) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    window.library.add_note(article_id, 3, "Outline entry", Verdict.TRUE)
+    window._notes_changed(article_id)
+    window.notes.reload()
+    outline = window.notes.outline
+    assert outline.count() == 1
+    window.notes._jump(outline.item(0))
+    assert window.reader.current == 3
+    assert window.notes.sentence == 3
+
+
+def test_many_articles_load_lazily(qtbot, library_path: Path) -> None:
+    from reader.core.ingest import load_file
+    from reader.core.library import Library
+    from reader.ui.library_view import PAGE
+
+    sample = load_file(Path(__file__).parent / "fixtures" / "pages" / "plain.txt")
+    with Library(library_path) as lib:
+        for i in range(PAGE + 50):
+            lib.add_article(sample.with_meta(title=f"Article {i:04d}"))
+    win = open_window(library_path)
+    qtbot.addWidget(win)
+    model = win.library_view.model_
+    assert model.total == PAGE + 50
+    assert len(model.rows) == PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert len(model.rows) == PAGE + 50
