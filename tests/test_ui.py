@@ -243,3 +243,34 @@ def test_cli_and_qt_agree_on_the_default_library(qapp) -> None:
     make_app()
     qt_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     assert Path(qt_dir) == default_library().parent
+
+
+def test_crash_handler_logs_and_reports_errors_from_any_thread(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.crash import CrashReporter
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    log = tmp_path / "logs" / "gloss.log"
+    reporter = CrashReporter(log)
+    old_hook, old_thread_hook = sys.excepthook, threading.excepthook
+    reporter.install()
+    try:
+        try:
+            raise ValueError("boom on the GUI thread")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: len(reporter.shown) == 2)
+    finally:
+        sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+    text = log.read_text()
+    assert "ValueError: boom on the GUI thread" in text
+    assert "ZeroDivisionError" in text
+    assert "ZeroDivisionError" in reporter.shown[1]

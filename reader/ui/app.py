@@ -15,6 +15,7 @@ from .. import APP_NAME, __version__
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resolve_library, resources_dir
+from .crash import CrashReporter
 from .main_window import MainWindow
 from .settings import Preferences
 
@@ -59,6 +60,8 @@ def _quit_on_interrupt(app: QApplication) -> None:
 def run(explicit_library: str | None, qt_args: Sequence[str] = ()) -> int:
     app = make_app(qt_args)
     _quit_on_interrupt(app)
+    reporter = CrashReporter()
+    reporter.install()
     library_path = resolve_library(explicit_library, Preferences.load().library)
     try:
         window = open_window(library_path)

@@ -4,12 +4,14 @@ keeps painting; results reach the GUI thread through queued signals."""
 from __future__ import annotations
 
 import threading
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ..core.ingest import ImportFailed, find_importable, load_file
 from ..core.library import Library, LibraryError
+from .crash import write_log
 
 
 class ImportWorker(QObject):
@@ -44,6 +46,11 @@ class ImportWorker(QObject):
                     except ImportFailed as exc:
                         bad += 1
                         self.failed.emit(str(path), str(exc))
+                        continue
+                    except Exception as exc:  # a bug: log it, keep the batch going
+                        bad += 1
+                        write_log(traceback.format_exc())
+                        self.failed.emit(str(path), f"unexpected error ({exc}); see the log")
                         continue
                     ok += 1
                     self.imported.emit(result.article_id, article.title)

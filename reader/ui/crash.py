@@ -1,0 +1,89 @@
+"""Uncaught errors: written to a log file with their traceback and shown in a dialog.
+
+Errors raised on worker threads reach the dialog through a queued signal, so the dialog
+is always built on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..paths import data_dir
+
+
+def log_path() -> Path:
+    return data_dir() / "logs" / "gloss.log"
+
+
+def write_log(text: str, path: Path | None = None) -> Path:
+    path = path or log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"--- {stamp} Gloss {__version__}\n{text}\n")
+    return path
+
+
+class CrashReporter(QObject):
+    crashed = Signal(str)
+
+    def __init__(self, log: Path | None = None) -> None:
+        super().__init__()
+        self.log = log or log_path()
+        self.shown: list[str] = []  # what the dialog said, for tests and the log
+        self._showing = False
+        self.crashed.connect(self._show)
+
+    def install(self) -> None:
+        sys.excepthook = self._hook
+        threading.excepthook = lambda args: self._hook(
+            args.exc_type,
+            args.exc_value,
+            args.exc_traceback,  # type: ignore[arg-type]
+        )
+
+    def _hook(
+        self,
+        kind: type[BaseException],
+        value: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        text = "".join(traceback.format_exception(kind, value, tb))
+        with contextlib.suppress(OSError):  # a full disk must not turn one error into two
+            write_log(text, self.log)
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(text)
+        self.crashed.emit(text)  # queued to the GUI thread when raised elsewhere
+
+    @Slot(str)
+    def _show(self, text: str) -> None:
+        self.shown.append(text)
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle("Gloss ran into a problem")
+            box.setText(
+                "Something went wrong. Your library is safe: every note is saved the moment "
+                "you add it."
+            )
+            box.setInformativeText(f"The details were written to {self.log}.")
+            box.setDetailedText(text)
+            box.exec()
+        finally:
+            self._showing = False
