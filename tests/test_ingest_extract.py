@@ -174,3 +174,16 @@ def test_date_from_time_element_and_byline_from_markup() -> None:
     meta = metadata_from_html(page(body).encode())
     assert meta.published == "2023-11-05T09:00:00Z"
     assert meta.byline == "Ann Reed"
+
+
+def test_comments_longer_than_the_article_are_still_dropped() -> None:
+    comment = "<div class='c'><p>I disagree, strongly, because the fees were fair and the board was right.</p></div>"
+    body = f"<article>{para(1)}{para(2)}</article><section id='comments'>{comment * 30}</section>"
+    text = text_of(body)
+    assert "Paragraph 2." in text
+    assert "I disagree" not in text
+
+
+def test_page_hidden_until_scripts_run_is_still_read() -> None:
+    body = f"<div style='display:none' class='app'>{para(1)}{para(2)}{para(3)}</div>"
+    assert "Paragraph 3." in text_of(body)

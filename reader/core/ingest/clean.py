@@ -189,6 +189,18 @@ _GOOD_PARTS = frozenset(
         "hentry",
     ]
 )
+# Whole class or id names of comment sections.
+_COMMENTS = frozenset(
+    [
+        "comments",
+        "comment-list",
+        "commentlist",
+        "comments-area",
+        "comments-section",
+        "comment-section",
+        "disqus_thread",
+    ]
+)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
 _PARTS = re.compile(r"[-_:.]+")
@@ -277,13 +289,17 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
     for el in body.iter():
         if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
             continue
-        if (
+        if _COMMENTS.intersection(f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()):
+            # Readers' comments can outweigh the article itself on a busy page: never
+            # let their size protect them.
+            doomed.append(el)
+        elif (
             is_hidden(el)
             or (el.get("role") or "").lower() in _ROLES
             or (el.tag == "header" and _is_page_header(el))
             or boilerplate_name(el)
         ) and text_length(el) < body_len * 0.4:
-            # Something hidden or named "comments" that holds most of the page is a page
+            # Something hidden or named "sidebar" that holds most of the page is a page
             # hidden until its scripts run, or a misnamed layout: keep it; its children
             # are judged on their own.
             doomed.append(el)
