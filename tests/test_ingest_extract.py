@@ -177,7 +177,10 @@ def test_date_from_time_element_and_byline_from_markup() -> None:
 
 
 def test_comments_longer_than_the_article_are_still_dropped() -> None:
-    comment = "<div class='c'><p>I disagree, strongly, because the fees were fair and the board was right.</p></div>"
+    comment = (
+        "<div class='c'><p>I disagree, strongly, because the fees were fair "
+        "and the board was right.</p></div>"
+    )
     body = f"<article>{para(1)}{para(2)}</article><section id='comments'>{comment * 30}</section>"
     text = text_of(body)
     assert "Paragraph 2." in text
