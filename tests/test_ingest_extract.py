@@ -190,3 +190,15 @@ def test_comments_longer_than_the_article_are_still_dropped() -> None:
 def test_page_hidden_until_scripts_run_is_still_read() -> None:
     body = f"<div style='display:none' class='app'>{para(1)}{para(2)}{para(3)}</div>"
     assert "Paragraph 3." in text_of(body)
+
+
+def test_page_furniture_lines_between_paragraphs_are_dropped() -> None:
+    body = (
+        f"<article>{para(1)}<p>Advertisement</p><div>Story continues below advertisement</div>"
+        f"{para(2)}<p><strong>SIGN UP FOR OUR NEWSLETTER</strong></p>"
+        f"<p>Share this article</p>{para(3)}</article>"
+    )
+    text = text_of(body)
+    assert "Paragraph 3." in text
+    for furniture in ("Advertisement", "continues below", "NEWSLETTER", "Share this"):
+        assert furniture not in text

@@ -67,6 +67,15 @@ _RELATED_BOX = re.compile(
 )
 # The label of a box of teasers: "Top stories", "Other Opinion Columns", "Latest posts".
 _TEASER_LABEL = re.compile(r"\b(stories|articles|columns|posts|headlines|reads|videos)\s*$", re.I)
+# Lines of page furniture that sit between paragraphs: ad labels, sharing and sign-up
+# prompts, "continue reading" links. Matched against a whole short block.
+_FURNITURE = re.compile(
+    r"^(skip )?advertisement|^story continues below|^continue reading( the main story)?$|"
+    r"^(share|tweet|email|print) (this|the) (article|story|page)$|^follow us on |"
+    r"^sign up (for|to) .{0,60}newsletter|^subscribe to .{0,40}newsletter|"
+    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$",
+    re.I,
+)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -308,6 +317,8 @@ def prune(root: lxml_html.HtmlElement) -> None:
 def _is_leftover(el: lxml_html.HtmlElement) -> bool:
     text = text_of(el)
     length = len(text)
+    if length < 120 and _FURNITURE.match(text):
+        return True
     if el.tag == "p":
         # "Related: <a>Another story</a>", "Read more: ..."
         return length < 200 and bool(_RELATED_LINE.match(text)) and link_density(el) > 0.3
