@@ -202,3 +202,26 @@ def test_page_furniture_lines_between_paragraphs_are_dropped() -> None:
     assert "Paragraph 3." in text
     for furniture in ("Advertisement", "continues below", "NEWSLETTER", "Share this"):
         assert furniture not in text
+
+
+def test_page_wrapped_in_one_form_is_read_but_small_forms_go() -> None:
+    signup = "<form><p>Get our daily briefing in your inbox.</p><input type='email'></form>"
+    body = f"<form id='aspnetForm'><div class='main'>{para(1)}{signup}{para(2)}</div></form>"
+    text = text_of(body)
+    assert "Paragraph 2." in text
+    assert "daily briefing" not in text
+
+
+def test_intro_paragraph_beside_the_body_survives_the_climb() -> None:
+    intro = (
+        "<p class='intro'>The harbour board has agreed, after a year of argument, to open "
+        "its accounts to anyone who asks.</p>"
+    )
+    body = (
+        f"<div class='story'><div class='top'><h1>Harbour board</h1>{intro}"
+        f"<div class='text'>{para(1)}{para(2)}{para(3)}</div></div>"
+        f"<div class='more'>{para(4)}{para(5)}</div></div>"
+    )
+    text = text_of(body)
+    assert "open its accounts to anyone" in text
+    assert "Paragraph 5." in text

@@ -27,7 +27,6 @@ DROP_TAGS = frozenset(
         "nav",
         "footer",
         "aside",
-        "form",
         "button",
         "iframe",
         "svg",
@@ -294,7 +293,8 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             # let their size protect them.
             doomed.append(el)
         elif (
-            is_hidden(el)
+            el.tag == "form"  # newsletter and search boxes; ASP.NET pages wrap everything in one
+            or is_hidden(el)
             or (el.get("role") or "").lower() in _ROLES
             or (el.tag == "header" and _is_page_header(el))
             or boilerplate_name(el)

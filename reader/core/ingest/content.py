@@ -248,17 +248,16 @@ def _leads_into_article(el: lxml_html.HtmlElement) -> bool:
 
 
 def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> None:
-    """Between the article and the ancestor it grows into, keep pictures and section
-    headings beside it, and drop the rest (titles, datelines, share boxes)."""
+    """Between the article and the ancestor it grows into, keep pictures, section headings
+    and intro paragraphs beside it, and drop the rest (titles, datelines, share boxes)."""
     while node is not top:
         parent = node.getparent()
         if parent.tag == "table":
             node = parent  # a table's caption and head rows are part of it
             continue
         for child in [c for c in parent if c is not node and isinstance(c.tag, str)]:
-            keep = child.tag in ("figure", "picture", "img", "h2", "h3", "h4", "h5", "h6") or (
-                child.find(".//img") is not None and len(text_of(child)) < 200
-            )
+            # An intro paragraph beside the body stays; so do pictures and headings.
+            keep = child.tag in ("h5", "h6") or _leads_into_article(child)
             if not keep:
                 remove(child)
         node = parent
