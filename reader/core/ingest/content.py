@@ -15,35 +15,13 @@ import re
 
 from lxml import html as lxml_html
 
-from .clean import remove
+from .clean import remove, text_of
 
 _PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section")
-_BLOCKISH = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "ul",
-        "ol",
-        "li",
-        "table",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "dl",
-        "header",
-        "form",
-        "hr",
-    ]
-)
+_BLOCKISH = frozenset((
+    "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "blockquote", "pre",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "header", "form", "hr",
+))  # fmt: skip
 _GOOD_NAME = re.compile(
     r"article|body|content|entry|hentry|main|page|post|text|blog|story|prose", re.I
 )
@@ -78,10 +56,6 @@ _FURNITURE = re.compile(
 )
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
-
-def text_of(el: lxml_html.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
 
 
 def link_density(el: lxml_html.HtmlElement, length: int | None = None) -> float:
