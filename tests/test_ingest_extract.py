@@ -225,3 +225,16 @@ def test_intro_paragraph_beside_the_body_survives_the_climb() -> None:
     text = text_of(body)
     assert "open its accounts to anyone" in text
     assert "Paragraph 5." in text
+
+
+def test_video_placeholder_captions_go_but_image_placeholders_stay() -> None:
+    body = (
+        "<article><div class='media-placeholder lead-video-placeholder'>"
+        "<span>Media caption</span> The minister speaks to reporters</div>"
+        f"{para(1)}<figure><div class='aspect-ratio-placeholder'>"
+        "<img src='data:image/gif;base64,R0lGOD==' alt=''></div>"
+        f"<figcaption>The quay at dawn.</figcaption></figure>{para(2)}</article>"
+    )
+    text = text_of(body)
+    assert "minister speaks" not in text
+    assert "The quay at dawn." in text

@@ -66,6 +66,7 @@ _COMMENTS = frozenset((
     "comments", "comment-list", "commentlist", "comments-area", "comments-section",
     "comment-section", "disqus_thread",
 ))  # fmt: skip
+_MEDIA_PARTS = frozenset(("video", "player"))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
 _PARTS = re.compile(r"[-_:.]+")
@@ -120,6 +121,10 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
             continue  # a slug, as above
         # "related-content" is related links, not content: a bad part outweighs a good one.
         if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
+            bad = True
+        elif "placeholder" in parts and _MEDIA_PARTS.intersection(parts):
+            # A video player's placeholder: nothing plays offline, its caption dangles.
+            # (Image placeholders wrap real pictures and stay.)
             bad = True
         elif any(p in _GOOD_PARTS for p in parts):
             good = True
