@@ -238,3 +238,13 @@ def test_video_placeholder_captions_go_but_image_placeholders_stay() -> None:
     text = text_of(body)
     assert "minister speaks" not in text
     assert "The quay at dawn." in text
+
+
+def test_site_and_language_fallbacks() -> None:
+    head = (
+        "<title>Boats return to the harbour | Coastal Gazette</title>"
+        '<meta http-equiv="Content-Language" content="en-GB">'
+    )
+    meta = metadata_from_html(page(para(1), head).encode())
+    assert meta.site == "Coastal Gazette"
+    assert meta.lang == "en-GB"

@@ -51,10 +51,23 @@ _DATE_KEYS = (
 def read_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Metadata:
     meta = _meta_tags(doc)
     ld = _json_ld(doc)
-    site = meta.get("og:site_name") or _ld_name(ld.get("publisher")) or ""
+    site = (
+        meta.get("og:site_name")
+        or _ld_name(ld.get("publisher"))
+        or meta.get("application-name")
+        or meta.get("apple-mobile-web-app-title")
+        or _site_from_title(_clean(doc.findtext(".//title") or ""))
+    )
     canonical = doc.xpath("//link[@rel='canonical']/@href")
     page_url = (canonical[0].strip() if canonical else "") or meta.get("og:url") or url or ""
-    lang = doc.get("lang") or doc.get("xml:lang") or meta.get("og:locale") or ""
+    lang = (
+        doc.get("lang")
+        or doc.get("xml:lang")
+        or meta.get("content-language")
+        or meta.get("dc.language")
+        or meta.get("og:locale")
+        or ""
+    )
     excerpt = meta.get("og:description") or meta.get("description") or ""
     excerpt = excerpt or str(ld.get("description") or "")
     return Metadata(
@@ -77,7 +90,7 @@ def _meta_tags(doc: lxml_html.HtmlElement) -> dict[str, str]:
         if content is None or not content.strip():
             continue
         # `property` (RDFa) wins over `name` when a page gives both for one key.
-        for attr in ("property", "name", "itemprop"):
+        for attr in ("property", "name", "itemprop", "http-equiv"):
             for key in (el.get(attr) or "").lower().split():
                 key = key.replace("dc:", "dc.").replace("dcterm:", "dcterms.")
                 (by_property if attr == "property" else by_name).setdefault(key, content.strip())
@@ -159,6 +172,15 @@ def _strip_site(title: str, site: str, headings: list[str]) -> str:
     if len(tail.split()) <= 4 and len(head.split()) >= 3 and not tail[:1].islower():
         return head
     return title
+
+
+def _site_from_title(page_title: str) -> str:
+    """ "Story headline | Coastal Gazette" names its site in the last part."""
+    parts = _SEPARATOR.split(page_title)
+    tail = parts[-1] if len(parts) > 1 else ""
+    if tail and len(tail.split()) <= 4 and not tail[:1].islower():
+        return tail
+    return ""
 
 
 def _nth_separator(title: str, n: int) -> int:
