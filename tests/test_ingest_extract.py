@@ -248,3 +248,11 @@ def test_site_and_language_fallbacks() -> None:
     meta = metadata_from_html(page(para(1), head).encode())
     assert meta.site == "Coastal Gazette"
     assert meta.lang == "en-GB"
+
+
+def test_relative_links_are_made_absolute_from_the_canonical_url() -> None:
+    head = '<title>Harbour</title><link rel="canonical" href="https://gazette.example/news/a">'
+    body = f"<article><p>See <a href='/b'>the accounts</a> online. {PROSE}</p></article>"
+    block = article_from_html(page(body, head)).blocks[0]
+    link = next(m for m in block.marks if m.kind == "link")
+    assert link.href == "https://gazette.example/b"
