@@ -20,6 +20,12 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»)\s+")
 _BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af|przez|от|作者)[\s:]+", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "Posting", "Review", "Recipe")
 
+# Elements that hold the author's name, class names matched without regard to case.
+_BYLINE_BOXES = (
+    "//*[@rel='author' or @itemprop='author' or contains("
+    "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'byline')"
+    " or contains(@class,'author')]"
+)
 _TITLE_KEYS = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title")
 _AUTHOR_KEYS = (
     "dc.creator",
@@ -204,14 +210,14 @@ def _byline(doc: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any]
 
 
 def _byline_from_markup(doc: lxml_html.HtmlElement) -> str:
-    path = (
-        "//*[@rel='author' or @itemprop='author' or contains(@class,'byline')"
-        " or contains(@class,'author-name') or contains(@class,'author')]"
-    )
-    for el in doc.xpath(path):
+    for el in doc.xpath(_BYLINE_BOXES):
         if el.tag in ("meta", "link", "body", "article", "html"):
             continue
-        names = el.xpath(".//*[@itemprop='name']")
+        # Inside a byline box the name is the author link or the itemprop name; the rest
+        # is a job title, a date or "Follow".
+        names = el.xpath(
+            ".//*[@itemprop='name'] | .//a[@rel='author' or contains(@href,'/author')]"
+        )
         text = _clean_byline((names[0] if names else el).text_content())
         if 2 < len(text) < 100:
             return text
