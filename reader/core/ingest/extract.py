@@ -25,6 +25,8 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
 EXTRACTOR_VERSION = "2"
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
 
 @dataclass
 class Extraction:
@@ -36,6 +38,9 @@ class Extraction:
 def parse(markup: str) -> lxml_html.HtmlElement:
     if not markup.strip():
         raise ImportFailed("the page is empty")
+    # The text is already decoded: an XHTML page's `<?xml ... encoding=...?>` would only
+    # make lxml refuse it.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         return lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
