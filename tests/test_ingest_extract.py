@@ -174,3 +174,85 @@ def test_date_from_time_element_and_byline_from_markup() -> None:
     meta = metadata_from_html(page(body).encode())
     assert meta.published == "2023-11-05T09:00:00Z"
     assert meta.byline == "Ann Reed"
+
+
+def test_comments_longer_than_the_article_are_still_dropped() -> None:
+    comment = (
+        "<div class='c'><p>I disagree, strongly, because the fees were fair "
+        "and the board was right.</p></div>"
+    )
+    body = f"<article>{para(1)}{para(2)}</article><section id='comments'>{comment * 30}</section>"
+    text = text_of(body)
+    assert "Paragraph 2." in text
+    assert "I disagree" not in text
+
+
+def test_page_hidden_until_scripts_run_is_still_read() -> None:
+    body = f"<div style='display:none' class='app'>{para(1)}{para(2)}{para(3)}</div>"
+    assert "Paragraph 3." in text_of(body)
+
+
+def test_page_furniture_lines_between_paragraphs_are_dropped() -> None:
+    body = (
+        f"<article>{para(1)}<p>Advertisement</p><div>Story continues below advertisement</div>"
+        f"{para(2)}<p><strong>SIGN UP FOR OUR NEWSLETTER</strong></p>"
+        f"<p>Share this article</p>{para(3)}</article>"
+    )
+    text = text_of(body)
+    assert "Paragraph 3." in text
+    for furniture in ("Advertisement", "continues below", "NEWSLETTER", "Share this"):
+        assert furniture not in text
+
+
+def test_page_wrapped_in_one_form_is_read_but_small_forms_go() -> None:
+    signup = "<form><p>Get our daily briefing in your inbox.</p><input type='email'></form>"
+    body = f"<form id='aspnetForm'><div class='main'>{para(1)}{signup}{para(2)}</div></form>"
+    text = text_of(body)
+    assert "Paragraph 2." in text
+    assert "daily briefing" not in text
+
+
+def test_intro_paragraph_beside_the_body_survives_the_climb() -> None:
+    intro = (
+        "<p class='intro'>The harbour board has agreed, after a year of argument, to open "
+        "its accounts to anyone who asks.</p>"
+    )
+    body = (
+        f"<div class='story'><div class='top'><h1>Harbour board</h1>{intro}"
+        f"<div class='text'>{para(1)}{para(2)}{para(3)}</div></div>"
+        f"<div class='more'>{para(4)}{para(5)}</div></div>"
+    )
+    text = text_of(body)
+    assert "open its accounts to anyone" in text
+    assert "Paragraph 5." in text
+
+
+def test_video_placeholder_captions_go_but_image_placeholders_stay() -> None:
+    body = (
+        "<article><div class='media-placeholder lead-video-placeholder'>"
+        "<span>Media caption</span> The minister speaks to reporters</div>"
+        f"{para(1)}<figure><div class='aspect-ratio-placeholder'>"
+        "<img src='data:image/gif;base64,R0lGOD==' alt=''></div>"
+        f"<figcaption>The quay at dawn.</figcaption></figure>{para(2)}</article>"
+    )
+    text = text_of(body)
+    assert "minister speaks" not in text
+    assert "The quay at dawn." in text
+
+
+def test_site_and_language_fallbacks() -> None:
+    head = (
+        "<title>Boats return to the harbour | Coastal Gazette</title>"
+        '<meta http-equiv="Content-Language" content="en-GB">'
+    )
+    meta = metadata_from_html(page(para(1), head).encode())
+    assert meta.site == "Coastal Gazette"
+    assert meta.lang == "en-GB"
+
+
+def test_relative_links_are_made_absolute_from_the_canonical_url() -> None:
+    head = '<title>Harbour</title><link rel="canonical" href="https://gazette.example/news/a">'
+    body = f"<article><p>See <a href='/b'>the accounts</a> online. {PROSE}</p></article>"
+    block = article_from_html(page(body, head)).blocks[0]
+    link = next(m for m in block.marks if m.kind == "link")
+    assert link.href == "https://gazette.example/b"

@@ -268,3 +268,14 @@ def test_data_uri_that_is_not_an_image_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "otters.html"
     path.write_text(page(uri))
     assert load_file(path).images == ()
+
+
+def test_complete_page_with_dot_slash_and_encoded_folder_name(tmp_path: Path) -> None:
+    folder = tmp_path / "Otters return_files"
+    folder.mkdir()
+    (folder / "otter.png").write_bytes(png(7))
+    html = tmp_path / "Otters return.html"
+    html.write_text(page("./Otters%20return_files/otter.png"))
+    article = load_file(html)
+    assert article.source_format == "html-complete"
+    assert [i.data for i in article.images] == [png(7)]

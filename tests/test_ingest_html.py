@@ -146,3 +146,13 @@ def test_title_loses_site_suffix(tmp_path: Path) -> None:
         "</body></html>"
     )
     assert load_file(page).meta.title == "Tide tables explained"
+
+
+def test_xhtml_with_xml_declaration(tmp_path: Path) -> None:
+    page = tmp_path / "x.xhtml"
+    page.write_bytes(
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Quay</title></head>'
+        b"<body><p>The quay was rebuilt in stone after the storm of 1881.</p></body></html>"
+    )
+    assert load_file(page).text == "The quay was rebuilt in stone after the storm of 1881."

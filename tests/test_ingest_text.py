@@ -64,3 +64,18 @@ def test_text_without_suffix_and_markdown_sniffed_as_html(tmp_path: Path) -> Non
         "<!DOCTYPE html><html><body><p>Really a web page, saved badly.</p></body></html>"
     )
     assert load_file(disguised).source_format == "html"
+
+
+def test_markdown_raw_html_keeps_text_only(tmp_path: Path) -> None:
+    path = tmp_path / "raw.md"
+    path.write_text("# Raw\n\n<div class='note'><b>Low</b> tide at 6.</div>\n\nAfter.\n")
+    article = load_file(path)
+    assert [b.text for b in article.blocks] == ["Low tide at 6.", "After."]
+
+
+def test_html_without_title_takes_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "Harbour notes.html"
+    path.write_text(
+        "<html><body><p>The tide came in early this morning, and fast.</p></body></html>"
+    )
+    assert load_file(path).meta.title == "Harbour notes"

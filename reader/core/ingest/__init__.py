@@ -63,17 +63,18 @@ def load_file(path: Path) -> Article:
             page = read_webarchive(data)
         else:
             page = read_html_file(path, data)
-        return article_from_page(page)
+        return article_from_page(page, fallback_title=path.stem)
     except RecursionError:
         raise ImportFailed("the page is nested too deeply to read") from None
 
 
-def article_from_page(page: SavedPage) -> Article:
+def article_from_page(page: SavedPage, fallback_title: str = "Untitled") -> Article:
     return article_from_html(
         decode_html(page.html, page.charset),
         url=page.url,
         load_image=page.load_image,
         source_format=page.source_format,
+        fallback_title=fallback_title,
     )
 
 
@@ -82,9 +83,10 @@ def article_from_html(
     url: str | None = None,
     load_image: ImageLoader | None = None,
     source_format: str = "html",
+    fallback_title: str = "Untitled",
 ) -> Article:
     found = extract(markup, url, with_data_uris(load_image))
-    meta = found.meta if found.meta.title else replace(found.meta, title="Untitled")
+    meta = found.meta if found.meta.title else replace(found.meta, title=fallback_title)
     return _article(meta, found.blocks, found.images, source_format)
 
 

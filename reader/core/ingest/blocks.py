@@ -11,47 +11,13 @@ from ..model import Block, BlockKind, Image, Mark
 from .images import ImageLoader
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "pre",
-        "table",
-        "figure",
-        "img",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "dl",
-        "dt",
-        "dd",
-        "hr",
-        "figcaption",
-        "picture",
-        "address",
-        "details",
-        "summary",
-        "center",
-        # Parts of a layout table, when the article starts inside one.
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-    ]
-)
+_BLOCK_TAGS = frozenset((
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table",
+    "figure", "img", "div", "section", "article", "main", "header", "dl", "dt", "dd", "hr",
+    "figcaption", "picture", "address", "details", "summary", "center",
+    # Parts of a layout table, when the article starts inside one.
+    "tbody", "thead", "tfoot", "tr", "td", "th",
+))  # fmt: skip
 _INLINE_MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code"}
 _SPACE = re.compile(r"\s+")
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")

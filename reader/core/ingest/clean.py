@@ -17,206 +17,66 @@ from .errors import ImportFailed
 # this deep has probably lost text: refuse it rather than show half a page.
 MAX_DEPTH = 200
 
-# Never text a reader wants; forms and widgets included (newsletter boxes, search bars).
-DROP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "iframe",
-        "svg",
-        "canvas",
-        "input",
-        "select",
-        "textarea",
-        "object",
-        "embed",
-        "dialog",
-        "menu",
-        "link",
-        "meta",
-    ]
-)
-_ROLES = frozenset(
-    [
-        "navigation",
-        "banner",
-        "contentinfo",
-        "complementary",
-        "dialog",
-        "alertdialog",
-        "search",
-        "menu",
-        "menubar",
-        "toolbar",
-        "tablist",
-        # ARIA: "parenthetic or ancillary to the main content" ("Main article: ...").
-        "note",
-    ]
-)
+# Never text a reader wants: code, media, widgets, navigation. (Forms are judged below:
+# some pages wrap everything in one.)
+DROP_TAGS = frozenset((
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "button", "iframe",
+    "svg", "canvas", "input", "select", "textarea", "object", "embed", "dialog", "menu", "link",
+    "meta",
+))  # fmt: skip
+_ROLES = frozenset((
+    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search",
+    "menu", "menubar", "toolbar", "tablist",
+    # ARIA: "parenthetic or ancillary to the main content" ("Main article: ...").
+    "note",
+))  # fmt: skip
 # Class/id words that name boilerplate, matched against the hyphen/underscore-separated
 # parts of each class and id ("post-share-buttons" has "share").
-_BAD_PARTS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "breadcrumb",
-        "breadcrumbs",
-        "share",
-        "shares",
-        "sharing",
-        "sharebar",
-        "sharetools",
-        "social",
-        "socials",
-        "ad",
-        "ads",
-        "adslot",
-        "advert",
-        "adverts",
-        "advertisement",
-        "advertising",
-        "sponsor",
-        "sponsored",
-        "promo",
-        "promotion",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "banner",
-        "related",
-        "recommended",
-        "recommendations",
-        "readmore",
-        "outbrain",
-        "taboola",
-        "comment",
-        "comments",
-        "disqus",
-        "replies",
-        "respond",
-        "footer",
-        "masthead",
-        "sidebar",
-        "popup",
-        "modal",
-        "tags",
-        "tagcloud",
-        "taglist",
-        "toolbar",
-        "pagination",
-        "pager",
-        "widget",
-        "shoutbox",
-        "authorbio",
-        "trending",
-        "mostpopular",
-        "paywall",
-        # Who and when: already read into the metadata before cleaning.
-        "byline",
-        "dateline",
-        "timestamp",
-        "meta",
-    ]
-)
+_BAD_PARTS = frozenset((
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "shares",
+    "sharing", "sharebar", "sharetools", "social", "socials", "ad", "ads", "adslot", "advert",
+    "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion",
+    "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr",
+    "banner", "related", "recommended", "recommendations", "readmore", "outbrain", "taboola",
+    "comment", "comments", "disqus", "replies", "respond", "footer", "masthead", "sidebar",
+    "popup", "modal", "tags", "tagcloud", "taglist", "toolbar", "pagination", "pager", "widget",
+    "shoutbox", "authorbio", "trending", "mostpopular", "paywall",
+    # Who and when: already read into the metadata before cleaning.
+    "byline", "dateline", "timestamp", "meta",
+))  # fmt: skip
 # Boilerplate only as a whole class or id: their parts are too common ("hidden-mobile").
-_BAD_WHOLE = frozenset(
-    [
-        "hidden",
-        "skip",
-        "sr-only",
-        "visually-hidden",
-        "screen-reader-text",
-        # Labels read only by screen readers ("Media caption", "Image copyright").
-        "off-screen",
-        "offscreen",
-        "visuallyhidden",
-        "screen-reader-only",
-        "element-invisible",
-        "print-only",
-        "print",
-        "bio",
-        "author-bio",
-        "about-author",
-        "author-info",
-        "more-stories",
-        "most-popular",
-        "read-more",
-        "jump-link",
-    ]
-)
+_BAD_WHOLE = frozenset((
+    "hidden", "skip", "sr-only", "visually-hidden", "screen-reader-text",
+    # Labels read only by screen readers ("Media caption", "Image copyright").
+    "off-screen", "offscreen", "visuallyhidden", "screen-reader-only", "element-invisible",
+    "print-only", "print", "bio", "author-bio", "about-author", "author-info", "more-stories",
+    "most-popular", "read-more", "jump-link",
+))  # fmt: skip
 _BAD_PREFIXES = (
-    "share",
-    "social",
-    "advert",
-    "sponsor",
-    "newsletter",
-    "related",
-    "cookie",
-    "subscri",
-    "recommend",
-    "breadcrumb",
-    "outbrain",
-    "taboola",
-)
+    "share", "social", "advert", "sponsor", "newsletter", "related", "cookie", "subscri",
+    "recommend", "breadcrumb", "outbrain", "taboola",
+)  # fmt: skip
 # Parts that mark the article itself: a class or id made of them protects the element.
-_GOOD_PARTS = frozenset(
-    [
-        "article",
-        "articlebody",
-        "content",
-        "entry",
-        "post",
-        "story",
-        "body",
-        "text",
-        "main",
-        "prose",
-        "blog",
-        "hentry",
-    ]
-)
+_GOOD_PARTS = frozenset((
+    "article", "articlebody", "content", "entry", "post", "story", "body", "text", "main",
+    "prose", "blog", "hentry",
+))  # fmt: skip
+# Whole class or id names of comment sections.
+_COMMENTS = frozenset((
+    "comments", "comment-list", "commentlist", "comments-area", "comments-section",
+    "comment-section", "disqus_thread",
+))  # fmt: skip
+_MEDIA_PARTS = frozenset(("video", "player"))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SLUG = re.compile(r"[A-Z][a-z]*[_-]|[_-][A-Z]")  # capitalised words joined by _ or -
 _PARTS = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PROTECTED = frozenset(("html", "body", "article", "main"))
 # Inline words inside a sentence: dropping one by its class would leave a hole in the text.
-_INLINE = frozenset(
-    [
-        "a",
-        "em",
-        "strong",
-        "b",
-        "i",
-        "u",
-        "s",
-        "code",
-        "abbr",
-        "sup",
-        "sub",
-        "time",
-        "mark",
-        "q",
-        "cite",
-        "small",
-        "kbd",
-        "var",
-    ]
-)
+_INLINE = frozenset((
+    "a", "em", "strong", "b", "i", "u", "s", "code", "abbr", "sup", "sub", "time", "mark", "q",
+    "cite", "small", "kbd", "var",
+))  # fmt: skip
 
 
 _TEXT_BLOCKS = frozenset(
@@ -262,6 +122,10 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
         # "related-content" is related links, not content: a bad part outweighs a good one.
         if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
             bad = True
+        elif "placeholder" in parts and _MEDIA_PARTS.intersection(parts):
+            # A video player's placeholder: nothing plays offline, its caption dangles.
+            # (Image placeholders wrap real pictures and stay.)
+            bad = True
         elif any(p in _GOOD_PARTS for p in parts):
             good = True
     return bad and not good
@@ -272,18 +136,23 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
     # only what a reader could see.
     for el in [e for e in body.iter() if not isinstance(e.tag, str) or e.tag in DROP_TAGS]:
         remove(el)
-    body_len = text_length(body) or 1
+    body_len = len(text_of(body)) or 1
     doomed = []
     for el in body.iter():
         if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
             continue
-        if (
-            is_hidden(el)
+        if _COMMENTS.intersection(f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()):
+            # Readers' comments can outweigh the article itself on a busy page: never
+            # let their size protect them.
+            doomed.append(el)
+        elif (
+            el.tag == "form"  # newsletter and search boxes; ASP.NET pages wrap everything in one
+            or is_hidden(el)
             or (el.get("role") or "").lower() in _ROLES
             or (el.tag == "header" and _is_page_header(el))
             or boilerplate_name(el)
-        ) and text_length(el) < body_len * 0.4:
-            # Something hidden or named "comments" that holds most of the page is a page
+        ) and len(text_of(el)) < body_len * 0.4:
+            # Something hidden or named "sidebar" that holds most of the page is a page
             # hidden until its scripts run, or a misnamed layout: keep it; its children
             # are judged on their own.
             doomed.append(el)
@@ -321,5 +190,6 @@ def remove(el: lxml_html.HtmlElement) -> None:
     parent.remove(el)
 
 
-def text_length(el: lxml_html.HtmlElement) -> int:
-    return len(" ".join(el.text_content().split()))
+def text_of(el: lxml_html.HtmlElement) -> str:
+    """The element's text as a reader sees it: whitespace collapsed."""
+    return " ".join(el.text_content().split())

@@ -1,9 +1,12 @@
 """Find the element that holds the article, then prune what does not belong inside it.
 
-Each run of prose (a paragraph, a cell, a text-bearing div) scores by its length and
-commas, discounted by how much of it is link text, and passes its score up to its parent
-and, halved at each step, to a few more ancestors. The best-scoring container wins;
-siblings that look like more of the same article (prose, not link lists) join it.
+Each run of prose (a paragraph, a text-bearing div, text loose between blocks) scores by
+its length and commas, discounted by how much of it is link text. The score goes to its
+container in full and, halved at each step, to a few more ancestors; the best-scoring
+container wins. From there the article grows upwards while the winner's siblings look like
+more of it (enough prose of their own, the same shape as a joined part, a standfirst or
+opening picture just above, a list of references), and whatever lies outside the parts
+that joined is cut away. Inside the result, link lists and labelled teaser boxes go.
 """
 
 from __future__ import annotations
@@ -12,35 +15,13 @@ import re
 
 from lxml import html as lxml_html
 
-from .clean import remove
+from .clean import remove, text_of
 
 _PROSE_TAGS = ("p", "pre", "td", "blockquote", "div", "section")
-_BLOCKISH = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "ul",
-        "ol",
-        "li",
-        "table",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "dl",
-        "header",
-        "form",
-        "hr",
-    ]
-)
+_BLOCKISH = frozenset((
+    "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "blockquote", "pre",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "header", "form", "hr",
+))  # fmt: skip
 _GOOD_NAME = re.compile(
     r"article|body|content|entry|hentry|main|page|post|text|blog|story|prose", re.I
 )
@@ -64,12 +45,17 @@ _RELATED_BOX = re.compile(
 )
 # The label of a box of teasers: "Top stories", "Other Opinion Columns", "Latest posts".
 _TEASER_LABEL = re.compile(r"\b(stories|articles|columns|posts|headlines|reads|videos)\s*$", re.I)
+# Lines of page furniture that sit between paragraphs: ad labels, sharing and sign-up
+# prompts, "continue reading" links. Matched against a whole short block.
+_FURNITURE = re.compile(
+    r"^(skip )?advertisement|^story continues below|^continue reading( the main story)?$|"
+    r"^(share|tweet|email|print) (this|the) (article|story|page)$|^follow us on |"
+    r"^sign up (for|to) .{0,60}newsletter|^subscribe to .{0,40}newsletter|"
+    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$",
+    re.I,
+)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
-
-def text_of(el: lxml_html.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
 
 
 def link_density(el: lxml_html.HtmlElement, length: int | None = None) -> float:
@@ -236,17 +222,16 @@ def _leads_into_article(el: lxml_html.HtmlElement) -> bool:
 
 
 def _trim_wrappers(node: lxml_html.HtmlElement, top: lxml_html.HtmlElement) -> None:
-    """Between the article and the ancestor it grows into, keep pictures and section
-    headings beside it, and drop the rest (titles, datelines, share boxes)."""
+    """Between the article and the ancestor it grows into, keep pictures, section headings
+    and intro paragraphs beside it, and drop the rest (titles, datelines, share boxes)."""
     while node is not top:
         parent = node.getparent()
         if parent.tag == "table":
             node = parent  # a table's caption and head rows are part of it
             continue
         for child in [c for c in parent if c is not node and isinstance(c.tag, str)]:
-            keep = child.tag in ("figure", "picture", "img", "h2", "h3", "h4", "h5", "h6") or (
-                child.find(".//img") is not None and len(text_of(child)) < 200
-            )
+            # An intro paragraph beside the body stays; so do pictures and headings.
+            keep = child.tag in ("h5", "h6") or _leads_into_article(child)
             if not keep:
                 remove(child)
         node = parent
@@ -293,39 +278,31 @@ def _is_related_box(el: lxml_html.HtmlElement, text: str, length: int) -> bool:
 def prune(root: lxml_html.HtmlElement) -> None:
     """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
     doomed: list[lxml_html.HtmlElement] = []
-    gone: set[lxml_html.HtmlElement] = set()
     for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
-        if el is root or any(a in gone or a.tag == "td" for a in el.iterancestors()):
-            continue  # inside a table cell: tables are kept or dropped whole
-        text = text_of(el)
-        length = len(text)
-        if el.tag != "p" and length < 3000 and _is_related_box(el, text, length):
+        if el is root or any(a.tag == "td" or a in doomed for a in el.iterancestors()):
+            continue  # already going, or inside a table cell: tables are judged whole
+        if _is_leftover(el):
             doomed.append(el)
-            gone.add(el)
-            continue
-        if el.tag == "p" or (length < 200 and _RELATED_LINE.match(text)):
-            if _RELATED_LINE.match(text) and length < 200 and link_density(el, length) > 0.3:
-                doomed.append(el)
-                gone.add(el)
-            continue
-        if el.tag == "figure" or (el.find(".//img") is not None and length < 100):
-            continue
-        density = link_density(el, length)
-        if el.tag in ("ul", "ol"):
-            # A list of links (related stories, tags) but not a list of cited sources.
-            if density > 0.6 and length / max(len(el), 1) < 80 and text.count(".") < len(el):
-                doomed.append(el)
-                gone.add(el)
-            continue
-        if el.tag == "table":
-            continue
-        if length == 0:
-            if el.find(".//img") is None and el.find(".//pre") is None:
-                doomed.append(el)
-                gone.add(el)
-            continue
-        if density > 0.5 and length < 1000 and text.count(",") < 3:
-            doomed.append(el)
-            gone.add(el)
     for el in doomed:
         remove(el)
+
+
+def _is_leftover(el: lxml_html.HtmlElement) -> bool:
+    text = text_of(el)
+    length = len(text)
+    if length < 120 and _FURNITURE.match(text):
+        return True
+    if el.tag == "p":
+        # "Related: <a>Another story</a>", "Read more: ..."
+        return length < 200 and bool(_RELATED_LINE.match(text)) and link_density(el) > 0.3
+    if length < 3000 and _is_related_box(el, text, length):
+        return True
+    if el.tag in ("figure", "table") or (el.find(".//img") is not None and length < 100):
+        return False
+    density = link_density(el, length)
+    if el.tag in ("ul", "ol"):
+        # A list of links (related stories, tags) but not a list of cited sources.
+        return density > 0.6 and length / max(len(el), 1) < 80 and text.count(".") < len(el)
+    if length == 0:
+        return el.find(".//img") is None and el.find(".//pre") is None
+    return density > 0.5 and length < 1000 and text.count(",") < 3

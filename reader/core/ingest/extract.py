@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -24,6 +25,8 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
 EXTRACTOR_VERSION = "2"
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
 
 @dataclass
 class Extraction:
@@ -35,6 +38,9 @@ class Extraction:
 def parse(markup: str) -> lxml_html.HtmlElement:
     if not markup.strip():
         raise ImportFailed("the page is empty")
+    # The text is already decoded: an XHTML page's `<?xml ... encoding=...?>` would only
+    # make lxml refuse it.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         return lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
@@ -54,12 +60,35 @@ def extract(
     strip_boilerplate(body)
     root = main_content(body)
     prune(root)
+    _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
     builder.walk(root)
     blocks = _drop_title_heading(builder.blocks, meta.title)
     if not any(b.text.strip() or b.image for b in blocks):
         raise ImportFailed("no article text found in the page")
     return Extraction(meta, blocks, builder.images)
+
+
+def _base_url(doc: lxml_html.HtmlElement, page_url: str) -> str:
+    base = doc.find(".//base[@href]")
+    href = base.get("href", "").strip() if base is not None else ""
+    return urljoin(page_url, href) if href else page_url
+
+
+def _absolute_links(root: lxml_html.HtmlElement, base: str) -> None:
+    """Links read offline need their site: "/news/x" becomes "https://site/news/x".
+
+    Only <a> hrefs: image sources stay as written, they are looked up in the saved
+    page's own resources."""
+    if not base.startswith(("http://", "https://")):
+        return
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("javascript:", "mailto:", "data:")):
+            try:
+                a.set("href", urljoin(base, href))
+            except ValueError:
+                continue  # a malformed URL (bad IPv6 literal) stays as the page wrote it
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:

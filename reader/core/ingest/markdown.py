@@ -5,6 +5,8 @@ Tokens map straight onto blocks, so nothing is rendered to HTML and extracted ag
 
 from __future__ import annotations
 
+from lxml import etree
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -79,14 +81,27 @@ def markdown_blocks(text: str, fallback_title: str) -> tuple[Metadata, list[Bloc
             blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows)))
             rows = []
         elif kind == "html_block":
-            stripped = tok.content.strip()
-            if stripped and not stripped.startswith("<!--"):
-                blocks.append(Block(BlockKind.PARAGRAPH, stripped))
+            # Raw HTML in a Markdown file: keep what it says, not its tags.
+            text = _html_text(tok.content)
+            if text:
+                blocks.append(Block(BlockKind.PARAGRAPH, text))
         i += 1
     title = fallback_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = blocks.pop(0).text
     return Metadata(title=title), blocks
+
+
+def _html_text(markup: str) -> str:
+    if not markup.strip() or markup.lstrip().startswith("<!--"):
+        return ""
+    try:
+        fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in fragment.iter("script", "style"):
+        el.drop_tree()
+    return " ".join(fragment.text_content().split())
 
 
 def _inline(token: Token) -> tuple[str, tuple[Mark, ...]]:

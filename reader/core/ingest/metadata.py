@@ -20,6 +20,12 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»)\s+")
 _BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af|przez|от|作者)[\s:]+", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "Posting", "Review", "Recipe")
 
+# Elements that hold the author's name, class names matched without regard to case.
+_BYLINE_BOXES = (
+    "//*[@rel='author' or @itemprop='author' or contains("
+    "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'byline')"
+    " or contains(@class,'author')]"
+)
 _TITLE_KEYS = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title")
 _AUTHOR_KEYS = (
     "dc.creator",
@@ -51,10 +57,23 @@ _DATE_KEYS = (
 def read_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Metadata:
     meta = _meta_tags(doc)
     ld = _json_ld(doc)
-    site = meta.get("og:site_name") or _ld_name(ld.get("publisher")) or ""
+    site = (
+        meta.get("og:site_name")
+        or _ld_name(ld.get("publisher"))
+        or meta.get("application-name")
+        or meta.get("apple-mobile-web-app-title")
+        or _site_from_title(_clean(doc.findtext(".//title") or ""))
+    )
     canonical = doc.xpath("//link[@rel='canonical']/@href")
     page_url = (canonical[0].strip() if canonical else "") or meta.get("og:url") or url or ""
-    lang = doc.get("lang") or doc.get("xml:lang") or meta.get("og:locale") or ""
+    lang = (
+        doc.get("lang")
+        or doc.get("xml:lang")
+        or meta.get("content-language")
+        or meta.get("dc.language")
+        or meta.get("og:locale")
+        or ""
+    )
     excerpt = meta.get("og:description") or meta.get("description") or ""
     excerpt = excerpt or str(ld.get("description") or "")
     return Metadata(
@@ -77,7 +96,7 @@ def _meta_tags(doc: lxml_html.HtmlElement) -> dict[str, str]:
         if content is None or not content.strip():
             continue
         # `property` (RDFa) wins over `name` when a page gives both for one key.
-        for attr in ("property", "name", "itemprop"):
+        for attr in ("property", "name", "itemprop", "http-equiv"):
             for key in (el.get(attr) or "").lower().split():
                 key = key.replace("dc:", "dc.").replace("dcterm:", "dcterms.")
                 (by_property if attr == "property" else by_name).setdefault(key, content.strip())
@@ -161,6 +180,15 @@ def _strip_site(title: str, site: str, headings: list[str]) -> str:
     return title
 
 
+def _site_from_title(page_title: str) -> str:
+    """ "Story headline | Coastal Gazette" names its site in the last part."""
+    parts = _SEPARATOR.split(page_title)
+    tail = parts[-1] if len(parts) > 1 else ""
+    if tail and len(tail.split()) <= 4 and not tail[:1].islower():
+        return tail
+    return ""
+
+
 def _nth_separator(title: str, n: int) -> int:
     """Where the n-th separator (1-based) starts."""
     matches = list(_SEPARATOR.finditer(title))
@@ -182,14 +210,14 @@ def _byline(doc: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any]
 
 
 def _byline_from_markup(doc: lxml_html.HtmlElement) -> str:
-    path = (
-        "//*[@rel='author' or @itemprop='author' or contains(@class,'byline')"
-        " or contains(@class,'author-name') or contains(@class,'author')]"
-    )
-    for el in doc.xpath(path):
+    for el in doc.xpath(_BYLINE_BOXES):
         if el.tag in ("meta", "link", "body", "article", "html"):
             continue
-        names = el.xpath(".//*[@itemprop='name']")
+        # Inside a byline box the name is the author link or the itemprop name; the rest
+        # is a job title, a date or "Follow".
+        names = el.xpath(
+            ".//*[@itemprop='name'] | .//a[@rel='author' or contains(@href,'/author')]"
+        )
         text = _clean_byline((names[0] if names else el).text_content())
         if 2 < len(text) < 100:
             return text
