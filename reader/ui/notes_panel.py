@@ -53,10 +53,7 @@ class NotesPanel(QWidget):
         self.quote.setTextFormat(Qt.TextFormat.RichText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setAccessibleName("Selected sentence")
-        self.quote.setStyleSheet(
-            "QLabel#sentenceQuote { border-left: 3px solid #c9b458; padding: 6px 8px;"
-            " background: palette(alternate-base); }"
-        )
+        self._style_quote()
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
 
@@ -107,7 +104,14 @@ class NotesPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._style_quote()  # palette() in a style sheet is read when it is set
         self.reload()
+
+    def _style_quote(self) -> None:
+        self.quote.setStyleSheet(
+            "QLabel#sentenceQuote { border-left: 3px solid #c9b458; padding: 6px 8px;"
+            " background: palette(alternate-base); color: palette(text); }"
+        )
 
     def show_article(self, article_id: int | None) -> None:
         self.article_id = article_id

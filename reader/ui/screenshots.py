@@ -1,0 +1,94 @@
+"""Render the main window with a sample library to PNG files, once per theme.
+
+    python -m reader.ui.screenshots OUTDIR [--scale 2]
+
+Uses a temporary library and temporary settings, so the user's own are never touched.
+Runs offscreen unless a display is chosen with QT_QPA_PLATFORM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+THEMES = ("light", "sepia", "dark")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reader.ui.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (2 = 200%%)")
+    parser.add_argument("--size", default="1400x900", help="window size in pixels")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    width, height = (int(v) for v in args.size.split("x"))
+
+    from PySide6.QtCore import QSettings
+
+    scratch = Path(tempfile.mkdtemp(prefix="gloss-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
+
+    from ..core.library import Library
+    from ..core.model import Source, Verdict
+    from ..core.sample import ensure_sample
+    from .app import make_app, open_window
+
+    app = make_app()
+    library_path = scratch / "library.db"
+    with Library(library_path) as library:
+        article_id = ensure_sample(library)
+        assert article_id is not None
+        article = library.article(article_id)
+
+        def index_of(start: str) -> int:
+            return next(s.index for s in article.sentences if s.text.startswith(start))
+
+        library.add_note(
+            article_id,
+            index_of("Last spring"),
+            "The gauge only went up in **2019**, so the record is five years long.",
+            Verdict.MISLEADING,
+            [Source("https://example.org/gauge-log", "Library gauge log")],
+            ["weather"],
+        )
+        library.add_note(
+            article_id,
+            index_of("It had been installed"),
+            "Confirmed by the council's minutes.",
+            Verdict.TRUE,
+        )
+        library.add_note(
+            article_id,
+            index_of("Rainfall that year"),
+            "Regional figures say 11%, not 9%.",
+            Verdict.MOSTLY_TRUE,
+        )
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    window = open_window(library_path)
+    window.resize(width, height)
+    window.show()
+    selected = index_of("Last spring")
+    written = []
+    for theme in THEMES:
+        window.set_theme(theme)
+        window.reader.select_sentence(selected)
+        window._sentence_chosen(selected)
+        for _ in range(5):
+            app.processEvents()
+        path = args.outdir / f"gloss-{theme}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    window.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
