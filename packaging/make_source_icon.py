@@ -44,9 +44,8 @@ def draw() -> Image.Image:
     gradient = Image.new("RGBA", (1, big))
     for y in range(big):
         t = y / (big - 1)
-        gradient.putpixel(
-            (0, y), tuple(round(a + (b - a) * t) for a, b in zip(TILE_TOP, TILE_BOTTOM)) + (255,)
-        )
+        rgb = [round(a + (b - a) * t) for a, b in zip(TILE_TOP, TILE_BOTTOM, strict=True)]
+        gradient.putpixel((0, y), (*rgb, 255))
     gradient = gradient.resize((big, big))
     mask = Image.new("L", (big, big), 0)
     ImageDraw.Draw(mask).rounded_rectangle(
