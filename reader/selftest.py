@@ -10,6 +10,8 @@ Options (after `--self-test`):
     --timing            also print the time to the first window (see below)
     --resources=DIR     check DIR instead of the bundled resources folder
                         (or set GLOSS_SELFTEST_RESOURCES=DIR)
+    --log=FILE          also write the report to FILE (a windowed Windows or macOS build
+                        has no console to print to)
 
 Time to first window is measured from $GLOSS_LAUNCHED_AT (seconds since the epoch, set by
 whoever starts the process, e.g. bench/startup.py), else from when this module was loaded.
@@ -64,13 +66,41 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="gloss --self-test")
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--resources", metavar="DIR")
+    parser.add_argument("--log", metavar="FILE")
     return parser.parse_args(list(argv))
+
+
+class Report:
+    """Lines to stdout/stderr when they exist (not in a windowed build) and to a log file."""
+
+    def __init__(self, log: str | None) -> None:
+        self.log = open(log, "w", encoding="utf-8") if log else None  # noqa: SIM115
+
+    def __call__(self, line: str, error: bool = False) -> None:
+        stream = sys.stderr if error else sys.stdout
+        if stream is not None:
+            print(line, file=stream, flush=True)
+        if self.log is not None:
+            self.log.write(line + "\n")
+            self.log.flush()
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
 
 
 def run(argv: Sequence[str] = ()) -> int:
     """Run every check in order; stop at the first failure. Returns the exit status."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = _parse(argv)
+    report = Report(args.log)
+    try:
+        return _run(args, report)
+    finally:
+        report.close()
+
+
+def _run(args: argparse.Namespace, report: Report) -> int:
     explicit = args.resources or os.environ.get(ENV_RESOURCES)
     state = State()
     checks: list[tuple[str, Callable[[State], str]]] = [
@@ -83,7 +113,7 @@ def run(argv: Sequence[str] = ()) -> int:
     ]
     from . import __version__
 
-    print(f"Gloss {__version__} self-test ({sys.platform}, frozen={_frozen()})", flush=True)
+    report(f"Gloss {__version__} self-test ({sys.platform}, frozen={_frozen()})")
     with tempfile.TemporaryDirectory(prefix="gloss-selftest-", ignore_cleanup_errors=True) as tmp:
         state.workdir = Path(tmp)
         try:
@@ -91,17 +121,18 @@ def run(argv: Sequence[str] = ()) -> int:
                 try:
                     detail = check(state)
                 except CheckFailed as exc:
-                    return _fail(name, str(exc))
+                    return _fail(report, name, str(exc))
                 except Exception as exc:
-                    return _fail(name, f"{type(exc).__name__}: {exc}", traceback.format_exc())
-                print(f"ok   {name}: {detail}", flush=True)
+                    trace = traceback.format_exc()
+                    return _fail(report, name, f"{type(exc).__name__}: {exc}", trace)
+                report(f"ok   {name}: {detail}")
         finally:
             _close(state)
     if args.timing and state.window_shown_at is not None:
         launched = os.environ.get(ENV_LAUNCHED_AT)
         origin, label = (float(launched), "launch") if launched else (LOADED_AT, "module load")
-        print(f"timing: first-window {state.window_shown_at - origin:.3f} s since {label}")
-    print("self-test passed", flush=True)
+        report(f"timing: first-window {state.window_shown_at - origin:.3f} s since {label}")
+    report("self-test passed")
     return 0
 
 
@@ -109,11 +140,11 @@ def _frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def _fail(name: str, message: str, trace: str | None = None) -> int:
-    print(f"FAIL {name}: {message}", file=sys.stderr, flush=True)
+def _fail(report: Report, name: str, message: str, trace: str | None = None) -> int:
+    report(f"FAIL {name}: {message}", error=True)
     if trace:
-        print(trace, file=sys.stderr, flush=True)
-    print("self-test failed", file=sys.stderr, flush=True)
+        report(trace.rstrip(), error=True)
+    report("self-test failed", error=True)
     return 1
 
 

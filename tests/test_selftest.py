@@ -61,3 +61,14 @@ def test_self_test_is_in_help() -> None:
     from reader.cli import build_parser
 
     assert "--self-test" in build_parser().format_help()
+
+
+def test_self_test_writes_a_log(tmp_path: Path) -> None:
+    log = tmp_path / "selftest.log"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = _run(f"--log={log}", f"--resources={empty}")
+    assert result.returncode == 1
+    text = log.read_text(encoding="utf-8")
+    assert "FAIL resources:" in text
+    assert text.rstrip().endswith("self-test failed")
