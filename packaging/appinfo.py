@@ -108,5 +108,54 @@ VSVersionInfo(
 """
 
 
+def info_plist(text: str | None = None) -> dict:
+    """Info.plist keys of Gloss.app (PyInstaller adds the executable and icon names)."""
+    text = version() if text is None else text
+    return {
+        "CFBundleName": APP_NAME,
+        "CFBundleDisplayName": APP_NAME,
+        "CFBundleIdentifier": BUNDLE_ID,
+        "CFBundleShortVersionString": short_version(text),
+        "CFBundleVersion": ".".join(str(n) for n in version_tuple(text)),
+        "NSHumanReadableCopyright": COPYRIGHT,
+        "LSApplicationCategoryType": "public.app-category.productivity",
+        "NSHighResolutionCapable": True,
+        "NSRequiresAquaSystemAppearance": False,  # follow dark mode
+        "NSPrincipalClass": "NSApplication",
+        "CFBundleDocumentTypes": [
+            {
+                "CFBundleTypeName": "HTML document",
+                "CFBundleTypeRole": "Viewer",
+                "LSHandlerRank": "Alternate",  # never take over from the browser
+                "LSItemContentTypes": ["public.html"],
+            },
+            {
+                "CFBundleTypeName": "MHTML web archive",
+                "CFBundleTypeRole": "Viewer",
+                "LSHandlerRank": "Alternate",
+                "LSItemContentTypes": ["org.ietf.mhtml"],
+            },
+            {
+                "CFBundleTypeName": "Safari web archive",
+                "CFBundleTypeRole": "Viewer",
+                "LSHandlerRank": "Alternate",
+                "LSItemContentTypes": ["com.apple.webarchive"],
+            },
+        ],
+        # macOS declares public.html and com.apple.webarchive; MHTML it does not.
+        "UTImportedTypeDeclarations": [
+            {
+                "UTTypeIdentifier": "org.ietf.mhtml",
+                "UTTypeDescription": "MHTML web archive",
+                "UTTypeConformsTo": ["public.data", "public.composite-content"],
+                "UTTypeTagSpecification": {
+                    "public.filename-extension": ["mhtml", "mht"],
+                    "public.mime-type": ["multipart/related", "application/x-mimearchive"],
+                },
+            }
+        ],
+    }
+
+
 if __name__ == "__main__":
     print(version())

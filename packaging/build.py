@@ -31,8 +31,8 @@ sys.path.insert(0, str(HERE))
 import appinfo  # noqa: E402
 
 ROOT = appinfo.ROOT
-DIST = ROOT / "dist"
-BUILD = ROOT / "build"
+DIST = ROOT / "dist"  # --dist
+BUILD = ROOT / "build"  # --build: icons, generated files, PyInstaller's work folder
 SPEC = HERE / "gloss.spec"
 REEXEC_GUARD = "GLOSS_BUILD_REEXEC"
 
@@ -104,7 +104,8 @@ def run_pyinstaller() -> Path:
         f"--workpath={BUILD / 'pyinstaller'}",
         str(SPEC),
     ]
-    subprocess.run(cmd, cwd=ROOT, check=True)
+    env = {**os.environ, "GLOSS_BUILD_DIR": str(BUILD)}  # read by gloss.spec
+    subprocess.run(cmd, cwd=ROOT, check=True, env=env)
     exe = frozen_executable()
     if not exe.exists():
         sys.exit(f"build.py: PyInstaller finished but {exe} is missing")
@@ -192,10 +193,15 @@ def macos_dmg() -> Path:
 
 
 def main(argv: list[str]) -> int:
+    global DIST, BUILD
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--self-test", action="store_true", help="run the frozen self-test")
     parser.add_argument("--bundle-only", action="store_true", help="skip the installer")
+    parser.add_argument("--dist", type=Path, help=f"output folder (default {DIST})")
+    parser.add_argument("--build", type=Path, help=f"work folder (default {BUILD})")
     args = parser.parse_args(argv)
+    DIST = (args.dist or DIST).resolve()
+    BUILD = (args.build or BUILD).resolve()
     if not _tools_present():
         return _reexec_with_packaging_group()
 
