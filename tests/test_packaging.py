@@ -310,3 +310,25 @@ def test_frozen_linux_build_passes_its_self_test(tmp_path: Path) -> None:
         )
     else:
         assert size <= SIZE_GOAL_MB * 1e6, f"bundle is {size / 1e6:.1f} MB"
+
+    # A real X server, when there is one: the bundled xcb plugin and its libraries load.
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        return
+    display = f":{90 + os.getpid() % 9}"
+    server = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1)
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        result = subprocess.run(
+            [str(exe), "--self-test"], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "platform xcb" in result.stdout
+    finally:
+        server.terminate()
+        server.wait(10)
