@@ -26,7 +26,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,6 @@ class State:
     app: Any = None
     window: Any = None
     window_shown_at: float | None = None
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -287,8 +286,6 @@ def _check_render(state: State) -> str:
     shot = reader.viewport().grab().toImage()
     if shot.isNull() or shot.width() < 50 or shot.height() < 50:
         raise CheckFailed(f"grabbing the reader gave a {shot.width()}x{shot.height()} image")
-    path = state.workdir / "reader.png"
-    shot.save(str(path))
     background = QColor(shot.pixel(0, 0)).rgb()
     step = 3
     total = inked = 0
