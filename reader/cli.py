@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="library file (default: $GLOSS_LIBRARY, else library.db in the app data folder)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen on a temporary library, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import saved pages or text files into the library")
@@ -66,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, qt_args = parser.parse_known_args(argv)
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test(qt_args)
     if args.command is None:
         from .ui.app import run
 
