@@ -68,8 +68,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options whose next argument is their value, never a file to open (ours and Qt's).
+_OPTIONS_WITH_VALUES = frozenset(
+    {
+        "--library",
+        "-platform",
+        "-style",
+        "-stylesheet",
+        "-display",
+        "-qwindowgeometry",
+        "-qwindowtitle",
+        "-qwindowicon",
+        "-platformpluginpath",
+        "-plugin",
+    }
+)
+
+
+def split_open_paths(argv: Sequence[str], commands: set[str]) -> tuple[list[str], list[Path]]:
+    """`gloss page.html` (what "Open with Gloss" runs): files named before any command
+    are opened in the window. Returns the remaining arguments and those files."""
+    rest: list[str] = []
+    files: list[Path] = []
+    seen_command = False
+    for i, arg in enumerate(argv):
+        is_value = i > 0 and argv[i - 1] in _OPTIONS_WITH_VALUES
+        opens = not (seen_command or is_value or arg.startswith("-") or arg in commands)
+        if opens and Path(arg).exists():
+            files.append(Path(arg))
+            continue
+        if arg in commands:
+            seen_command = True
+        rest.append(arg)
+    return rest, files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = set(_subcommands(parser))
+    argv, open_paths = split_open_paths(argv, commands)
     args, qt_args = parser.parse_known_args(argv)
     if args.self_test:
         from .selftest import run as self_test
@@ -78,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run
 
-        return run(args.library, qt_args)
+        return run(args.library, qt_args, open_paths)
+    if open_paths:
+        parser.error(f"unrecognized arguments: {' '.join(map(str, open_paths))}")
     if qt_args:
         parser.error(f"unrecognized arguments: {' '.join(qt_args)}")
     try:
@@ -93,6 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:  # argparse keeps no public list of subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> int:

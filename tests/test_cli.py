@@ -188,3 +188,23 @@ def test_installed_command_runs_without_qt(tmp_path, pages) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "1\tNotes from the field\n"
+
+
+def test_files_named_without_a_command_are_opened_in_the_window(pages) -> None:
+    from reader.cli import split_open_paths
+
+    commands = {"import", "list"}
+    page = str(pages / "news.html")
+    assert split_open_paths([page], commands) == ([], [pages / "news.html"])
+    assert split_open_paths(["--library", "x.db", page], commands) == (
+        ["--library", "x.db"],
+        [pages / "news.html"],
+    )
+    # An option's value is never a file to open, even when it exists.
+    assert split_open_paths(["--library", page, "list"], commands) == (
+        ["--library", page, "list"],
+        [],
+    )
+    # After a command, paths belong to the command.
+    assert split_open_paths(["import", page], commands) == (["import", page], [])
+    assert split_open_paths(["no-such-file.html"], commands) == (["no-such-file.html"], [])

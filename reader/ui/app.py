@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, __version__
@@ -57,7 +57,25 @@ def _quit_on_interrupt(app: QApplication) -> None:
     timer.start(250)
 
 
-def run(explicit_library: str | None, qt_args: Sequence[str] = ()) -> int:
+class FileOpenFilter(QObject):
+    """macOS delivers "Open with Gloss" and drops on the Dock icon as events."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.window.import_paths([Path(event.file())])
+            return True
+        return False
+
+
+def run(
+    explicit_library: str | None,
+    qt_args: Sequence[str] = (),
+    open_paths: Sequence[Path] = (),
+) -> int:
     app = make_app(qt_args)
     _quit_on_interrupt(app)
     reporter = CrashReporter()
@@ -69,4 +87,7 @@ def run(explicit_library: str | None, qt_args: Sequence[str] = ()) -> int:
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
     window.show()
+    app.installEventFilter(FileOpenFilter(window))
+    if open_paths:
+        window.import_paths(list(open_paths))
     return app.exec()  # closing the window saves its state and closes the library
