@@ -160,6 +160,10 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("He teaches (He worked as an engineer.) at the college.", None),
         ("It was “final.” ‘Not so,’ he said.", ["It was “final.”", "‘Not so,’ he said."]),
+        (
+            "He called it “a disaster.” Johnson said the firm would appeal.",
+            ["He called it “a disaster.”", "Johnson said the firm would appeal."],
+        ),
     ],
     "sentence_starts": [
         ("Sales slumped. 2023 was the worst year.", ["Sales slumped.", "2023 was the worst year."]),
@@ -170,6 +174,8 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ("It sold on eBay. eBay took a fee.", ["It sold on eBay.", "eBay took a fee."]),
         ("Great food. i will come back.", ["Great food.", "i will come back."]),
         ("Hello world.Today is Tuesday.", ["Hello world.", "Today is Tuesday."]),
+        ("We went up. it was fun.", ["We went up.", "it was fun."]),
+        ("It was 5 ft. tall and 3 in. wide.", None),
     ],
     "citations": [
         (

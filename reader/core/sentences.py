@@ -74,7 +74,8 @@ _ABBR_EXACT: dict[str, int] = {
 _CLIPPED = frozenset(
     _words(
         "mins secs hrs yrs mos wks lbs kgs ozs misc govt dept depts intl natl assn univ excl "
-        "cont orig approx incl corp abbr repr"
+        "cont orig approx incl corp abbr repr sq ft oz lb mi km cm mm kg mg ml hr yr mo wk min "
+        "max sec avg est tsp tbsp cal ibid"
     )
 )
 
@@ -237,11 +238,11 @@ def _judge(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     close = m.group("close")
     if close and kind == _LOWER:
         return None  # '"This is great." she said' goes on after the quotation
-    if close and close[0] in "\"'”’»" and _said_after(text, nxt, kind, word):
-        return None
     p0 = m.start()
     punct = m.group("punct")
     if punct[0] != "." or len(punct) > 2:
+        if close and close[0] in "\"'”’»" and _said_after(text, nxt, kind, word):
+            return None  # '"Is it over?" Smith asked.' ('"It is." Smith said ...' is two)
         return _judge_run(text, start, p0, punct, end, nxt, kind, word, opened)
     tok_start, core = _word_before(text, start, p0)
     if _period_boundary(text, start, tok_start, core, kind, word, opened):
@@ -306,7 +307,7 @@ def _period_boundary(
             return False
         return not _after_name(text, start, tok_start)
     if kind == _LOWER:
-        return _lower_start_ok(core, word)
+        return _lower_start_ok(text, start, tok_start, core, word)
     # Capitalised, a digit or a symbol follows: a boundary unless "1." opens a list item.
     return not _is_list_number(text, start, tok_start, core)
 
@@ -334,17 +335,18 @@ def _is_list_number(text: str, start: int, tok_start: int, core: str) -> bool:
     return len(core) <= 2 and core.isdigit() and _at_start(text, start, tok_start)
 
 
-def _lower_start_ok(core: str, word: str) -> bool:
+def _lower_start_ok(text: str, start: int, tok_start: int, core: str, word: str) -> bool:
     """Web prose starts sentences in lower case too ("great food. i will return").
 
-    Trusted only after a plain lower-case word long enough not to be a clipping."""
+    Trusted only after a plain lower-case word that is no known clipping and no unit
+    after a number ("5 ft. tall")."""
     return (
-        len(core) >= 4
-        and core.isalpha()
+        core.isalpha()
         and core.islower()
+        and word.isalpha()
         and core not in _CLIPPED
         and core not in _ABBR_ANY_CASE
-        and word.isalpha()
+        and (len(core) > 3 or not _prev_word(text, start, tok_start)[-1:].isdigit())
     )
 
 
