@@ -500,3 +500,46 @@ def test_golden_rules_when_present() -> None:
 
 def test_news_probes_when_present() -> None:
     assert _passed(_rules("probes_news.json")) == []
+
+
+# ----------------------------------------------------------------------------- news prose
+def _gold_paragraphs(name: str) -> list[list[str]]:
+    """Paragraphs of gold sentences from a `tests/sentences_*_gold.txt` file."""
+    paragraphs: list[list[str]] = [[]]
+    for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+@pytest.mark.parametrize("name", ["sentences_news_gold.txt"])
+def test_boundary_f1_on_hand_written_prose(name: str) -> None:
+    """Boundary F1 on realistic paragraphs (sentences joined by one space), as scored for
+    the peers: a few misses are tolerated, a regression across many rules is not."""
+    tp = fp = fn = 0
+    misses = []
+    for sentences in _gold_paragraphs(name):
+        text = " ".join(sentences)
+        got = split(text)
+        gold_ends = _ends(sentences)
+        got_ends = _ends(got)
+        tp += len(gold_ends & got_ends)
+        fp += len(got_ends - gold_ends)
+        fn += len(gold_ends - got_ends)
+        if got != sentences:
+            misses.append(got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.98, misses
+
+
+def _ends(sentences: list[str]) -> set[int]:
+    """End offsets of the sentences inside their paragraph, in non-space characters."""
+    out, total = set(), 0
+    for s in sentences[:-1]:
+        total += len("".join(s.split()))
+        out.add(total)
+    return out

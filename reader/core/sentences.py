@@ -299,10 +299,9 @@ def _period_boundary(
         return False
     if "." in core and _DOTTED.fullmatch(core):
         return _dotted_boundary(text, start, tok_start, core, kind, word, opened)
-    if len(core) == 1 and core.isalpha() and not _prev_word(text, start, tok_start)[-1:].isdigit():
-        # An initial ("Jonas E. Smith", "J. Smith") unless a common opener follows a
-        # lower-case word: "you and I. Did you ...", "vitamin D. The ...". After a number
-        # the letter is a unit ("40 C.") and is judged like any word.
+    if len(core) == 1 and core.isalpha() and not _is_unit(text, start, tok_start, core):
+        # An initial ("Jonas E. Smith", "J. Smith", "200 N. Spring St.") unless a common
+        # opener follows a lower-case word: "you and I. Did you ...", "vitamin D. The ...".
         if tok_start == start or not _opens_sentence(kind, word, opened):
             return False
         return not _after_name(text, start, tok_start)
@@ -324,6 +323,11 @@ def _dotted_boundary(
         head = text[start:tok_start].split() if tok_start - start < 40 else ()
         return not (len(head) <= 3 and head and head[0].lower() in _FRONTING)
     return _opens_sentence(kind, word, opened)
+
+
+def _is_unit(text: str, start: int, tok_start: int, core: str) -> bool:
+    """A temperature scale after a number ("40 C.") is judged like any other word."""
+    return core in "CFK" and _prev_word(text, start, tok_start)[-1:].isdigit()
 
 
 def _opens_sentence(kind: int, word: str, opened: bool) -> bool:
