@@ -241,7 +241,21 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
             ["Hello!!", "Long time.", "Hello?!", "Is it you?"],
         ),
         ("Shares of Yahoo! fell after the report.", None),
-        ("Poor fellow! thought I, he means no harm.", None),
+        ("Any ideas? my laptop keeps crashing.", ["Any ideas?", "my laptop keeps crashing."]),
+        ("Step round, won't you? (it is a short walk) and see.", None),
+        (
+            "Hi Tom, Thanks for the slides. Best, Anna",
+            ["Hi Tom,", "Thanks for the slides.", "Best, Anna"],
+        ),
+        (
+            "Step 1. Preheat the oven. Step 2. Mix well.",
+            ["Step 1. Preheat the oven.", "Step 2. Mix well."],
+        ),
+        ("Read Chapter 3. The rest can wait.", ["Read Chapter 3.", "The rest can wait."]),
+        (
+            'He asked, "Where is everyone?" Nobody answered.',
+            ['He asked, "Where is everyone?"', "Nobody answered."],
+        ),
         ("他们被要求。然后，他们完成了任务。", ["他们被要求。", "然后，他们完成了任务。"]),
     ],
 }
@@ -516,7 +530,7 @@ def _gold_paragraphs(name: str) -> list[list[str]]:
     return [p for p in paragraphs if p]
 
 
-@pytest.mark.parametrize("name", ["sentences_news_gold.txt"])
+@pytest.mark.parametrize("name", ["sentences_news_gold.txt", "sentences_web_gold.txt"])
 def test_boundary_f1_on_hand_written_prose(name: str) -> None:
     """Boundary F1 on realistic paragraphs (sentences joined by one space), as scored for
     the peers: a few misses are tolerated, a regression across many rules is not."""

@@ -93,7 +93,15 @@ _STARTERS = frozenset(
         Others Such Much More Less Last Next Did Do Does Is Are Was Were Can Could Will Would
         Should Shall May Might Must Has Have Had Let Please Despite According Under Over Among
         Once Perhaps Indeed Thus Therefore Otherwise Later Earlier Another Neither Either
+        Nobody Everyone Everybody Someone Somebody Anyone Anybody Nothing Everything Something
         """
+    )
+)
+# Words that number a step or a part: "Step 1. Preheat the oven."
+_LABELS = frozenset(
+    _words(
+        "Step Chapter Part Section Figure Fig Table Question Exercise Rule Day Phase Stage "
+        "Round Lesson Item Option Tip Problem Example Note"
     )
 )
 # After "a.m."/"p.m." a capital word usually starts a sentence, except these.
@@ -163,6 +171,12 @@ _LIST_HEAD = re.compile(
 # the bound keeps pathological input (no spaces for a megabyte) linear.
 _MAX_TOKEN = 64
 
+# "Hi Tom, Thanks for ...": a salutation is a sentence of its own.
+_GREETING = re.compile(
+    r"(?:Hi|Hello|Hey|Dear|Greetings|Good (?:morning|afternoon|evening))\b[^,.!?:;\n]{0,60},"
+    r"[ \t]+(?=[A-Z])"
+)
+
 # Kinds of the word after a candidate.
 _UPPER, _DIGIT, _LOWER, _OTHER, _NONE = range(5)
 
@@ -175,7 +189,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     start = n - len(text.lstrip())
     if start == n:
         return spans
-    list_cuts = _list_cuts(text, start)
+    list_cuts = _structural_cuts(text, start)
     for m in _CANDIDATE.finditer(text, start):
         if list_cuts and list_cuts[-1] < m.start():
             start = _flush_list_cuts(text, start, m.start(), list_cuts, spans)
@@ -263,9 +277,12 @@ def _judge_run(
 ) -> tuple[int, int] | None:
     """ "!", "?", mixed runs and ellipses."""
     if "!" in punct or "?" in punct or "‽" in punct:
-        # "Poor fellow! thought I": after "!" or "?" a lower-case word goes on.
-        lower = kind == _LOWER or (kind == _OTHER and word[:1].islower())
-        return None if lower else (end, nxt)
+        if kind == _LOWER:
+            # "Any ideas? my laptop ..." starts anew in web prose, but "Yahoo! in" does not.
+            tok_start, core = _word_before(text, start, p0)
+            return (end, nxt) if _lower_start_ok(text, start, tok_start, core, word) else None
+        # "won't you? (it was ..." goes on.
+        return None if kind == _OTHER and word[:1].islower() else (end, nxt)
     if p0 > 0 and text[p0 - 1] in "[(":
         return None  # "[...]" marks an omission inside a quotation
     dots = punct.count(".") + 3 * punct.count("…")
@@ -335,8 +352,14 @@ def _opens_sentence(kind: int, word: str, opened: bool) -> bool:
 
 
 def _is_list_number(text: str, start: int, tok_start: int, core: str) -> bool:
-    """ "1." or "12." as the first token of a sentence is a list marker, not an ending."""
-    return len(core) <= 2 and core.isdigit() and _at_start(text, start, tok_start)
+    """ "1." or "12." as the first token of a sentence is a list marker, not an ending;
+    so is "Step 1." or "Chapter 12." when the label is all the sentence holds so far."""
+    if len(core) > 2 or not core.isdigit():
+        return False
+    if _at_start(text, start, tok_start):
+        return True
+    label = _prev_word(text, start, tok_start)
+    return label in _LABELS and _at_start(text, start, tok_start - len(label) - 1)
 
 
 def _lower_start_ok(text: str, start: int, tok_start: int, core: str, word: str) -> bool:
@@ -446,11 +469,19 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 # ----------------------------------------------------------------------------- lists
-def _list_cuts(text: str, start: int) -> list[int]:
-    """Where the items of an inline list start, when the paragraph opens with a marker:
-    "1) first 2) second", "a. one b. two", "• one • two". Empty for ordinary prose.
+def _structural_cuts(text: str, start: int) -> list[int]:
+    """Sentence starts that no punctuation marks: after the greeting of an e-mail
+    ("Hi Tom, Thanks for ..."), and the items of an inline list when the paragraph opens
+    with a marker ("1) first 2) second", "a. one b. two", "• one • two"). Empty for
+    ordinary prose. Last cut first, so that the caller takes them off the end in O(1)."""
+    greeting = _GREETING.match(text, start)
+    cuts = _list_cuts(text, start)
+    if greeting is not None:
+        cuts.append(greeting.end())
+    return cuts
 
-    Last cut first, so that the caller takes them off the end of the list in O(1)."""
+
+def _list_cuts(text: str, start: int) -> list[int]:
     head = _LIST_HEAD.match(text, start)
     if head is None:
         return []
