@@ -143,12 +143,17 @@ _NO_START = ",;:)]}»”’%+=<>|/\\~^.!?"
 # otherwise 100k dots followed by a letter would be retried from every dot, in O(n²).
 _CANDIDATE = re.compile(
     r"""
+    # Every branch starts with one of these: checking it first lets the engine skip plain
+    # text several times faster than trying each branch at every position.
+    (?=[\n.!?…‽。！？])
+    (?:
     (?P<nl>\n\s*)
     | (?P<cjk>[。！？]++[」』”’）)]*+)\s*
     | (?<![.!?…‽])(?<![.!?…‽][ \t])
       (?P<punct>\.(?:[ \t]\.){2,}+|[.!?…‽]++)
       (?P<close>["'”’»)\]}]*+(?:[ ]?\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z])\])*+)
       (?:(?P<ws>\s+)|\Z|(?=[A-Z][a-z]))
+    )
     """,
     re.VERBOSE,
 )
