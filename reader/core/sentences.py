@@ -245,20 +245,18 @@ def _judge(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     nxt = m.end()
     if nxt >= len(text):
         return None  # the end of the text closes the last sentence anyway
-    end = m.end("close")
-    ws = m.group("ws")
-    if ws is None and not _glued_ok(text, m.start(), m.group("punct"), nxt):
+    punct, close, ws = m.group("punct", "close", "ws")
+    p0 = m.start()
+    end = p0 + len(punct) + len(close)
+    if ws is None and not _glued_ok(text, p0, punct, nxt):
         return None
     if ws is not None and "\n" in ws:
         return end, nxt  # a hard line break always separates
     kind, word, opened = _next_word(text, nxt)
     if kind == _NONE:
         return None
-    close = m.group("close")
     if close and kind == _LOWER:
         return None  # '"This is great." she said' goes on after the quotation
-    p0 = m.start()
-    punct = m.group("punct")
     if punct[0] != "." or len(punct) > 2:
         if close and close[0] in "\"'”’»" and _said_after(text, nxt, kind, word):
             return None  # '"Is it over?" Smith asked.' ('"It is." Smith said ...' is two)
@@ -308,7 +306,7 @@ def _period_boundary(
     text: str, start: int, tok_start: int, core: str, kind: int, word: str, opened: bool
 ) -> bool:
     """Does a single period after `core` end the sentence, given the next word's kind?"""
-    cls = _ABBR_EXACT.get(core) or _ABBR_ANY_CASE.get(core.lower())
+    cls = (_ABBR_EXACT.get(core) or _ABBR_ANY_CASE.get(core.lower())) if len(core) < 7 else None
     if cls == _STREET_OR_TITLE:
         cls = _POST if _after_name(text, start, tok_start) else _NEVER
     if cls == _NEVER:
@@ -406,10 +404,11 @@ def _glued_ok(text: str, p0: int, punct: str, nxt: int) -> bool:
 def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
     """Classify what follows a candidate: (kind, word, opened by a quote or bracket)."""
     m = _NEXT_WORD.match(text, pos)
-    opened = m.end(1) > pos
-    word = m.group(2)
+    openers, word = m.groups()
+    opened = bool(openers)
     if word is None:
-        ch = text[m.end(1) : m.end(1) + 1]
+        at = pos + len(openers)
+        ch = text[at : at + 1]
         if opened or not ch or ch not in _NO_START:
             return _OTHER, "", opened
         return _NONE, "", opened
@@ -426,7 +425,8 @@ def _next_word(text: str, pos: int) -> tuple[int, str, bool]:
 
 def _word_before(text: str, start: int, p0: int) -> tuple[int, str]:
     """The token that the punctuation at `p0` closes, without its opening quotes/bullets."""
-    tok = text[_token_start(text, start, p0) : p0]
+    lo = max(start, p0 - _MAX_TOKEN)
+    tok = text[text.rfind(" ", lo, p0) + 1 or lo : p0]
     if not tok.isprintable():  # another kind of space (tab, no-break space) inside
         tail = tok.split()
         tok = tail[-1] if tail else ""
