@@ -26,6 +26,7 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Brig. Gen. Ann Lee and Lt. Col. Joe Ruiz spoke.", None),
         ("In Dr. Shadlen's words, it works.", None),
+        ("He is a sales rep. She is too.", ["He is a sales rep.", "She is too."]),
         ("They met at St. Anne's. It was late.", ["They met at St. Anne's.", "It was late."]),
         (
             "The bakery is on Main St. It opens at 7.",
@@ -69,6 +70,8 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Officials in the U.K. said talks would resume.", None),
         ("I live in the E.U. How about you?", ["I live in the E.U.", "How about you?"]),
+        ("She has a Ph.D. The thesis was long.", ["She has a Ph.D.", "The thesis was long."]),
+        ("She has a Ph.D. in physics.", None),
     ],
     "times": [
         ("The hearing starts at 10 a.m. Thursday in court.", None),
@@ -205,6 +208,7 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
             ["See https://www.example.50.com/a_b.html.", "Please check."],
         ),
         ("Visit www.gov.uk/Guidance.Notes today.", None),
+        ("Read bbc.co.uk. Visitors love it.", ["Read bbc.co.uk.", "Visitors love it."]),
     ],
     "lists": [
         (

@@ -30,18 +30,19 @@ def _words(spec: str) -> list[str]:
     return spec.split()
 
 
-# What a word before a period is, by lower-cased spelling. Each class has its own rule in
-# `_period_boundary`.
+# What a word before a period is, by exact spelling first, then lower-cased. Each class
+# has its own rule in `_period_boundary`.
 _NEVER = 1  # only ever written before something: titles, "v.", "e.g."
 _POST = 2  # written after a name and may end a sentence: "Inc.", "Jr.", "etc."
 _NUMERIC = 3  # introduces a number: "No. 3", "p. 55", "Jan. 5"
 _STATE = 4  # postal-era state names: end a sentence only before a common opener
 _STREET_OR_TITLE = 5  # "St."/"Dr.": Saint/Doctor before a name, Street/Drive after one
 
-_TITLES = (
-    "mr mrs ms mssrs messrs mmes mme mlle dr prof gov govs sen sens rep reps gen gens col lt "
-    "sgt capt cmdr cdr adm maj brig cpl pvt rev hon pres supt det insp fr msgr mt ft atty amb "
-    "sra srta"
+_TITLES = "mr mrs ms mssrs messrs mmes mme mlle prof mt"
+# Titles only when capitalised: "Rep. Diaz" but "a sales rep. She ...", "next gen. The ...".
+_CASED_TITLES = (
+    "Gov Govs Sen Sens Rep Reps Gen Gens Col Lt Sgt Capt Cmdr Cdr Adm Maj Brig Cpl Pvt Rev Hon "
+    "Pres Supt Det Insp Fr Msgr Ft Atty Amb Sra Srta"
 )
 # Never the last word of a sentence in edited prose, whatever follows.
 _MID_ONLY = "v vs viz cf approx ca incl esp resp ref refs"
@@ -66,6 +67,7 @@ _ABBR_ANY_CASE: dict[str, int] = {
     "dr": _STREET_OR_TITLE,
 }
 _ABBR_EXACT: dict[str, int] = {
+    **dict.fromkeys(_CASED_TITLES.split(), _NEVER),
     **dict.fromkeys(_MONTHS.split(), _NUMERIC),
     **dict.fromkeys(_STATES.split(), _STATE),
 }
@@ -161,8 +163,9 @@ _CANDIDATE = re.compile(
 _NEXT_WORD = re.compile(r"([\"'“‘«(\[{¿¡]*)(\w[\w&-]*)?")
 # "iPhone", "eBay", "iOS": lower-case first letter, but capitalised like a name.
 _BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
-# "U.S", "E.U", "a.m", "Ph.D", "J.R": letters with inner periods (the last one excluded).
-_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+# "U.S", "E.U", "a.m", "J.R", "Ph.D": single letters with inner periods (the last one
+# excluded), not domain names such as "bbc.co.uk".
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z][a-z]\.[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _SPEECH_AFTER = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){1,3}(?:" + _SPEECH_VERBS + r")\b",
@@ -396,8 +399,12 @@ def _glued_ok(text: str, p0: int, punct: str, nxt: int) -> bool:
     after = text[nxt : space if space >= 0 else len(text)]
     if "@" in after or "/" in after or "." in after.rstrip(".!?\"'”’)"):
         return False
-    before = text[_token_start(text, 0, p0) : p0]
-    return "@" not in before and "/" not in before
+    lo = max(0, p0 - _MAX_TOKEN)
+    before_start = text.rfind(" ", lo, p0) + 1
+    if before_start == 0 and lo > 0:
+        return False  # a very long token again
+    before = text[before_start:p0]
+    return not any(mark in before for mark in "@/.")
 
 
 # ----------------------------------------------------------------------------- looking around
