@@ -201,10 +201,10 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     for m in _CANDIDATE.finditer(text, start):
         if list_cuts and list_cuts[-1] < m.start():
             start = _flush_list_cuts(text, start, m.start(), list_cuts, spans)
-        kind = m.lastgroup
-        if kind == "nl":
+        branch = m.lastgroup
+        if branch == "nl":
             end, nxt = _trim_end(text, start, m.start()), m.end()
-        elif kind == "cjk":
+        elif branch == "cjk":
             # Chinese and Japanese full stops end a sentence with no space after them.
             end, nxt = m.end("cjk"), m.end()
         else:
