@@ -154,7 +154,7 @@ def _inner_ends(sentences: list[str]) -> set[int]:
 
 
 # ----------------------------------------------------------------------------- inputs
-GOLD_PROSE = ("sentences_news_gold.txt", "sentences_web_gold.txt")
+GOLD_PROSE = ("sentences_news_gold.txt", "sentences_web_gold.txt", "sentences_mixed_gold.txt")
 
 
 def _gold_paragraphs(path: Path) -> list[list[str]]:

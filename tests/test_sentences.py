@@ -534,7 +534,9 @@ def _gold_paragraphs(name: str) -> list[list[str]]:
     return [p for p in paragraphs if p]
 
 
-@pytest.mark.parametrize("name", ["sentences_news_gold.txt", "sentences_web_gold.txt"])
+@pytest.mark.parametrize(
+    "name", ["sentences_news_gold.txt", "sentences_web_gold.txt", "sentences_mixed_gold.txt"]
+)
 def test_boundary_f1_on_hand_written_prose(name: str) -> None:
     """Boundary F1 on realistic paragraphs (sentences joined by one space), as scored for
     the peers: a few misses are tolerated, a regression across many rules is not."""

@@ -318,8 +318,8 @@ def _period_boundary(
         return kind == _UPPER and not (len(word) > 1 and word.isupper())
     if cls == _STATE:
         return _opens_sentence(kind, word, opened)
-    if cls == _NUMERIC and kind == _DIGIT:
-        return False
+    if kind == _DIGIT and (cls == _NUMERIC or core in _CLIPPED):
+        return False  # "No. 3", "Jan. 5", "2 hrs. 41 min."
     if "." in core and _DOTTED.fullmatch(core):
         return _dotted_boundary(text, start, tok_start, core, kind, word, opened)
     if len(core) == 1 and core.isalpha() and not _is_unit(text, start, tok_start, core):
