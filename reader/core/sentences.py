@@ -8,9 +8,11 @@ How it works: one regular expression finds every place a sentence *could* end (t
 punctuation with its closing quotes, brackets and citation marks, or a line break). Each
 candidate is then judged from two cheap looks: the word before the punctuation (is it a
 known abbreviation, an initial, a list number, a dotted acronym?) and the word after it
-(capitalised, a digit, lower case, a common sentence opener?). Paragraphs that open with a
-list marker ("1.", "a)", "•") get one extra pass that cuts before each following marker.
-Nothing walks the text character by character in Python.
+(capitalised, a digit, lower case, a common sentence opener?). Two boundaries carry no
+punctuation and come from a cheap look at the start of the paragraph: an e-mail greeting
+("Hi Tom, Thanks ...") and the items of an inline list that the paragraph opens
+("1. ... 2. ...", "a) ... b) ...", "• ... • ..."). Nothing walks the text character by
+character in Python, and every look around a candidate is bounded, so time stays linear.
 """
 
 from __future__ import annotations
