@@ -5,8 +5,9 @@
 
 Prints one table: in-process characters per second on real article prose (the paragraphs
 of the `readability-dev/*/expected.txt` texts in the shared folder, one call per
-paragraph, as the importer calls the splitter once per block), and each splitter's score
-on the golden rules and on the news probes, using the shared scorer's own function.
+paragraph, as the importer calls the splitter once per block), each splitter's score on
+the golden rules and on the news probes (using the shared scorer's own function), and
+boundary F1 on the hand-written news and web paragraphs in `tests/sentences_*_gold.txt`.
 
 The shared folder is `../shared` next to the repository root; the corpora are read at
 run time and never copied into the repository.
@@ -43,9 +44,11 @@ def main() -> None:
     paragraphs = _prose_paragraphs(SHARED / "corpus" / "extraction" / "readability-dev")
     chars = sum(len(p) for p in paragraphs)
     print(f"speed corpus: {len(paragraphs)} paragraphs, {chars:,} characters (readability-dev)")
-    print(f"golden rules: {len(golden)}, news probes: {len(probes)}\n")
+    prose = [p for name in GOLD_PROSE for p in _gold_paragraphs(ROOT / "tests" / name)]
+    print(f"golden rules: {len(golden)}, news probes: {len(probes)}")
+    print(f"prose F1: boundary F1 on {len(prose)} hand-written paragraphs in tests/*_gold.txt\n")
 
-    header = f"{'splitter':<11} {'chars/s':>12} {'golden':>8} {'probes':>8}"
+    header = f"{'splitter':<11} {'chars/s':>12} {'golden':>8} {'probes':>8} {'prose F1':>9}"
     print(header)
     print("-" * len(header))
     for name, make in SPLITTERS.items():
@@ -59,7 +62,8 @@ def main() -> None:
         p = scorer.score_golden(split, probes, None)
         golden_score = f"{g['passed']}/{g['rules']}"
         probe_score = f"{p['passed']}/{p['rules']}"
-        print(f"{name:<11} {speed:>12,.0f} {golden_score:>8} {probe_score:>8}")
+        f1 = _boundary_f1(split, prose)
+        print(f"{name:<11} {speed:>12,.0f} {golden_score:>8} {probe_score:>8} {f1:>9.1f}")
 
 
 # ----------------------------------------------------------------------------- splitters
@@ -128,7 +132,44 @@ def _one_pass(split: Splitter, texts: list[str]) -> None:
         split(t)
 
 
+def _boundary_f1(split: Splitter, paragraphs: list[list[str]]) -> float:
+    """Boundary F1 (in %) with the scorer's convention: sentences joined by one space,
+    boundaries counted in non-space characters, the paragraph end not counted."""
+    tp = fp = fn = 0
+    for sentences in paragraphs:
+        gold = _inner_ends(sentences)
+        got = _inner_ends([s for s in split(" ".join(sentences)) if s.strip()])
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    return 200 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _inner_ends(sentences: list[str]) -> set[int]:
+    out, total = set(), 0
+    for s in sentences[:-1]:
+        total += len("".join(s.split()))
+        out.add(total)
+    return out
+
+
 # ----------------------------------------------------------------------------- inputs
+GOLD_PROSE = ("sentences_news_gold.txt", "sentences_web_gold.txt", "sentences_mixed_gold.txt")
+
+
+def _gold_paragraphs(path: Path) -> list[list[str]]:
+    """One sentence a line, a blank line between paragraphs, "#" lines are comments."""
+    paragraphs: list[list[str]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
 def _prose_paragraphs(folder: Path) -> list[str]:
     """Blank-line separated paragraphs of every expected article text."""
     out: list[str] = []
