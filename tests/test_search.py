@@ -153,9 +153,20 @@ def test_punctuation_only_finds_nothing(lib: Library, query: str) -> None:
 def test_operators_are_plain_words(lib: Library) -> None:
     # "AND" is a word (the text has plenty of "and"), not an operator with no operands.
     assert lib.search("AND")
-    assert match_expression("NEAR(bridge") == '"NEAR(bridge" *'
-    assert match_expression('say "hi there" now') == '"say" "hi there" "now" *'
-    assert match_expression('5" pipe') == '"5""" "pipe" *'
+    assert match_expression("NEAR(bridge") == (
+        '("NEAR(bridge" * OR "NEAR(bridg" * OR "NEAR(brid" *)'
+    )
+    assert match_expression('say "hi there" now') == '"say" AND "hi there" AND "now"'
+    assert match_expression('5" pipe') == '"5""" AND "pipe" *'
+    assert match_expression('ab"cd"') == '"ab""cd""" *'
+    assert match_expression("the") == '"the"'  # too short to be a prefix
+
+
+def test_prefix_survives_the_stemmer(library: Library, pages: Path) -> None:
+    article_id = library.add_article(load_file(pages / "news.html")).article_id
+    library.add_note(article_id, 0, "Unemployment rose.", Verdict.NONE)
+    for typed in ("unemp", "unemplo", "unemploy", "unemploym", "unemployment"):
+        assert [h.kind for h in library.search(typed)] == ["note"], typed
 
 
 def test_unicode_words_are_found(library: Library, pages: Path) -> None:

@@ -37,6 +37,7 @@ from .search import (
     ELLIPSIS,
     MARK_END,
     MARK_START,
+    RANK_MAX_MATCHES,
     SNIPPET_TOKENS,
     SearchHit,
     first_match_offset,
@@ -522,7 +523,8 @@ class Library:
             f"""SELECT a.id, a.title,
                    snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), articles_fts.rank
                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE {" AND ".join(where)} ORDER BY articles_fts.rank LIMIT ?""",
+                WHERE {" AND ".join(where)}
+                ORDER BY {self._fts_order("articles_fts", expression)} LIMIT ?""",
             [MARK_START, MARK_END, ELLIPSIS, *params, limit],
         ).fetchall()
         return [
@@ -558,7 +560,8 @@ class Library:
                    n.uuid, n.verdict
                 FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
                 JOIN articles a ON a.id = n.article_id
-                WHERE {" AND ".join(where)} ORDER BY notes_fts.rank LIMIT ?""",
+                WHERE {" AND ".join(where)}
+                ORDER BY {self._fts_order("notes_fts", expression)} LIMIT ?""",
             [MARK_START, MARK_END, ELLIPSIS, *params, limit],
         ).fetchall()
         return [
@@ -574,6 +577,15 @@ class Library:
             )
             for r in rows
         ]
+
+    def _fts_order(self, table: str, expression: str) -> str:
+        """Best first (bm25) unless the expression matches more than RANK_MAX_MATCHES
+        rows, then newest first: FTS5 walks those in rowid order and stops at the limit."""
+        matches = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+            [expression, RANK_MAX_MATCHES + 1],
+        ).fetchone()[0]
+        return f"{table}.rank" if matches <= RANK_MAX_MATCHES else f"{table}.rowid DESC"
 
     def _sentence_of_snippet(self, article_id: int, snippet: str) -> int | None:
         """The sentence holding a snippet's first match; None when the title matched.

@@ -6,9 +6,10 @@ expression that can never be a syntax error, and holds the hit it returns.
 Query rules: the input is cut at white space; each piece that holds a letter or digit
 becomes a quoted FTS5 phrase (so `AND`, `NEAR(`, `*`, `-` and quotes are plain text,
 never operators), and the pieces must all match. Text the user put in double quotes is
-one phrase. The last word also matches as a prefix ("infla" finds "inflation"), unless
-the query ends with a space or a closing quote. A query without any letter or digit has
-no expression: the search returns nothing.
+one phrase. The last word, from four letters on, also matches as a prefix ("infla" finds
+"inflation"), unless the query ends with a space or a closing quote; as the index is
+stemmed, the prefix less its last one or two letters counts too. A query without any
+letter or digit has no expression: the search returns nothing.
 
 Snippets mark each match between `MARK_START` and `MARK_END` (control characters that
 never occur in stored text); `SearchHit.marked` renders them with any markers and
@@ -24,6 +25,11 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
+PREFIX_MIN = 4  # letters of a last word before it counts as a prefix
+# Past this many matches in one table, hits come newest first instead of best first:
+# ranking (bm25) every match of a word that is in nearly every note costs far more than
+# 50 ms, and such a query carries no sense of relevance anyway.
+RANK_MAX_MATCHES = 2000
 
 _WORDY = re.compile(r"\w")
 _PIECES = re.compile(r'"([^"]*)"?|(\S+)')
@@ -91,13 +97,26 @@ def match_expression(query: str) -> str | None:
         if not text or not _WORDY.search(text):
             continue
         phrases.append('"' + text.replace('"', '""') + '"')
-        # A bare word still being typed at the very end is a prefix.
-        prefix_last = bare is not None and m.end() == len(query)
+        # A bare word still being typed at the very end is a prefix (from PREFIX_MIN
+        # letters: shorter prefixes match a good part of the vocabulary).
+        prefix_last = (
+            bare is not None and m.end() == len(query) and len(_WORDY.findall(bare)) >= PREFIX_MIN
+        )
     if not phrases:
         return None
     if prefix_last:
-        phrases[-1] += " *"
-    return " ".join(phrases)
+        # Both the index and the query go through the Porter stemmer, which rewrites a
+        # word's end ("unemploy" is stemmed "unemploi", no prefix of "unemploy(ment)"):
+        # the prefix less one or two letters finds what the letters typed would.
+        last = phrases[-1][1:-1]
+        variants = [last]
+        for cut in (1, 2):
+            shorter = last[:-cut]
+            if last[-cut:].isalnum() and len(_WORDY.findall(shorter)) >= PREFIX_MIN:
+                variants.append(shorter)
+        ors = " OR ".join(f'"{v}" *' for v in variants)
+        phrases[-1] = f"({ors})" if len(variants) > 1 else ors
+    return " AND ".join(phrases)
 
 
 def snippet_text(snippet: str) -> str:
