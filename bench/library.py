@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ from reader.core.anchoring import CONTEXT_CHARS  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.sentences import SPLITTER_VERSION  # noqa: E402
 
-BENCH_VERSION = "1"
+BENCH_VERSION = "2"
 SEED = 20261129
 
 
@@ -147,7 +148,7 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
             article_rows.append(
                 (
                     a,
-                    f"bench-{a}",
+                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     f"https://news{a % 50}.example/story/{a}",
                     title,
                     "A. Writer",
@@ -172,7 +173,7 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
                 note_rows.append(
                     (
                         note_id,
-                        f"bench-note-{note_id}",
+                        str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                         a,
                         i,
                         quote,

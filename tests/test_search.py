@@ -174,3 +174,26 @@ def test_unicode_words_are_found(library: Library, pages: Path) -> None:
     sentence = library.article(article_id).sentences[0].text
     word = next(w for w in sentence.split() if w.isalpha() and len(w) > 3)
     assert any(h.article_id == article_id for h in library.search(word))
+
+
+def test_index_follows_edits(lib: Library, pages: Path) -> None:
+    note = lib.add_note(1, 0, "Wibbly claim.", Verdict.NONE)
+    lib.update_note(note.uuid, text="Wobbly claim.", verdict=Verdict.FALSE)
+    assert lib.search("wibbly") == []
+    assert [h.note_uuid for h in lib.search("wobbly")] == [note.uuid]
+    lib.set_reading_position(1, 3, 0.5)
+    lib.reattach_note(note.uuid, 2)
+    assert [h.sentence for h in lib.search("wobbly")] == [2]
+    for table in ("articles_fts", "notes_fts"):
+        lib.db.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+    lib.delete_note(note.uuid)
+    assert lib.search("wobbly") == []
+
+
+def test_url_lookup_uses_an_index(lib: Library) -> None:
+    plan = lib.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id, content_hash FROM articles WHERE url = ? "
+        "ORDER BY id LIMIT 1",
+        ["https://herald.example/news/bridge-repairs"],
+    ).fetchall()
+    assert "USING INDEX" in " ".join(str(r) for r in plan) or "USING COVERING INDEX" in str(plan)

@@ -408,3 +408,19 @@ def test_normalize_url_same(a: str, b: str) -> None:
 )
 def test_normalize_url_different(a: str, b: str) -> None:
     assert normalize_url(a) != normalize_url(b)
+
+
+def test_annotation_uuids() -> None:
+    from reader.core.export import ImportedAnnotation
+
+    def ann(id_: str) -> ImportedAnnotation:
+        return ImportedAnnotation(
+            id_, NEWS_URL, "q", "", "", None, "", (), Verdict.NONE, (), "", ""
+        )
+
+    upper = "urn:uuid:6F1C1F55-4A43-4D55-9A39-3E6F0C1B7A10"
+    assert annotation_uuid(ann(upper)) == "6f1c1f55-4a43-4d55-9a39-3e6f0c1b7a10"
+    assert annotation_uuid(ann("urn:uuid:not-a-uuid")) == "not-a-uuid"
+    derived = annotation_uuid(ann("https://hypothes.is/a/abc"))
+    assert derived == annotation_uuid(ann("https://hypothes.is/a/abc"))
+    assert derived != annotation_uuid(ann("https://hypothes.is/a/abd"))

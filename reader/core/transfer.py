@@ -404,13 +404,13 @@ def _import_annotation(
 
 
 def annotation_uuid(ann: ImportedAnnotation) -> str:
-    """The note UUID for an annotation: its own urn:uuid, else one derived from its id
-    (or, without an id, from its target and quote)."""
+    """The note UUID for an annotation: what follows its `urn:uuid:`, else one derived
+    from its id (or, without an id, from its target, quote and creation time)."""
     if ann.uuid:
         try:
             return str(uuidlib.UUID(ann.uuid))
         except ValueError:
-            pass
+            return ann.uuid  # not a well-formed UUID, but an identifier all the same
     key = ann.id or f"{normalize_url(ann.url)}\n{ann.quote}\n{ann.created}"
     return str(uuidlib.uuid5(ANNOTATION_NAMESPACE, key))
 
