@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 
 from reader.cli import main
+from reader.core.ingest import load_file
+from reader.core.model import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = ROOT.parent / "shared" / "tools" / "w3c_annotation_check.py"
@@ -311,3 +313,28 @@ def test_backup_command(capsys, lib, library_path, tmp_path) -> None:
     code, _, err = run(capsys, *lib, "backup", str(library_path))
     assert code == 2 and "live library" in err
     assert library_path.read_bytes() == before
+
+
+@pytest.mark.skipif(not CHECKER.exists(), reason="../shared is not next to the repository")
+def test_w3c_export_of_unplaced_and_bare_notes_passes_the_checker(
+    capsys, lib, library_path, tmp_path
+) -> None:
+    from dataclasses import replace
+
+    from reader.core.library import Library
+
+    with Library(library_path) as library:
+        note = library.add_note(1, 2, "", Verdict.NONE)  # no text, no verdict: no body
+        library.restore_note(replace(note, sentence=None, quote="A sentence long gone."))
+        library.add_article(load_file(pages_dir() / "plain.txt"))  # an article without notes
+    for ids in (["--all"], ["3"]):
+        target = tmp_path / "notes.jsonld"
+        assert run(capsys, *lib, "export", *ids, "--format", "w3c", "-o", str(target))[0] == 0
+        checked = subprocess.run(
+            [sys.executable, str(CHECKER), str(target)], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def pages_dir() -> Path:
+    return Path(__file__).parent / "fixtures" / "pages"
