@@ -197,3 +197,9 @@ def test_url_lookup_uses_an_index(lib: Library) -> None:
         ["https://herald.example/news/bridge-repairs"],
     ).fetchall()
     assert "USING INDEX" in " ".join(str(r) for r in plan) or "USING COVERING INDEX" in str(plan)
+
+
+def test_a_match_in_title_and_text_opens_at_the_text(lib: Library) -> None:
+    [hit] = [h for h in lib.search("bridge") if h.kind == "article"]
+    assert hit.sentence == index_of(lib, 1, "The old river bridge")
+    assert hit.snippet.startswith("The old river")

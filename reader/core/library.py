@@ -520,24 +520,31 @@ class Library:
             )
             params.append(tag)
         rows = self.db.execute(
-            f"""SELECT a.id, a.title,
-                   snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), articles_fts.rank
+            f"""SELECT a.id, a.title, articles_fts.rank,
+                   snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}),
+                   snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})
                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                 WHERE {" AND ".join(where)}
                 ORDER BY {self._fts_order("articles_fts", expression)} LIMIT ?""",
-            [MARK_START, MARK_END, ELLIPSIS, *params, limit],
+            [*(MARK_START, MARK_END, ELLIPSIS) * 2, *params, limit],
         ).fetchall()
-        return [
-            SearchHit(
-                kind="article",
-                article_id=int(r[0]),
-                sentence=self._sentence_of_snippet(int(r[0]), r[2]),
-                title=r[1],
-                snippet=r[2],
-                rank=float(r[3]),
+        hits = []
+        for article_id, title, rank, in_text, in_title in rows:
+            # A match in the text opens the article there; a title-only match at the top.
+            text_matched = MARK_START in in_text
+            hits.append(
+                SearchHit(
+                    kind="article",
+                    article_id=int(article_id),
+                    sentence=self._sentence_of_snippet(article_id, in_text)
+                    if text_matched
+                    else None,
+                    title=title,
+                    snippet=in_text if text_matched else in_title,
+                    rank=float(rank),
+                )
             )
-            for r in rows
-        ]
+        return hits
 
     def _search_notes(
         self, expression: str, verdict: str | None, tag: str | None, limit: int
