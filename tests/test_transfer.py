@@ -424,3 +424,36 @@ def test_annotation_uuids() -> None:
     derived = annotation_uuid(ann("https://hypothes.is/a/abc"))
     assert derived == annotation_uuid(ann("https://hypothes.is/a/abc"))
     assert derived != annotation_uuid(ann("https://hypothes.is/a/abd"))
+
+
+def test_a_later_copy_of_an_annotation_updates_the_note_in_place(
+    filled: Library, pages: Path
+) -> None:
+    doc = json.loads(export_notes(filled, [1], "w3c"))
+    first = doc["first"]["items"][0]
+    uuid = first["id"].removeprefix("urn:uuid:")
+    before = filled.note(uuid)
+    first["modified"] = "2099-01-01T00:00:00Z"
+    first["body"] = [{"type": "TextualBody", "purpose": "commenting", "value": "Rewritten."}]
+    report = import_notes(filled, json.dumps(doc))
+    assert (report.updated, report.present, report.placed) == (1, 2, 0)
+    assert "updated 1" in report.summary()
+    after = filled.note(uuid)
+    assert (after.text, after.verdict, after.updated) == (
+        "Rewritten.",
+        Verdict.NONE,
+        "2099-01-01T00:00:00Z",
+    )
+    assert (after.sentence, after.quote, after.created) == (
+        before.sentence,
+        before.quote,
+        before.created,
+    )
+
+
+def test_import_reports_progress(filled: Library, tmp_path: Path) -> None:
+    text = export_notes(filled, None, "w3c")
+    seen: list[tuple[int, int]] = []
+    with Library(tmp_path / "other.db") as other:
+        import_notes(other, text, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]

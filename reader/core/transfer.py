@@ -59,7 +59,7 @@ from .export import (
 )
 from .export.backup import FORMAT as BACKUP_FORMAT
 from .export.common import iso_datetime
-from .library import Library, NotFound, now
+from .library import Library, now
 from .model import Article, Note
 from .sentences import SPLITTER_VERSION, segment
 
@@ -475,7 +475,6 @@ __all__ = [
     "FORMATS",
     "Cancelled",
     "ImportReport",
-    "NotFound",
     "TransferError",
     "annotation_uuid",
     "export_notes",
