@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .core.backups import backup_to
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError, NotFound
 from .core.model import Article, Note, Source, Verdict
 from .core.sentences import split
+from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .paths import resolve_library
 
 
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notes", help="list an article's notes")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
+    _add_transfer_commands(sub)
     return parser
 
 
@@ -101,6 +104,28 @@ def split_open_paths(argv: Sequence[str], commands: set[str]) -> tuple[list[str]
             seen_command = True
         rest.append(arg)
     return rest, files
+
+
+def _add_transfer_commands(sub: Any) -> None:
+    """export, import-notes, search and backup."""
+    p = sub.add_parser("export", help="export notes (stdout unless -o)")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="article ids")
+    p.add_argument("--all", action="store_true", help="every article in the library")
+    p.add_argument("--format", choices=FORMATS, default="markdown")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE atomically")
+
+    p = sub.add_parser("import-notes", help="import a Gloss JSON backup or W3C annotations")
+    p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("search", help="search articles and notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--verdict", help=", ".join(v.value for v in Verdict))
+    p.add_argument("--tag", help="note or article tag")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backup", help="copy the library to PATH (SQLite online backup)")
+    p.add_argument("dest", type=Path, metavar="PATH")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +187,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return 0
     if args.command == "notes":
         return _notes(library, args.id, args.json, out)
+    if args.command in _TRANSFER_COMMANDS:
+        return _TRANSFER_COMMANDS[args.command](args, library, out)
     raise AssertionError(args.command)
 
 
@@ -332,6 +359,61 @@ def _note_json(n: Note) -> dict[str, Any]:
         "created": n.created,
         "updated": n.updated,
     }
+
+
+def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.all == bool(args.ids):
+        raise ValueError("export: give article ids or --all (not both)")
+    ids = None if args.all else args.ids
+    try:
+        if args.output is not None:
+            export_to_file(library, ids, args.format, args.output)
+        else:
+            out.write(export_notes(library, ids, args.format))
+    except OSError as exc:
+        raise ValueError(f"{args.output}: {exc.strerror or exc}") from None
+    return 0
+
+
+def _import_notes(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    try:
+        report = import_file(library, args.file)
+    except TransferError as exc:
+        raise ValueError(f"{args.file}: {exc}; nothing was imported") from None
+    for problem in report.problems:
+        print(f"{args.file}: skipped {problem}", file=sys.stderr)
+    print(report.summary(), file=out)
+    return 1 if report.skipped else 0
+
+
+def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    hits = library.search(args.query, verdict=args.verdict, tag=args.tag, limit=args.limit)
+    if args.json:
+        json.dump([h.to_json() for h in hits], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    for h in hits:
+        where = "-" if h.sentence is None else str(h.sentence)
+        snippet = " ".join(h.marked("**", "**").split())
+        print(f"{h.article_id}\t{where}\t{h.kind}\t{h.title}\t{snippet}", file=out)
+    return 0
+
+
+def _backup(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    try:
+        dest = backup_to(library.path, args.dest)
+    except OSError as exc:
+        raise ValueError(f"{args.dest}: {exc.strerror or exc}") from None
+    print(dest, file=out)
+    return 0
+
+
+_TRANSFER_COMMANDS = {
+    "export": _export,
+    "import-notes": _import_notes,
+    "search": _search,
+    "backup": _backup,
+}
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +33,17 @@ from .model import (
     Verdict,
 )
 from .schema import MIGRATION_SET, known_migrations, migrations
+from .search import (
+    ELLIPSIS,
+    MARK_END,
+    MARK_START,
+    RANK_MAX_MATCHES,
+    SNIPPET_TOKENS,
+    SearchHit,
+    first_match_offset,
+    match_expression,
+    snippet_text,
+)
 from .sentences import SPLITTER_VERSION, segment
 
 
@@ -422,6 +435,200 @@ class Library:
         return int(
             self.db.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0]
         )
+
+    # -- transfer and search -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Library]:
+        """Everything inside is one transaction: an exception undoes all of it. Library
+        methods called inside nest (as savepoints) instead of committing."""
+        with self.db.atomic():
+            yield self
+
+    def article_meta(self, article_id: int) -> Metadata:
+        """An article's metadata without loading its text."""
+        row = self.db.execute(
+            "SELECT title, byline, published, site, lang, url, excerpt FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return Metadata(*row)
+
+    def imported_at(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT imported_at FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return str(row[0])
+
+    def set_imported_at(self, article_id: int, stamp: str) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET imported_at = ? WHERE id = ?", [stamp, article_id])
+
+    def article_urls(self) -> list[tuple[int, str]]:
+        """(id, url) of every article that has a URL and is not deleted, oldest first."""
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute(
+                "SELECT id, url FROM articles WHERE url != '' AND trashed_at IS NULL ORDER BY id"
+            )
+        ]
+
+    def find_article(self, article: Article) -> int | None:
+        """The stored article with the same URL, else the same content, if any."""
+        found = self._find_existing(article)
+        return found[0] if found else None
+
+    def find_note(self, note_uuid: str) -> Note | None:
+        try:
+            return self.note(note_uuid)
+        except NotFound:
+            return None
+
+    def search(
+        self,
+        query: str,
+        verdict: Verdict | str | None = None,
+        tag: str | None = None,
+        limit: int = 50,
+    ) -> list[SearchHit]:
+        """Full-text search over article titles and texts and note texts and quotes.
+
+        `verdict` keeps notes with that verdict (and articles that have one); `tag` keeps
+        notes tagged so or on an article tagged so (and articles tagged so). Best first.
+        What the user typed is never FTS syntax (see `search.match_expression`).
+        """
+        expression = match_expression(query)
+        if expression is None or limit <= 0:
+            return []
+        wanted = Verdict.parse(verdict).value if verdict else None
+        tag = tag.strip() if tag else None
+        hits = self._search_articles(expression, wanted, tag, limit)
+        hits += self._search_notes(expression, wanted, tag, limit)
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]
+
+    def _search_articles(
+        self, expression: str, verdict: str | None, tag: str | None, limit: int
+    ) -> list[SearchHit]:
+        where = ["articles_fts MATCH ?", "a.trashed_at IS NULL"]
+        params: list[object] = [expression]
+        if verdict:
+            where.append(
+                "EXISTS (SELECT 1 FROM notes v WHERE v.article_id = a.id AND v.verdict = ?)"
+            )
+            params.append(verdict)
+        if tag:
+            where.append(
+                "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id "
+                "AND t.tag = ? COLLATE NOCASE)"
+            )
+            params.append(tag)
+        rows = self.db.execute(
+            f"""SELECT a.id, a.title, articles_fts.rank,
+                   snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}),
+                   snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE {" AND ".join(where)}
+                ORDER BY {self._fts_order("articles_fts", expression)} LIMIT ?""",
+            [*(MARK_START, MARK_END, ELLIPSIS) * 2, *params, limit],
+        ).fetchall()
+        hits = []
+        for article_id, title, rank, in_text, in_title in rows:
+            # A match in the text opens the article there; a title-only match at the top.
+            text_matched = MARK_START in in_text
+            hits.append(
+                SearchHit(
+                    kind="article",
+                    article_id=int(article_id),
+                    sentence=self._sentence_of_snippet(article_id, in_text)
+                    if text_matched
+                    else None,
+                    title=title,
+                    snippet=in_text if text_matched else in_title,
+                    rank=float(rank),
+                )
+            )
+        return hits
+
+    def _search_notes(
+        self, expression: str, verdict: str | None, tag: str | None, limit: int
+    ) -> list[SearchHit]:
+        where = ["notes_fts MATCH ?", "a.trashed_at IS NULL"]
+        params: list[object] = [expression]
+        if verdict:
+            where.append("n.verdict = ?")
+            params.append(verdict)
+        if tag:
+            where.append(
+                "(EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE j.value = ? COLLATE NOCASE)"
+                " OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id "
+                "AND t.tag = ? COLLATE NOCASE))"
+            )
+            params += [tag, tag]
+        rows = self.db.execute(
+            f"""SELECT n.article_id, n.sentence, a.title,
+                   snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank,
+                   n.uuid, n.verdict
+                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+                JOIN articles a ON a.id = n.article_id
+                WHERE {" AND ".join(where)}
+                ORDER BY {self._fts_order("notes_fts", expression)} LIMIT ?""",
+            [MARK_START, MARK_END, ELLIPSIS, *params, limit],
+        ).fetchall()
+        return [
+            SearchHit(
+                kind="note",
+                article_id=int(r[0]),
+                sentence=r[1],
+                title=r[2],
+                snippet=r[3],
+                rank=float(r[4]),
+                note_uuid=r[5],
+                verdict=Verdict.parse(r[6]).value,
+            )
+            for r in rows
+        ]
+
+    def _fts_order(self, table: str, expression: str) -> str:
+        """Best first (bm25) unless the expression matches more than RANK_MAX_MATCHES
+        rows, then newest first: FTS5 walks those in rowid order and stops at the limit."""
+        matches = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+            [expression, RANK_MAX_MATCHES + 1],
+        ).fetchone()[0]
+        return f"{table}.rank" if matches <= RANK_MAX_MATCHES else f"{table}.rowid DESC"
+
+    def _sentence_of_snippet(self, article_id: int, snippet: str) -> int | None:
+        """The sentence holding a snippet's first match; None when the title matched.
+
+        FTS5 snippets are exact slices of the column, so the snippet is found in the
+        article's text and its offset mapped to a sentence (one pass over the
+        article's sentences, only for the hits shown).
+        """
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        plain = snippet_text(snippet)
+        where = row[0].find(plain) if row and plain else -1
+        if where < 0:
+            return None
+        target = where + first_match_offset(snippet)
+        text = row[0]
+        starts: list[int] = []
+        indices: list[int] = []
+        pos = 0
+        for idx, sentence_text in self.db.execute(
+            "SELECT idx, text FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
+        ):
+            found = text.find(sentence_text, pos)
+            if found < 0:
+                continue
+            starts.append(found)
+            indices.append(int(idx))
+            pos = found + len(sentence_text)
+        i = bisect_right(starts, target) - 1
+        return indices[i] if i >= 0 else (indices[0] if indices else None)
 
     # -- notes ---------------------------------------------------------------------------
 

@@ -118,6 +118,32 @@ def m002_reading_state_and_tags(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_url_index_and_narrow_fts_triggers(db: Database) -> None:
+    db.executescript(
+        """
+        -- `url = ?` cannot use the partial index of m001 (SQLite cannot tell that the
+        -- parameter is not ''), so finding an article by URL scanned the whole table.
+        CREATE INDEX articles_url_any ON articles(url);
+
+        -- The FTS rows depend on these columns only: saving a reading position or a
+        -- note's verdict no longer re-indexes the article's whole text or the note.
+        DROP TRIGGER IF EXISTS articles_au;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        DROP TRIGGER IF EXISTS notes_au;
+        CREATE TRIGGER notes_au AFTER UPDATE OF body, quote ON notes BEGIN
+          INSERT INTO notes_fts (notes_fts, rowid, body, quote)
+            VALUES ('delete', old.rowid, old.body, old.quote);
+          INSERT INTO notes_fts (rowid, body, quote) VALUES (new.rowid, new.body, new.quote);
+        END;
+        """
+    )
+
+
 def known_migrations() -> frozenset[str]:
     # Everything is pending on an empty database: that lists this code's migrations
     # through the public API.

@@ -1,0 +1,487 @@
+"""Export notes to files and import them back: the orchestration between the library and
+the pure `export` formats. No Qt; the CLI and the window call the same functions.
+
+Long runs take `progress(done, total)` (called after each article or annotation) and
+`cancelled()` (checked as often; when it returns True the run stops with `Cancelled`).
+An import is one transaction: a malformed file, a failure or a cancel writes nothing.
+
+Export formats (`FORMATS`):
+
+- markdown: one article's notes, or several articles under one heading;
+- w3c: a W3C Web Annotation collection (JSON-LD);
+- claimreview: a JSON list of schema.org ClaimReviews, for notes with a rated verdict;
+- json: the full backup document (`export.backup`), which `import_notes` restores.
+
+Import (`import_notes`) reads the JSON backup or W3C annotations (Hypothesis's export
+too), and tells them apart by the backup's `"format"` field.
+
+Backup: an article already in the library (same URL, else same content) is kept as it
+is; a missing one is recreated from its blocks, re-split by the current splitter. Notes
+are matched by UUID: one already present stays unless the file's copy was modified
+later. A note keeps its sentence when the article's text and sentences are the ones it
+was made on; otherwise it is placed again by its quote, or kept unplaced.
+
+W3C: each annotation goes to the article whose URL matches its target (see
+`normalize_url`); an annotation whose article is not in the library is skipped and
+reported. Its quote is placed with `anchoring.reanchor`; a quote that cannot be placed
+makes an unplaced note (no sentence, quote kept). A `urn:uuid:` id is the note's UUID;
+any other id (Hypothesis's) gives a UUID derived from it (uuid5), so importing the same
+file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid as uuidlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .anchoring import Anchor, reanchor
+from .export import (
+    AnnotationFormatError,
+    ArticleInfo,
+    BackupArticle,
+    BackupError,
+    ImportedAnnotation,
+    annotation_collection,
+    article_markdown,
+    claim_reviews,
+    dump_backup,
+    library_markdown,
+    parse_annotations,
+    parse_backup,
+)
+from .export.backup import FORMAT as BACKUP_FORMAT
+from .export.common import iso_datetime
+from .library import Library, now
+from .model import Article, Note
+from .sentences import SPLITTER_VERSION, segment
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+FORMATS = ("markdown", "w3c", "claimreview", "json")
+# Annotation ids that are not urn:uuid: become uuid5(ANNOTATION_NAMESPACE, id).
+ANNOTATION_NAMESPACE = uuidlib.UUID("0b6d7c1e-93a4-5f0e-8c1d-2f4a9e6b3c57")
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+class TransferError(ValueError):
+    """The file cannot be imported (or the export cannot be made); nothing was written."""
+
+
+class Cancelled(Exception):
+    """The caller's `cancelled()` returned True; an import wrote nothing."""
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def live_article_ids(library: Library) -> list[int]:
+    """Every article not in the trash (archived ones included), by id."""
+    return [i for i in library.article_ids() if not library.is_trashed(i)]
+
+
+def export_notes(
+    library: Library,
+    article_ids: Sequence[int] | None,
+    fmt: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancel | None = None,
+    exported: str | None = None,
+) -> str:
+    """The notes of `article_ids` (None: the whole library) as text in format `fmt`."""
+    if fmt not in FORMATS:
+        raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    whole_library = article_ids is None
+    ids = live_article_ids(library) if article_ids is None else list(article_ids)
+    for article_id in ids:
+        library.summary(article_id)  # NotFound before any work
+    total = len(ids)
+    infos: list[tuple[ArticleInfo, list[Note]]] = []
+    records: list[BackupArticle] = []
+    for done, article_id in enumerate(ids, 1):
+        _check(cancelled)
+        if fmt == "json":
+            article = library.article(article_id)  # re-split first if the splitter changed
+            notes = library.notes(article_id)
+            records.append(
+                BackupArticle(
+                    id=article_id,
+                    meta=article.meta,
+                    blocks=article.blocks,
+                    notes=tuple(notes),
+                    source_format=article.source_format,
+                    splitter_version=article.splitter_version,
+                    extractor_version=article.extractor_version,
+                    imported_at=library.imported_at(article_id),
+                )
+            )
+        else:
+            meta = library.article_meta(article_id)
+            infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+        if progress:
+            progress(done, total)
+    _check(cancelled)
+    if fmt == "json":
+        return dump_backup(records, exported or now())
+    if fmt == "markdown":
+        if len(infos) == 1 and not whole_library:
+            return article_markdown(*infos[0])
+        return library_markdown(infos)
+    if fmt == "w3c":
+        doc: Any = annotation_collection(infos)
+    else:
+        doc = claim_reviews(infos)
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def export_to_file(
+    library: Library,
+    article_ids: Sequence[int] | None,
+    fmt: str,
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancel | None = None,
+) -> Path:
+    """`export_notes` written atomically to `path`: the whole file or no change at all."""
+    text = export_notes(library, article_ids, fmt, progress=progress, cancelled=cancelled)
+    return write_atomic(path, text)
+
+
+def write_atomic(path: Path | str, text: str) -> Path:
+    """Write `text` (UTF-8) to a temporary file beside `path`, then rename it over `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    kind: str = ""  # "backup" or "w3c"
+    articles: int = 0  # articles recreated from a backup
+    restored: int = 0  # backup notes written
+    placed: int = 0  # annotations placed on a sentence
+    unplaced: int = 0  # notes written without a sentence (either kind)
+    updated: int = 0  # notes already present that the file had a newer copy of
+    skipped: int = 0  # annotations whose article is not in the library
+    present: int = 0  # notes already in the library as the file has them
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"restored {self.restored}",
+            f"placed {self.placed}",
+            f"unplaced {self.unplaced}",
+            f"skipped {self.skipped}",
+            f"already present {self.present}",
+        ]
+        if self.updated:
+            parts.insert(4, f"updated {self.updated}")
+        line = ", ".join(parts)
+        if self.articles:
+            line += f" ({self.articles} article{'s' if self.articles != 1 else ''} recreated)"
+        return line
+
+
+def import_file(
+    library: Library,
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancel | None = None,
+) -> ImportReport:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise TransferError(f"{path}: {exc.strerror or exc}") from None
+    return import_notes(library, data, progress=progress, cancelled=cancelled)
+
+
+def import_notes(
+    library: Library,
+    data: str | bytes | Any,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancel | None = None,
+) -> ImportReport:
+    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing."""
+    if isinstance(data, str | bytes):
+        try:
+            data = json.loads(data)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise TransferError(f"not JSON: {exc}") from None
+    try:
+        if isinstance(data, dict) and data.get("format") == BACKUP_FORMAT:
+            backup = parse_backup(data)
+            with library.transaction():
+                return _restore_backup(library, backup.articles, progress, cancelled)
+        annotations = parse_annotations(data)
+    except (BackupError, AnnotationFormatError) as exc:
+        raise TransferError(str(exc)) from None
+    with library.transaction():
+        return _import_annotations(library, annotations, progress, cancelled)
+
+
+def _restore_backup(
+    library: Library,
+    articles: Sequence[BackupArticle],
+    progress: Progress | None,
+    cancelled: Cancel | None,
+) -> ImportReport:
+    report = ImportReport(kind="backup")
+    total = len(articles)
+    for done, saved in enumerate(articles, 1):
+        _check(cancelled)
+        made = Article(
+            saved.meta,
+            saved.blocks,
+            segment(saved.blocks),
+            (),
+            saved.source_format,
+            SPLITTER_VERSION,
+            saved.extractor_version,
+        )
+        article_id = library.find_article(made)
+        if article_id is None:
+            article_id = library.add_article(made).article_id
+            if saved.imported_at:
+                library.set_imported_at(article_id, saved.imported_at)
+            report.articles += 1
+        target = library.article(article_id)
+        same = target.text == made.text and target.sentences == made.sentences
+        for note in saved.notes:
+            note = replace(note, article_id=article_id)
+            if not same or not _fits(note, target):
+                note = _replace_anchor(note, target)
+            stored = library.find_note(note.uuid)
+            if stored is not None and not _newer(note.updated, stored.updated):
+                report.present += 1
+                continue
+            if stored is not None:
+                note = replace(note, article_id=stored.article_id)
+                report.updated += 1
+            else:
+                report.restored += 1
+                report.unplaced += note.sentence is None
+            library.restore_note(note)
+        if progress:
+            progress(done, total)
+    return report
+
+
+def _fits(note: Note, article: Article) -> bool:
+    """A note's sentence index still points at its quote in `article`."""
+    if note.sentence is None:
+        return True
+    return 0 <= note.sentence < len(article.sentences) and (
+        article.sentences[note.sentence].text == note.quote
+    )
+
+
+def _replace_anchor(note: Note, article: Article) -> Note:
+    placed = reanchor(Anchor.from_note(note), article)
+    if placed.orphaned:
+        return replace(note, sentence=None)
+    return replace(
+        note,
+        sentence=placed.sentence,
+        quote=placed.quote,
+        prefix=placed.prefix,
+        suffix=placed.suffix,
+        position=placed.position,
+    )
+
+
+def _import_annotations(
+    library: Library,
+    annotations: Sequence[ImportedAnnotation],
+    progress: Progress | None,
+    cancelled: Cancel | None,
+) -> ImportReport:
+    report = ImportReport(kind="w3c")
+    by_url: dict[str, int] = {}
+    for article_id, url in library.article_urls():
+        by_url.setdefault(normalize_url(url), article_id)
+    articles: dict[int, Article] = {}
+    total = len(annotations)
+    for done, ann in enumerate(annotations, 1):
+        _check(cancelled)
+        stored = library.find_note(annotation_uuid(ann))
+        article_id = by_url.get(normalize_url(ann.url)) if ann.url else None
+        if stored is not None:
+            _update_annotation(library, ann, stored, report)
+        elif article_id is None:
+            report.skipped += 1
+            label = ann.id or _clip(ann.quote)
+            report.problems.append(f"{label}: no article with URL {ann.url or '(none)'}")
+        else:
+            _import_annotation(library, ann, article_id, articles, report)
+        if progress:
+            progress(done, total)
+    return report
+
+
+def _update_annotation(
+    library: Library, ann: ImportedAnnotation, stored: Note, report: ImportReport
+) -> None:
+    """A note already in the library (by UUID) takes the file's text only when the
+    file's copy was modified later; its place stays."""
+    updated = ann.updated or ann.created
+    if not _newer(updated, stored.updated):
+        report.present += 1
+        return
+    library.restore_note(
+        replace(
+            stored,
+            text=ann.text,
+            verdict=ann.verdict,
+            sources=ann.sources,
+            tags=ann.tags,
+            updated=updated,
+        )
+    )
+    report.updated += 1
+
+
+def _import_annotation(
+    library: Library,
+    ann: ImportedAnnotation,
+    article_id: int,
+    articles: dict[int, Article],
+    report: ImportReport,
+) -> None:
+    note_uuid = annotation_uuid(ann)
+    created = ann.created or now()
+    updated = ann.updated or created
+    if article_id not in articles:
+        articles[article_id] = library.article(article_id)
+    placed = reanchor(ann.anchor, articles[article_id])
+    note = Note(
+        uuid=note_uuid,
+        article_id=article_id,
+        sentence=placed.sentence,
+        quote=placed.quote if not placed.orphaned else ann.quote,
+        prefix=placed.prefix if not placed.orphaned else ann.prefix,
+        suffix=placed.suffix if not placed.orphaned else ann.suffix,
+        position=placed.position if not placed.orphaned else ann.position,
+        text=ann.text,
+        verdict=ann.verdict,
+        sources=ann.sources,
+        tags=ann.tags,
+        created=created,
+        updated=updated,
+    )
+    library.restore_note(note)
+    if placed.orphaned:
+        report.unplaced += 1
+    else:
+        report.placed += 1
+
+
+def annotation_uuid(ann: ImportedAnnotation) -> str:
+    """The note UUID for an annotation: what follows its `urn:uuid:`, else one derived
+    from its id (or, without an id, from its target, quote and creation time)."""
+    if ann.uuid:
+        try:
+            return str(uuidlib.UUID(ann.uuid))
+        except ValueError:
+            return ann.uuid  # not a well-formed UUID, but an identifier all the same
+    key = ann.id or f"{normalize_url(ann.url)}\n{ann.quote}\n{ann.created}"
+    return str(uuidlib.uuid5(ANNOTATION_NAMESPACE, key))
+
+
+def normalize_url(url: str) -> str:
+    """A URL reduced to what identifies the page, to match annotations to articles.
+
+    http and https are the same page; the host is case-insensitive and a leading "www."
+    and a default port are dropped; the fragment, a trailing slash and tracking
+    parameters (utm_*, fbclid, gclid, mc_cid, mc_eid) are dropped; other query
+    parameters are kept, sorted. Anything that is not http(s) is only stripped.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return url.split("#", 1)[0]
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(_TRACKING)
+        )
+    )
+    return urlunsplit(("http", host, path, query, ""))
+
+
+def _newer(candidate: str, current: str) -> bool:
+    a, b = _when(candidate), _when(current)
+    if a is None or b is None:
+        return False
+    return a > b
+
+
+def _when(value: str) -> datetime | None:
+    stamp = iso_datetime(value)
+    if stamp is None:
+        return None
+    parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _clip(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:width]}…”" if len(text) > width else f"“{text}”"
+
+
+def _check(cancelled: Cancel | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled("cancelled")
+
+
+__all__ = [
+    "FORMATS",
+    "Cancelled",
+    "ImportReport",
+    "TransferError",
+    "annotation_uuid",
+    "export_notes",
+    "export_to_file",
+    "import_file",
+    "import_notes",
+    "live_article_ids",
+    "normalize_url",
+    "write_atomic",
+]
