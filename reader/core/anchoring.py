@@ -10,6 +10,13 @@ changed page, a better extractor, a new splitter) `reanchor` looks for the quote
 3. fuzzy: a bounded approximate search over the new sentences, scored on quote, prefix,
    suffix and distance.
 
+When the caller still has the old version of the article (the one the notes were anchored
+on), an alignment of the old sentence sequence to the new one comes first: a note whose old
+sentence is paired with a new sentence of the same (or a typo away) text is placed there
+(`Method.ALIGNED`). That tells copies of a repeated paragraph apart by their place in the
+document, which quote and context cannot. Notes the alignment does not decide take the
+path above, but never onto a new sentence the alignment gave to another old sentence.
+
 Whatever is doubtful becomes an orphan that keeps its quote: a note on the wrong sentence
 is worse than a note that asks the user where it belongs.
 
@@ -22,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -83,6 +91,12 @@ HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on pos
 MAX_EXACT_MATCHES = 200
 MAX_FUZZY_SENTENCES = 20_000  # bounds the cost on book-length articles
 FUZZY_CANDIDATES = 8
+# Alignment with the old version of the article.
+ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apart) pair up
+MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
+MAX_ALIGN_CELLS = 40_000  # replaced runs larger than this are paired within a band ...
+ALIGN_BAND = 32  # ... of this many sentences either side of the diagonal
+MAX_ALIGN_WORK = 5_000_000  # repeated keys beyond this make the diff quadratic: skip it
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
 
@@ -91,6 +105,7 @@ class Method(StrEnum):
     EXACT = "exact"
     HINT = "hint"
     FUZZY = "fuzzy"
+    ALIGNED = "aligned"
     ORPHAN = "orphan"
 
 
@@ -140,14 +155,23 @@ def make_anchor(article: Article, sentence_index: int) -> Anchor:
     return _Index(article).anchor_for(sentence_index)
 
 
-def reanchor(anchor: Anchor, article: Article) -> Placement:
-    return _Index(article).place(anchor)
+def reanchor(anchor: Anchor, article: Article, old: Article | None = None) -> Placement:
+    """Place one note on `article`. `old`, when given, is the version it was anchored on."""
+    return reanchor_all([anchor], article, old)[0]
 
 
-def reanchor_all(anchors: Iterable[Anchor], article: Article) -> list[Placement]:
-    """Re-anchor many notes on one article, preparing the article's text only once."""
+def reanchor_all(
+    anchors: Iterable[Anchor], article: Article, old: Article | None = None
+) -> list[Placement]:
+    """Re-anchor many notes on one article, preparing the article's text only once.
+
+    `old` is the version of the article the anchors were made on (the one being replaced).
+    With it, notes on sentences that survived are placed by aligning the two versions,
+    which is what tells repeated copies apart; without it only the anchors are used.
+    """
     index = _Index(article)
-    return [index.place(a) for a in anchors]
+    alignment = _Alignment(_Index(old), index) if old is not None else None
+    return [index.place(a, alignment) for a in anchors]
 
 
 def fold(text: str) -> str:
@@ -212,7 +236,24 @@ class _Index:
 
     # -- placing -----------------------------------------------------------------------
 
-    def place(self, anchor: Anchor) -> Placement:
+    def place(self, anchor: Anchor, alignment: _Alignment | None = None) -> Placement:
+        origin = alignment.origin(anchor) if alignment is not None else None
+        if alignment is None or origin is None:
+            return self._place(anchor)
+        paired = alignment.pairs.get(origin)
+        if paired is not None:
+            target, sim = paired
+            start, end = self.starts[target], self.ends[target]
+            return self._placed(anchor, start, end, Method.ALIGNED, sim)
+        # The old sentence has no counterpart (deleted, rewritten, re-split): the usual
+        # search decides, but a new sentence that descends from another old sentence is a
+        # copy of the noted one, not the noted one.
+        placed = self._place(anchor)
+        if placed.sentence is not None and placed.sentence in alignment.claimed:
+            return _orphan(anchor)
+        return placed
+
+    def _place(self, anchor: Anchor) -> Placement:
         quote = fold(anchor.quote)
         if not quote or not self.sentences:
             return _orphan(anchor)
@@ -456,6 +497,121 @@ class _Index:
             round(score, 4),
             (start, end),
         )
+
+
+class _Alignment:
+    """Which old sentence became which new sentence.
+
+    The folded sentence texts of both versions are diffed as sequences (each text hashed to
+    a small int). Equal runs pair their sentences one to one; inside a replaced run,
+    sentences a typo apart (same numbers, small edit distance) are paired in order. Nothing
+    else is paired: a rewritten sentence has no counterpart.
+    """
+
+    def __init__(self, old: _Index, new: _Index) -> None:
+        self.old = old
+        self.pairs: dict[int, tuple[int, float]] = {}  # old sentence -> (new, similarity)
+        old_keys, new_keys = old._sentence_texts(), new._sentence_texts()
+        ids: dict[str, int] = {}
+        a = [ids.setdefault(k, len(ids)) for k in old_keys]
+        b = [ids.setdefault(k, len(ids)) for k in new_keys]
+        for tag, i1, i2, j1, j2 in _opcodes(a, b):
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    self.pairs[i1 + k] = (j1 + k, 1.0)
+            elif tag == "replace":
+                self._pair_similar(old_keys, new_keys, i1, i2, j1, j2)
+        self.claimed = {j for j, _ in self.pairs.values()}
+
+    def origin(self, anchor: Anchor) -> int | None:
+        """The old sentence the anchor was made on, if it demonstrably was."""
+        i = anchor.sentence
+        old = self.old
+        if i is None or not 0 <= i < len(old.sentences):
+            return None
+        if anchor.position is not None and anchor.position != old.starts[i]:
+            return None
+        if fold(anchor.quote) != old._sentence_texts()[i]:
+            return None
+        return i
+
+    def _pair_similar(
+        self, old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
+    ) -> None:
+        """Pair near-equal sentences of a replaced run, in order (a best monotone match)."""
+        m, n = i2 - i1, j2 - j1
+        if m * n > MAX_ALIGN_CELLS:
+            # A long rewritten stretch: compare each old sentence with the new sentences
+            # around the same relative place only.
+            j = j1
+            for i in range(i1, i2):
+                lo = max(j, j1 + (i - i1) * n // m - ALIGN_BAND)
+                window = range(lo, min(j2, lo + 2 * ALIGN_BAND))
+                best = max(((_near_equal(old[i], new[k]), k) for k in window), default=(0.0, 0))
+                if best[0] > 0:
+                    self.pairs[i] = (best[1], best[0])
+                    j = best[1] + 1
+            return
+        sim = [[_near_equal(old[i1 + x], new[j1 + y]) for y in range(n)] for x in range(m)]
+        # best[x][y]: the largest total similarity pairing old[x:] with new[y:].
+        best = [[0.0] * (n + 1) for _ in range(m + 1)]
+        for x in range(m - 1, -1, -1):
+            for y in range(n - 1, -1, -1):
+                take = sim[x][y] + best[x + 1][y + 1] if sim[x][y] > 0 else 0.0
+                best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
+        x = y = 0
+        while x < m and y < n:
+            if sim[x][y] > 0 and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
+                self.pairs[i1 + x] = (j1 + y, sim[x][y])
+                x, y = x + 1, y + 1
+            elif best[x][y] == best[x + 1][y]:
+                x += 1
+            else:
+                y += 1
+
+
+def _opcodes(a: list[int], b: list[int]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes of two int sequences, with the common ends stripped first (cheap,
+    and the usual case: a few edits in a long text). A middle whose repeated elements would
+    make the matcher quadratic is given up on (reported as one replaced run)."""
+    n, m = len(a), len(b)
+    head = 0
+    while head < min(n, m) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(n, m) - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    mid_a, mid_b = a[head : n - tail], b[head : m - tail]
+    if mid_a or mid_b:
+        count_a: dict[int, int] = {}
+        for x in mid_a:
+            count_a[x] = count_a.get(x, 0) + 1
+        work = sum(count_a.get(x, 0) for x in mid_b)
+        if work > MAX_ALIGN_WORK:
+            ops.append(("replace", head, n - tail, head, m - tail))
+        else:
+            matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                ops.append((tag, head + i1, head + i2, head + j1, head + j2))
+    if tail:
+        ops.append(("equal", n - tail, n, m - tail, m))
+    return ops
+
+
+def _near_equal(a: str, b: str) -> float:
+    """How alike two sentences a typo fix apart are; 0 when they are not that alike."""
+    if len(a) < MIN_ALIGN_LEN or len(b) < MIN_ALIGN_LEN:
+        return 0.0
+    sim = fuzz.ratio(a, b, score_cutoff=ALIGN_NEAR * 100) / 100
+    if not sim or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return 0.0
+    distance = (1 - sim) * (len(a) + len(b))
+    if distance > max(MIN_EDIT_BUDGET, EDIT_BUDGET * len(a)):
+        return 0.0
+    return sim
 
 
 def _edit_budget_ok(quote: str, cand: _Candidate) -> bool:
