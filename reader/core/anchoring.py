@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -94,9 +93,8 @@ FUZZY_CANDIDATES = 8
 # Alignment with the old version of the article.
 ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apart) pair up
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
-MAX_ALIGN_CELLS = 40_000  # replaced runs larger than this are paired within a band ...
-ALIGN_BAND = 32  # ... of this many sentences either side of the diagonal
-MAX_ALIGN_WORK = 5_000_000  # repeated keys beyond this make the diff quadratic: skip it
+MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
+ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
 
@@ -245,11 +243,11 @@ class _Index:
             target, sim = paired
             start, end = self.starts[target], self.ends[target]
             return self._placed(anchor, start, end, Method.ALIGNED, sim)
-        # The old sentence has no counterpart (deleted, rewritten, re-split): the usual
-        # search decides, but a new sentence that descends from another old sentence is a
-        # copy of the noted one, not the noted one.
+        # The old sentence has no sure counterpart (deleted, rewritten, re-split, or one
+        # of identical copies): the usual search decides, but not on a new sentence that
+        # the alignment gives to another old sentence.
         placed = self._place(anchor)
-        if placed.sentence is not None and placed.sentence in alignment.claimed:
+        if placed.sentence is not None and alignment.taken(origin, placed.sentence):
             return _orphan(anchor)
         return placed
 
@@ -502,26 +500,36 @@ class _Index:
 class _Alignment:
     """Which old sentence became which new sentence.
 
-    The folded sentence texts of both versions are diffed as sequences (each text hashed to
-    a small int). Equal runs pair their sentences one to one; inside a replaced run,
-    sentences a typo apart (same numbers, small edit distance) are paired in order. Nothing
-    else is paired: a rewritten sentence has no counterpart.
+    Sentences are compared by their folded text. Equal sentences pair up, and so do
+    sentences a typo fix apart (`_near_equal`); a rewritten sentence pairs with nothing.
+    The pairing is the one with the most (and most alike) pairs in document order, found
+    exactly for small stretches and through unique sentences as landmarks for long ones.
+
+    Copies make some pairings arbitrary: when one of two identical paragraphs is deleted,
+    which one went is a guess. So the alignment is made twice, preferring the earliest
+    and then the latest copy, and only the pairs both agree on are trusted.
     """
 
     def __init__(self, old: _Index, new: _Index) -> None:
         self.old = old
-        self.pairs: dict[int, tuple[int, float]] = {}  # old sentence -> (new, similarity)
-        old_keys, new_keys = old._sentence_texts(), new._sentence_texts()
+        self.old_keys, self.new_keys = old._sentence_texts(), new._sentence_texts()
         ids: dict[str, int] = {}
-        a = [ids.setdefault(k, len(ids)) for k in old_keys]
-        b = [ids.setdefault(k, len(ids)) for k in new_keys]
-        for tag, i1, i2, j1, j2 in _opcodes(a, b):
-            if tag == "equal":
-                for k in range(i2 - i1):
-                    self.pairs[i1 + k] = (j1 + k, 1.0)
-            elif tag == "replace":
-                self._pair_similar(old_keys, new_keys, i1, i2, j1, j2)
-        self.claimed = {j for j, _ in self.pairs.values()}
+        a = [ids.setdefault(k, len(ids)) for k in self.old_keys]
+        b = [ids.setdefault(k, len(ids)) for k in self.new_keys]
+        forward = self._align(a, b, self.old_keys, self.new_keys)
+        n, m = len(a), len(b)
+        backward = {
+            n - 1 - x: (m - 1 - y, s)
+            for x, (y, s) in self._align(
+                a[::-1], b[::-1], self.old_keys[::-1], self.new_keys[::-1]
+            ).items()
+        }
+        # old sentence -> (new sentence, similarity), where both alignments agree
+        self.pairs = {x: p for x, p in forward.items() if backward.get(x) == p}
+        # new sentence -> the old sentences either alignment derives it from (similarity)
+        self.sources: dict[int, dict[int, float]] = {}
+        for x, (y, sim) in (*forward.items(), *backward.items()):
+            self.sources.setdefault(y, {})[x] = sim
 
     def origin(self, anchor: Anchor) -> int | None:
         """The old sentence the anchor was made on, if it demonstrably was."""
@@ -531,85 +539,168 @@ class _Alignment:
             return None
         if anchor.position is not None and anchor.position != old.starts[i]:
             return None
-        if fold(anchor.quote) != old._sentence_texts()[i]:
+        if fold(anchor.quote) != self.old_keys[i]:
             return None
         return i
 
-    def _pair_similar(
-        self, old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
-    ) -> None:
-        """Pair near-equal sentences of a replaced run, in order (a best monotone match)."""
-        m, n = i2 - i1, j2 - j1
-        if m * n > MAX_ALIGN_CELLS:
-            # A long rewritten stretch: compare each old sentence with the new sentences
-            # around the same relative place only.
-            j = j1
-            for i in range(i1, i2):
-                lo = max(j, j1 + (i - i1) * n // m - ALIGN_BAND)
-                window = range(lo, min(j2, lo + 2 * ALIGN_BAND))
-                best = max(((_near_equal(old[i], new[k]), k) for k in window), default=(0.0, 0))
-                if best[0] > 0:
-                    self.pairs[i] = (best[1], best[0])
-                    j = best[1] + 1
-            return
-        sim = [[_near_equal(old[i1 + x], new[j1 + y]) for y in range(n)] for x in range(m)]
-        # best[x][y]: the largest total similarity pairing old[x:] with new[y:].
-        best = [[0.0] * (n + 1) for _ in range(m + 1)]
-        for x in range(m - 1, -1, -1):
-            for y in range(n - 1, -1, -1):
-                take = sim[x][y] + best[x + 1][y + 1] if sim[x][y] > 0 else 0.0
-                best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
-        x = y = 0
-        while x < m and y < n:
-            if sim[x][y] > 0 and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
-                self.pairs[i1 + x] = (j1 + y, sim[x][y])
-                x, y = x + 1, y + 1
-            elif best[x][y] == best[x + 1][y]:
-                x += 1
-            else:
-                y += 1
+    def taken(self, origin: int, target: int) -> bool:
+        """Whether the new sentence `target` belongs to another old sentence: one it is
+        an unchanged copy of (so the noted sentence, a separate sentence before, is not in
+        it), or one that reads like the noted sentence (a copy of it, perhaps edited). A
+        sentence merged from the noted one and a neighbour is neither."""
+        mine = self.old_keys[origin]
+        return any(
+            j != origin
+            and (sim == 1.0 or fuzz.ratio(self.old_keys[j], mine) >= MIN_FUZZY_QUOTE * 100)
+            for j, sim in self.sources.get(target, {}).items()
+        )
+
+    def _align(
+        self, a: list[int], b: list[int], a_text: list[str], b_text: list[str]
+    ) -> dict[int, tuple[int, float]]:
+        pairs: dict[int, tuple[int, float]] = {}
+        todo = [(0, len(a), 0, len(b))]
+        while todo:
+            alo, ahi, blo, bhi = todo.pop()
+            # Only the head: every step prefers the earliest copy, so that the backward run
+            # (which prefers the latest) disagrees wherever copies make a pairing arbitrary.
+            while alo < ahi and blo < bhi and a[alo] == b[blo]:
+                pairs[alo] = (blo, 1.0)
+                alo, blo = alo + 1, blo + 1
+            if alo == ahi or blo == bhi:
+                continue
+            if (ahi - alo) * (bhi - blo) <= MAX_ALIGN_CELLS:
+                _best_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                continue
+            landmarks = _unique_common(a, b, alo, ahi, blo, bhi)
+            if not landmarks:
+                _banded_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                continue
+            x0, y0 = alo, blo
+            for x, y in landmarks:
+                pairs[x] = (y, 1.0)
+                todo.append((x0, x, y0, y))
+                x0, y0 = x + 1, y + 1
+            todo.append((x0, ahi, y0, bhi))
+        return pairs
 
 
-def _opcodes(a: list[int], b: list[int]) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes of two int sequences, with the common ends stripped first (cheap,
-    and the usual case: a few edits in a long text). A middle whose repeated elements would
-    make the matcher quadratic is given up on (reported as one replaced run)."""
-    n, m = len(a), len(b)
-    head = 0
-    while head < min(n, m) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(n, m) - head and a[n - 1 - tail] == b[m - 1 - tail]:
-        tail += 1
-    ops: list[tuple[str, int, int, int, int]] = []
-    if head:
-        ops.append(("equal", 0, head, 0, head))
-    mid_a, mid_b = a[head : n - tail], b[head : m - tail]
-    if mid_a or mid_b:
-        count_a: dict[int, int] = {}
-        for x in mid_a:
-            count_a[x] = count_a.get(x, 0) + 1
-        work = sum(count_a.get(x, 0) for x in mid_b)
-        if work > MAX_ALIGN_WORK:
-            ops.append(("replace", head, n - tail, head, m - tail))
+def _best_pairs(
+    a: list[int],
+    b: list[int],
+    a_text: list[str],
+    b_text: list[str],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """The in-order pairing of a[alo:ahi] with b[blo:bhi] with the largest total
+    similarity (1 for equal sentences, `_near_equal` for edited ones), earliest first."""
+    m, n = ahi - alo, bhi - blo
+    sim = [
+        [
+            1.0 if a[alo + x] == b[blo + y] else _near_equal(a_text[alo + x], b_text[blo + y])
+            for y in range(n)
+        ]
+        for x in range(m)
+    ]
+    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
+    best = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for x in range(m - 1, -1, -1):
+        row, below, s = best[x], best[x + 1], sim[x]
+        for y in range(n - 1, -1, -1):
+            take = s[y] + below[y + 1] if s[y] else 0.0
+            row[y] = max(take, below[y], row[y + 1])
+    x = y = 0
+    while x < m and y < n:
+        if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
+            pairs[alo + x] = (blo + y, sim[x][y])
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
         else:
-            matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                ops.append((tag, head + i1, head + i2, head + j1, head + j2))
-    if tail:
-        ops.append(("equal", n - tail, n, m - tail, m))
-    return ops
+            y += 1
+
+
+def _banded_pairs(
+    a: list[int],
+    b: list[int],
+    a_text: list[str],
+    b_text: list[str],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """A long stretch without landmarks: pair each old sentence with the best new one near
+    the same relative place, in order. Cheap, and only ever pairs (near-)equal texts."""
+    m, n = ahi - alo, bhi - blo
+    j = blo
+    for i in range(alo, ahi):
+        lo = max(j, blo + (i - alo) * n // m - ALIGN_BAND)
+        best, at = 0.0, -1
+        for k in range(lo, min(bhi, lo + 2 * ALIGN_BAND)):
+            s = 1.0 if a[i] == b[k] else _near_equal(a_text[i], b_text[k])
+            if s > best:
+                best, at = s, k
+        if at >= 0:
+            pairs[i] = (at, best)
+            j = at + 1
+
+
+def _unique_common(
+    a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Sentences that occur exactly once in both stretches, the longest run of them in the
+    same order in both (patience diff's landmarks)."""
+    count_a: dict[int, int] = {}
+    where_a: dict[int, int] = {}
+    for x in range(alo, ahi):
+        count_a[a[x]] = count_a.get(a[x], 0) + 1
+        where_a[a[x]] = x
+    count_b: dict[int, int] = {}
+    where_b: dict[int, int] = {}
+    for y in range(blo, bhi):
+        count_b[b[y]] = count_b.get(b[y], 0) + 1
+        where_b[b[y]] = y
+    common = sorted(
+        (where_a[k], where_b[k]) for k, c in count_a.items() if c == 1 and count_b.get(k) == 1
+    )
+    # Longest increasing run of new positions (patience sorting).
+    tails: list[int] = []  # new position ending the best run of each length
+    tail_at: list[int] = []  # index into `common` of that end
+    back: list[int] = [-1] * len(common)
+    for idx, (_, y) in enumerate(common):
+        k = bisect_right(tails, y)
+        if k == len(tails):
+            tails.append(y)
+            tail_at.append(idx)
+        else:
+            tails[k] = y
+            tail_at[k] = idx
+        back[idx] = tail_at[k - 1] if k else -1
+    run: list[tuple[int, int]] = []
+    idx = tail_at[-1] if tail_at else -1
+    while idx >= 0:
+        run.append(common[idx])
+        idx = back[idx]
+    return run[::-1]
 
 
 def _near_equal(a: str, b: str) -> float:
     """How alike two sentences a typo fix apart are; 0 when they are not that alike."""
     if len(a) < MIN_ALIGN_LEN or len(b) < MIN_ALIGN_LEN:
         return 0.0
+    budget = max(MIN_EDIT_BUDGET, EDIT_BUDGET * len(a))
+    if abs(len(a) - len(b)) > budget:
+        return 0.0
     sim = fuzz.ratio(a, b, score_cutoff=ALIGN_NEAR * 100) / 100
     if not sim or _DIGITS.findall(a) != _DIGITS.findall(b):
         return 0.0
-    distance = (1 - sim) * (len(a) + len(b))
-    if distance > max(MIN_EDIT_BUDGET, EDIT_BUDGET * len(a)):
+    if (1 - sim) * (len(a) + len(b)) > budget:
         return 0.0
     return sim
 
