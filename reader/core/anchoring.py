@@ -95,6 +95,7 @@ ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apa
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
+MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
 
@@ -559,6 +560,7 @@ class _Alignment:
         self, a: list[int], b: list[int], a_text: list[str], b_text: list[str]
     ) -> dict[int, tuple[int, float]]:
         pairs: dict[int, tuple[int, float]] = {}
+        work = 0
         todo = [(0, len(a), 0, len(b))]
         while todo:
             alo, ahi, blo, bhi = todo.pop()
@@ -569,12 +571,22 @@ class _Alignment:
                 alo, blo = alo + 1, blo + 1
             if alo == ahi or blo == bhi:
                 continue
-            if (ahi - alo) * (bhi - blo) <= MAX_ALIGN_CELLS:
-                _best_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+            # Work is bounded (text rearranged throughout would be quadratic): stretches
+            # left over stay unpaired, and their notes take the usual search.
+            cells = (ahi - alo) * (bhi - blo)
+            if cells <= MAX_ALIGN_CELLS:
+                work += cells
+                if work <= MAX_ALIGN_WORK:
+                    _best_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                continue
+            work += (ahi - alo) + (bhi - blo)
+            if work > MAX_ALIGN_WORK:
                 continue
             landmarks = _unique_common(a, b, alo, ahi, blo, bhi)
             if not landmarks:
-                _banded_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                work += (ahi - alo) * 2 * ALIGN_BAND
+                if work <= MAX_ALIGN_WORK:
+                    _banded_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
                 continue
             x0, y0 = alo, blo
             for x, y in landmarks:
@@ -599,13 +611,14 @@ def _best_pairs(
     """The in-order pairing of a[alo:ahi] with b[blo:bhi] with the largest total
     similarity (1 for equal sentences, `_near_equal` for edited ones), earliest first."""
     m, n = ahi - alo, bhi - blo
-    sim = [
-        [
-            1.0 if a[alo + x] == b[blo + y] else _near_equal(a_text[alo + x], b_text[blo + y])
-            for y in range(n)
-        ]
-        for x in range(m)
-    ]
+    sim = [[0.0] * n for _ in range(m)]
+    choices = b_text[blo:bhi]
+    for x in range(m):
+        row, mine = sim[x], a_text[alo + x]
+        for _, _score, y in process.extract(
+            mine, choices, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
+        ):
+            row[y] = 1.0 if a[alo + x] == b[blo + y] else _near_equal(mine, choices[y])
     # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for x in range(m - 1, -1, -1):
@@ -642,10 +655,13 @@ def _banded_pairs(
     for i in range(alo, ahi):
         lo = max(j, blo + (i - alo) * n // m - ALIGN_BAND)
         best, at = 0.0, -1
-        for k in range(lo, min(bhi, lo + 2 * ALIGN_BAND)):
-            s = 1.0 if a[i] == b[k] else _near_equal(a_text[i], b_text[k])
-            if s > best:
-                best, at = s, k
+        window = b_text[lo : min(bhi, lo + 2 * ALIGN_BAND)]
+        for _, _score, k in process.extract(
+            a_text[i], window, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
+        ):
+            sim = 1.0 if a[i] == b[lo + k] else _near_equal(a_text[i], window[k])
+            if sim > best or (sim == best and sim and lo + k < at):
+                best, at = sim, lo + k
         if at >= 0:
             pairs[i] = (at, best)
             j = at + 1
