@@ -95,6 +95,7 @@ ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apa
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
+MAX_MERGE_GAP = 8  # old sentences between paired neighbours searched for two that merged
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
@@ -527,10 +528,41 @@ class _Alignment:
         }
         # old sentence -> (new sentence, similarity), where both alignments agree
         self.pairs = {x: p for x, p in forward.items() if backward.get(x) == p}
-        # new sentence -> the old sentences either alignment derives it from (similarity)
-        self.sources: dict[int, dict[int, float]] = {}
+        # new sentence -> the old sentences either alignment derives it from, with their
+        # similarity and the old text it stands for
+        self.sources: dict[int, dict[int, tuple[float, str]]] = {}
         for x, (y, sim) in (*forward.items(), *backward.items()):
-            self.sources.setdefault(y, {})[x] = sim
+            self.sources.setdefault(y, {})[x] = (sim, self.old_keys[x])
+        self._find_merges()
+
+    def _find_merges(self) -> None:
+        """Two old sentences that became one new sentence between the same paired
+        neighbours (paragraphs joined, a line break gone, a coarser splitter)."""
+        claimed = sorted((y, x) for x, (y, _) in self.pairs.items())
+        news = [y for y, _ in claimed]
+        for k in range(len(self.new_keys)):
+            if k in self.sources:
+                continue
+            at = bisect_right(news, k)
+            x0 = claimed[at - 1][1] if at else -1
+            x1 = claimed[at][1] if at < len(claimed) else len(self.old_keys)
+            if not 0 < x1 - x0 - 1 <= MAX_MERGE_GAP:
+                continue
+            found = []
+            for x in range(x0 + 1, x1 - 1):
+                if x in self.pairs or x + 1 in self.pairs:
+                    continue
+                joined = f"{self.old_keys[x]} {self.old_keys[x + 1]}"
+                sim = 1.0 if joined == self.new_keys[k] else _near_equal(joined, self.new_keys[k])
+                if sim:
+                    found.append((x, sim, joined))
+            if len(found) != 1:
+                continue  # none, or copies: a guess
+            x, sim, joined = found[0]
+            if any(x in srcs or x + 1 in srcs for srcs in self.sources.values()):
+                continue
+            self.pairs[x] = self.pairs[x + 1] = (k, sim)
+            self.sources[k] = {x: (sim, joined), x + 1: (sim, joined)}
 
     def origin(self, anchor: Anchor) -> int | None:
         """The old sentence the anchor was made on, if it demonstrably was."""
@@ -546,15 +578,19 @@ class _Alignment:
 
     def taken(self, origin: int, target: int) -> bool:
         """Whether the new sentence `target` belongs to another old sentence: one it is
-        an unchanged copy of (so the noted sentence, a separate sentence before, is not in
-        it), or one that reads like the noted sentence (a copy of it, perhaps edited). A
-        sentence merged from the noted one and a neighbour is neither."""
+        an unchanged copy of (the noted sentence, a separate one before, is not in it), one
+        that reads like the noted sentence (a copy of it, perhaps edited), or one that
+        already held the noted words (a line that a <br> had cut from it, say). A sentence
+        merged from the noted one and a neighbour is none of these."""
         mine = self.old_keys[origin]
-        return any(
-            j != origin
-            and (sim == 1.0 or fuzz.ratio(self.old_keys[j], mine) >= MIN_FUZZY_QUOTE * 100)
-            for j, sim in self.sources.get(target, {}).items()
-        )
+        for j, (sim, theirs) in self.sources.get(target, {}).items():
+            if j == origin:
+                continue
+            if sim == 1.0 or mine in theirs:
+                return True
+            if fuzz.ratio(theirs, mine) >= MIN_FUZZY_QUOTE * 100:
+                return True
+        return False
 
     def _align(
         self, a: list[int], b: list[int], a_text: list[str], b_text: list[str]
