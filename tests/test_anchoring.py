@@ -411,3 +411,35 @@ def test_alignment_on_a_book_length_article_stays_bounded() -> None:
     began = time.perf_counter()
     reanchor_all(anchors, shuffled, old=old)
     assert time.perf_counter() - began < 30
+
+
+def test_alignment_follows_two_lines_joined_into_one_sentence() -> None:
+    # A <br> cut a sentence in two; the new extractor keeps it whole (and fixes a typo).
+    blocks = (
+        Block(BlockKind.PARAGRAPH, CLAIM),
+        Block(
+            BlockKind.PARAGRAPH, "Duis aute irure dolor in reprehenderit\nin voluptate velit esse."
+        ),
+        Block(BlockKind.PARAGRAPH, OTHER),
+    )
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    assert [s.text for s in old.sentences][1:3] == [
+        "Duis aute irure dolor in reprehenderit",
+        "in voluptate velit esse.",
+    ]
+    new = article(CLAIM, "Duis aute irure dolor in reprehendrit in voluptate velit esse.", OTHER)
+    placed = reanchor_all([make_anchor(old, 1), make_anchor(old, 2)], new, old=old)
+    assert [(p.sentence, p.method) for p in placed] == [(1, Method.ALIGNED)] * 2
+
+
+def test_alignment_keeps_a_deleted_line_off_the_sentence_that_held_its_words() -> None:
+    tail = " Duis aute irure dolor in reprehenderit."
+    head = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris ex ea commodo"
+    lines, whole = f"{head}\nconsequat.{tail}", f"{head} consequat.{tail}"
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t) for t in (CLAIM, lines, OTHER, whole))
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    gone = make_anchor(old, index_of(old, "consequat."))
+    new = article(CLAIM, OTHER, whole)  # the paragraph with the line break was deleted
+    # Quote and context alone find the same words inside the other paragraph's sentence.
+    assert reanchor(gone, new).sentence == index_of(new, whole.removesuffix(tail))
+    assert reanchor(gone, new, old=old).orphaned
