@@ -3,7 +3,9 @@
 Takes the dev corpus pages (`../shared/corpus/extraction/readability-dev/*/source.html`,
 relative to the repo root), puts notes on 20 random sentences of each (fixed seed),
 applies one kind of realistic edit at a time (and all of them at once), re-splits the
-edited blocks with `segment` and re-anchors the notes.
+edited blocks with `segment` and re-anchors the notes twice: from the anchors alone, and
+with the original article passed as `old` (what the library does on re-import), so the
+table shows what aligning the two versions buys.
 
 Ground truth comes from tracking every original sentence's span through the edits
 themselves, never from the anchoring code: an edit rewrites a block's text and shifts the

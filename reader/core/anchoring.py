@@ -11,11 +11,14 @@ changed page, a better extractor, a new splitter) `reanchor` looks for the quote
    suffix and distance.
 
 When the caller still has the old version of the article (the one the notes were anchored
-on), an alignment of the old sentence sequence to the new one comes first: a note whose old
-sentence is paired with a new sentence of the same (or a typo away) text is placed there
-(`Method.ALIGNED`). That tells copies of a repeated paragraph apart by their place in the
-document, which quote and context cannot. Notes the alignment does not decide take the
-path above, but never onto a new sentence the alignment gave to another old sentence.
+on), an alignment of the old sentence sequence to the new one comes first. A note made on
+the old version (its index, position and quote agree with it) whose old sentence is surely
+paired with a new sentence of the same text, or a typo fix away, or merged with its
+neighbour, is placed there (`Method.ALIGNED`). That tells copies of a repeated paragraph
+apart by their place in the document, which quote and context cannot. Other notes take the
+path above, but a note made on the old version never lands on a new sentence that the
+alignment shows belongs to another old sentence (a copy of the noted one, or one that
+already held the noted words). Without the old version nothing changes.
 
 Whatever is doubtful becomes an orphan that keeps its quote: a note on the wrong sentence
 is worse than a note that asks the user where it belongs.
