@@ -556,7 +556,7 @@ class _Alignment:
                 if x in self.pairs or x + 1 in self.pairs:
                     continue
                 joined = f"{self.old_keys[x]} {self.old_keys[x + 1]}"
-                sim = 1.0 if joined == self.new_keys[k] else _near_equal(joined, self.new_keys[k])
+                sim = _merged(self.old_keys[x], self.old_keys[x + 1], self.new_keys[k])
                 if sim:
                     found.append((x, sim, joined))
             if len(found) != 1:
@@ -670,10 +670,10 @@ def _best_pairs(
         if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
             pairs[alo + x] = (blo + y, sim[x][y])
             x, y = x + 1, y + 1
-        elif best[x][y] == best[x + 1][y]:
-            x += 1
+        elif best[x][y] == best[x][y + 1]:
+            y += 1  # keep the old sentence for a later new one: earliest old ones pair
         else:
-            y += 1
+            x += 1
 
 
 def _banded_pairs(
@@ -743,6 +743,23 @@ def _unique_common(
         run.append(common[idx])
         idx = back[idx]
     return run[::-1]
+
+
+def _merged(first: str, second: str, text: str) -> float:
+    """How alike `text` is to `first` followed by `second`, each part on its own (a
+    rewritten half is not a merge); 0 when it is not."""
+    slack = max(MIN_EDIT_BUDGET, int(EDIT_BUDGET * len(first)))
+    best = 0.0
+    for cut in range(max(1, len(first) - slack), min(len(text), len(first) + slack + 1)):
+        if text[cut] != " ":
+            continue
+        head, tail = text[:cut], text[cut + 1 :]
+        sim = min(
+            1.0 if head == first else _near_equal(first, head),
+            1.0 if tail == second else _near_equal(second, tail),
+        )
+        best = max(best, sim)
+    return best
 
 
 def _near_equal(a: str, b: str) -> float:
