@@ -443,3 +443,12 @@ def test_alignment_keeps_a_deleted_line_off_the_sentence_that_held_its_words() -
     # Quote and context alone find the same words inside the other paragraph's sentence.
     assert reanchor(gone, new).sentence == index_of(new, whole.removesuffix(tail))
     assert reanchor(gone, new, old=old).orphaned
+
+
+def test_alignment_a_sentence_joined_to_a_rewritten_neighbour_is_not_a_merge() -> None:
+    para = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut."
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t) for t in (CLAIM, para, "List of images", OTHER))
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    listed = make_anchor(old, index_of(old, "List of images"))
+    new = article(CLAIM, f"{para} List elit minim dolor.", OTHER)
+    assert reanchor(listed, new, old=old).orphaned
