@@ -98,6 +98,7 @@ ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apa
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
+ALIGN_IN_PLACE = 1e-7  # tie-breaker for sentences rewritten in place (see _best_pairs)
 MAX_MERGE_GAP = 8  # old sentences between paired neighbours searched for two that merged
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
@@ -658,22 +659,30 @@ def _best_pairs(
             mine, choices, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
         ):
             row[y] = 1.0 if a[alo + x] == b[blo + y] else _near_equal(mine, choices[y])
-    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
+    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]. An old and a
+    # new sentence that are not alike but stand at the same place earn a tiny bonus
+    # (rewritten in place), so that of equal pairings the one that shifts least wins:
+    # two of eight identical lines rewritten, not the lines after them moved up. Pure
+    # deletions (or insertions) earn none, so which of two copies went stays undecided.
+    bonus = ALIGN_IN_PLACE
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for x in range(m - 1, -1, -1):
         row, below, s = best[x], best[x + 1], sim[x]
         for y in range(n - 1, -1, -1):
-            take = s[y] + below[y + 1] if s[y] else 0.0
-            row[y] = max(take, below[y], row[y + 1])
+            step = (s[y] or bonus) + below[y + 1]
+            row[y] = max(step, below[y], row[y + 1])
     x = y = 0
     while x < m and y < n:
-        if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
-            pairs[alo + x] = (blo + y, sim[x][y])
+        here, pair = best[x][y], sim[x][y]
+        if pair and here == pair + best[x + 1][y + 1]:
+            pairs[alo + x] = (blo + y, pair)
             x, y = x + 1, y + 1
-        elif best[x][y] == best[x][y + 1]:
+        elif here == best[x][y + 1]:
             y += 1  # keep the old sentence for a later new one: earliest old ones pair
-        else:
+        elif here == best[x + 1][y]:
             x += 1
+        else:
+            x, y = x + 1, y + 1  # rewritten in place
 
 
 def _banded_pairs(
