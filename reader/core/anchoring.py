@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -98,7 +99,6 @@ ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apa
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
-ALIGN_IN_PLACE = 1e-7  # tie-breaker for sentences rewritten in place (see _best_pairs)
 MAX_MERGE_GAP = 8  # old sentences between paired neighbours searched for two that merged
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
@@ -532,12 +532,34 @@ class _Alignment:
         }
         # old sentence -> (new sentence, similarity), where both alignments agree
         self.pairs = {x: p for x, p in forward.items() if backward.get(x) == p}
+        in_place = self._in_place()
+        forward.update(in_place)
+        self.pairs.update(in_place)
         # new sentence -> the old sentences either alignment derives it from, with their
         # similarity and the old text it stands for
         self.sources: dict[int, dict[int, tuple[float, str]]] = {}
         for x, (y, sim) in (*forward.items(), *backward.items()):
             self.sources.setdefault(y, {})[x] = (sim, self.old_keys[x])
         self._find_merges()
+
+    def _in_place(self) -> dict[int, tuple[int, float]]:
+        """Between two sure pairs with as many old as new sentences in between, sentences
+        at the same place that read alike: two of eight identical lines were rewritten in
+        place, not the lines after them moved up. (Where the counts differ, as when one of
+        two copies was deleted, there is no such reading and nothing is added.)"""
+        found: dict[int, tuple[int, float]] = {}
+        sure = sorted((x, y) for x, (y, _) in self.pairs.items())
+        bounds = [(-1, -1), *sure, (len(self.old_keys), len(self.new_keys))]
+        for (x0, y0), (x1, y1) in pairwise(bounds):
+            if x1 - x0 != y1 - y0 or x1 - x0 < 2:
+                continue
+            for x in range(x0 + 1, x1):
+                y = x - x0 + y0
+                mine, theirs = self.old_keys[x], self.new_keys[y]
+                sim = 1.0 if mine == theirs else _near_equal(mine, theirs)
+                if sim:
+                    found[x] = (y, sim)
+        return found
 
     def _find_merges(self) -> None:
         """Two old sentences that became one new sentence between the same paired
@@ -659,30 +681,22 @@ def _best_pairs(
             mine, choices, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
         ):
             row[y] = 1.0 if a[alo + x] == b[blo + y] else _near_equal(mine, choices[y])
-    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]. An old and a
-    # new sentence that are not alike but stand at the same place earn a tiny bonus
-    # (rewritten in place), so that of equal pairings the one that shifts least wins:
-    # two of eight identical lines rewritten, not the lines after them moved up. Pure
-    # deletions (or insertions) earn none, so which of two copies went stays undecided.
-    bonus = ALIGN_IN_PLACE
+    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for x in range(m - 1, -1, -1):
         row, below, s = best[x], best[x + 1], sim[x]
         for y in range(n - 1, -1, -1):
-            step = (s[y] or bonus) + below[y + 1]
-            row[y] = max(step, below[y], row[y + 1])
+            take = s[y] + below[y + 1] if s[y] else 0.0
+            row[y] = max(take, below[y], row[y + 1])
     x = y = 0
     while x < m and y < n:
-        here, pair = best[x][y], sim[x][y]
-        if pair and here == pair + best[x + 1][y + 1]:
-            pairs[alo + x] = (blo + y, pair)
+        if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
+            pairs[alo + x] = (blo + y, sim[x][y])
             x, y = x + 1, y + 1
-        elif here == best[x][y + 1]:
+        elif best[x][y] == best[x][y + 1]:
             y += 1  # keep the old sentence for a later new one: earliest old ones pair
-        elif here == best[x + 1][y]:
-            x += 1
         else:
-            x, y = x + 1, y + 1  # rewritten in place
+            x += 1
 
 
 def _banded_pairs(
