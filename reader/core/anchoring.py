@@ -99,7 +99,6 @@ ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apa
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
-MAX_MERGE_GAP = 8  # old sentences between paired neighbours searched for two that merged
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
@@ -522,25 +521,23 @@ class _Alignment:
         ids: dict[str, int] = {}
         a = [ids.setdefault(k, len(ids)) for k in self.old_keys]
         b = [ids.setdefault(k, len(ids)) for k in self.new_keys]
-        forward = self._align(a, b, self.old_keys, self.new_keys)
+        forward, joined = self._align(a, b, self.old_keys, self.new_keys, False)
         n, m = len(a), len(b)
-        backward = {
-            n - 1 - x: (m - 1 - y, s)
-            for x, (y, s) in self._align(
-                a[::-1], b[::-1], self.old_keys[::-1], self.new_keys[::-1]
-            ).items()
-        }
+        back, back_joined = self._align(
+            a[::-1], b[::-1], self.old_keys[::-1], self.new_keys[::-1], True
+        )
+        backward = {n - 1 - x: (m - 1 - y, s) for x, (y, s) in back.items()}
+        joined.update((n - 1 - x, text) for x, text in back_joined.items())
         # old sentence -> (new sentence, similarity), where both alignments agree
         self.pairs = {x: p for x, p in forward.items() if backward.get(x) == p}
         in_place = self._in_place()
         forward.update(in_place)
         self.pairs.update(in_place)
         # new sentence -> the old sentences either alignment derives it from, with their
-        # similarity and the old text it stands for
+        # similarity and the old text it stands for (two sentences, where they merged)
         self.sources: dict[int, dict[int, tuple[float, str]]] = {}
         for x, (y, sim) in (*forward.items(), *backward.items()):
-            self.sources.setdefault(y, {})[x] = (sim, self.old_keys[x])
-        self._find_merges()
+            self.sources.setdefault(y, {})[x] = (sim, joined.get(x, self.old_keys[x]))
 
     def _in_place(self) -> dict[int, tuple[int, float]]:
         """Between two sure pairs with as many old as new sentences in between, sentences
@@ -560,35 +557,6 @@ class _Alignment:
                 if sim:
                     found[x] = (y, sim)
         return found
-
-    def _find_merges(self) -> None:
-        """Two old sentences that became one new sentence between the same paired
-        neighbours (paragraphs joined, a line break gone, a coarser splitter)."""
-        claimed = sorted((y, x) for x, (y, _) in self.pairs.items())
-        news = [y for y, _ in claimed]
-        for k in range(len(self.new_keys)):
-            if k in self.sources:
-                continue
-            at = bisect_right(news, k)
-            x0 = claimed[at - 1][1] if at else -1
-            x1 = claimed[at][1] if at < len(claimed) else len(self.old_keys)
-            if not 0 < x1 - x0 - 1 <= MAX_MERGE_GAP:
-                continue
-            found = []
-            for x in range(x0 + 1, x1 - 1):
-                if x in self.pairs or x + 1 in self.pairs:
-                    continue
-                joined = f"{self.old_keys[x]} {self.old_keys[x + 1]}"
-                sim = _merged(self.old_keys[x], self.old_keys[x + 1], self.new_keys[k])
-                if sim:
-                    found.append((x, sim, joined))
-            if len(found) != 1:
-                continue  # none, or copies: a guess
-            x, sim, joined = found[0]
-            if any(x in srcs or x + 1 in srcs for srcs in self.sources.values()):
-                continue
-            self.pairs[x] = self.pairs[x + 1] = (k, sim)
-            self.sources[k] = {x: (sim, joined), x + 1: (sim, joined)}
 
     def origin(self, anchor: Anchor) -> int | None:
         """The old sentence the anchor was made on, if it demonstrably was."""
@@ -619,9 +587,12 @@ class _Alignment:
         return False
 
     def _align(
-        self, a: list[int], b: list[int], a_text: list[str], b_text: list[str]
-    ) -> dict[int, tuple[int, float]]:
+        self, a: list[int], b: list[int], a_text: list[str], b_text: list[str], backward: bool
+    ) -> tuple[dict[int, tuple[int, float]], dict[int, str]]:
+        """Old sentence -> (new sentence, similarity), and for old sentences that merged
+        with a neighbour into one new sentence, the two joined (in reading order)."""
         pairs: dict[int, tuple[int, float]] = {}
+        joined: dict[int, str] = {}
         work = 0
         todo = [(0, len(a), 0, len(b))]
         while todo:
@@ -639,7 +610,7 @@ class _Alignment:
             if cells <= MAX_ALIGN_CELLS:
                 work += cells
                 if work <= MAX_ALIGN_WORK:
-                    _best_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                    _best_pairs(a, b, a_text, b_text, (alo, ahi, blo, bhi), backward, pairs, joined)
                 continue
             work += (ahi - alo) + (bhi - blo)
             if work > MAX_ALIGN_WORK:
@@ -656,7 +627,7 @@ class _Alignment:
                 todo.append((x0, x, y0, y))
                 x0, y0 = x + 1, y + 1
             todo.append((x0, ahi, y0, bhi))
-        return pairs
+        return pairs, joined
 
 
 def _best_pairs(
@@ -664,14 +635,15 @@ def _best_pairs(
     b: list[int],
     a_text: list[str],
     b_text: list[str],
-    alo: int,
-    ahi: int,
-    blo: int,
-    bhi: int,
+    stretch: tuple[int, int, int, int],
+    backward: bool,
     pairs: dict[int, tuple[int, float]],
+    joined: dict[int, str],
 ) -> None:
     """The in-order pairing of a[alo:ahi] with b[blo:bhi] with the largest total
-    similarity (1 for equal sentences, `_near_equal` for edited ones), earliest first."""
+    similarity (1 for equal sentences, `_near_equal` for edited ones, twice `_merged` for
+    two old sentences that became one), earliest first."""
+    alo, ahi, blo, bhi = stretch
     m, n = ahi - alo, bhi - blo
     sim = [[0.0] * n for _ in range(m)]
     choices = b_text[blo:bhi]
@@ -681,18 +653,40 @@ def _best_pairs(
             mine, choices, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
         ):
             row[y] = 1.0 if a[alo + x] == b[blo + y] else _near_equal(mine, choices[y])
+    # merge[x][y]: old x and x + 1 (in reading order) became new y
+    merge: dict[tuple[int, int], tuple[float, str]] = {}
+    sizes = [len(t) for t in choices]
+    for x in range(m - 1):
+        first, second = a_text[alo + x], a_text[alo + x + 1]
+        if backward:
+            first, second = second, first
+        size = len(first) + 1 + len(second)
+        slack = max(MIN_EDIT_BUDGET, EDIT_BUDGET * size)
+        for y in range(n):
+            if abs(sizes[y] - size) <= slack and not sim[x][y] and not sim[x + 1][y]:
+                alike = _merged(first, second, choices[y])
+                if alike:
+                    merge[x, y] = (2 * alike, f"{first} {second}")
     # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
-    best = [[0.0] * (n + 1) for _ in range(m + 1)]
+    best = [[0.0] * (n + 1) for _ in range(m + 2)]
     for x in range(m - 1, -1, -1):
         row, below, s = best[x], best[x + 1], sim[x]
         for y in range(n - 1, -1, -1):
             take = s[y] + below[y + 1] if s[y] else 0.0
+            if (x, y) in merge:
+                take = max(take, merge[x, y][0] + best[x + 2][y + 1])
             row[y] = max(take, below[y], row[y + 1])
     x = y = 0
     while x < m and y < n:
         if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
             pairs[alo + x] = (blo + y, sim[x][y])
             x, y = x + 1, y + 1
+        elif (x, y) in merge and best[x][y] == merge[x, y][0] + best[x + 2][y + 1]:
+            score, text = merge[x, y]
+            for k in (x, x + 1):
+                pairs[alo + k] = (blo + y, score / 2)
+                joined[alo + k] = text
+            x, y = x + 2, y + 1
         elif best[x][y] == best[x][y + 1]:
             y += 1  # keep the old sentence for a later new one: earliest old ones pair
         else:
