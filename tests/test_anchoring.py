@@ -452,3 +452,26 @@ def test_alignment_a_sentence_joined_to_a_rewritten_neighbour_is_not_a_merge() -
     listed = make_anchor(old, index_of(old, "List of images"))
     new = article(CLAIM, f"{para} List elit minim dolor.", OTHER)
     assert reanchor(listed, new, old=old).orphaned
+
+
+LINK_LINES = ["Links", *["link"] * 8, "Images"]
+
+
+def test_alignment_two_identical_lines_rewritten_in_place() -> None:
+    old = article(CLAIM, *LINK_LINES, OTHER)
+    lines = list(LINK_LINES)
+    lines[1:3] = ["Aliqua nisi aute ipsum.", "Link nisi commodo culpa."]
+    new = article(CLAIM, *lines, OTHER)
+    anchors = [make_anchor(old, i) for i in copies_of(old, "link")]
+    placed = reanchor_all(anchors, new, old=old)
+    assert [p.sentence for p in placed] == [None, None, *copies_of(new, "link")]
+
+
+def test_alignment_identical_lines_some_joined() -> None:
+    old = article(CLAIM, *LINK_LINES, OTHER)
+    lines = [*LINK_LINES[:5], "link link", "link link", LINK_LINES[-1]]
+    new = article(CLAIM, *lines, OTHER)
+    anchors = [make_anchor(old, i) for i in copies_of(old, "link")]
+    placed = reanchor_all(anchors, new, old=old)
+    singles, joined = copies_of(new, "link"), copies_of(new, "link link")
+    assert [p.sentence for p in placed] == [*singles, joined[0], joined[0], joined[1], joined[1]]
