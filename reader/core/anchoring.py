@@ -506,13 +506,17 @@ class _Alignment:
     """Which old sentence became which new sentence.
 
     Sentences are compared by their folded text. Equal sentences pair up, and so do
-    sentences a typo fix apart (`_near_equal`); a rewritten sentence pairs with nothing.
-    The pairing is the one with the most (and most alike) pairs in document order, found
-    exactly for small stretches and through unique sentences as landmarks for long ones.
+    sentences a typo fix apart (`_near_equal`) and two old sentences joined into one new
+    one (`_merged`); a rewritten sentence pairs with nothing. The pairing is the one with
+    the most (and most alike) pairs in document order, found exactly for small stretches
+    (a DP) and through sentences unique to both versions as landmarks for long ones, with
+    a budget on the work for text rearranged throughout.
 
     Copies make some pairings arbitrary: when one of two identical paragraphs is deleted,
     which one went is a guess. So the alignment is made twice, preferring the earliest
-    and then the latest copy, and only the pairs both agree on are trusted.
+    and then the latest copy, and only the pairs both agree on are trusted. One reading
+    is added back: between two trusted pairs with as many old as new sentences in between,
+    sentences at the same place that read alike pair up (`_in_place`).
     """
 
     def __init__(self, old: _Index, new: _Index) -> None:
