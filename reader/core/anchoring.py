@@ -645,8 +645,9 @@ def _best_pairs(
     joined: dict[int, str],
 ) -> None:
     """The in-order pairing of a[alo:ahi] with b[blo:bhi] with the largest total
-    similarity (1 for equal sentences, `_near_equal` for edited ones, twice `_merged` for
-    two old sentences that became one), earliest first."""
+    similarity (1 for equal sentences, `_near_equal` for edited ones, `_merged` for two old
+    sentences that became one), earliest first. A merge counts as one pair, not two: it
+    never outweighs the same new sentence paired with an old one of the same text."""
     alo, ahi, blo, bhi = stretch
     m, n = ahi - alo, bhi - blo
     sim = [[0.0] * n for _ in range(m)]
@@ -670,7 +671,7 @@ def _best_pairs(
             if abs(sizes[y] - size) <= slack and not sim[x][y] and not sim[x + 1][y]:
                 alike = _merged(first, second, choices[y])
                 if alike:
-                    merge[x, y] = (2 * alike, f"{first} {second}")
+                    merge[x, y] = (alike, f"{first} {second}")
     # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
     best = [[0.0] * (n + 1) for _ in range(m + 2)]
     for x in range(m - 1, -1, -1):
@@ -688,7 +689,7 @@ def _best_pairs(
         elif (x, y) in merge and best[x][y] == merge[x, y][0] + best[x + 2][y + 1]:
             score, text = merge[x, y]
             for k in (x, x + 1):
-                pairs[alo + k] = (blo + y, score / 2)
+                pairs[alo + k] = (blo + y, score)
                 joined[alo + k] = text
             x, y = x + 2, y + 1
         elif best[x][y] == best[x][y + 1]:
