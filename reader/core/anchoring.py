@@ -98,6 +98,7 @@ FUZZY_CANDIDATES = 8
 ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apart) pair up
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
+IN_PLACE_SHARE = 3  # pair by place (`_in_place`) where at most 1 in 3 sentences changed
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
@@ -554,12 +555,17 @@ class _Alignment:
         for (x0, y0), (x1, y1) in pairwise(bounds):
             if x1 - x0 != y1 - y0 or x1 - x0 < 2:
                 continue
+            here: dict[int, tuple[int, float]] = {}
             for x in range(x0 + 1, x1):
                 y = x - x0 + y0
                 mine, theirs = self.old_keys[x], self.new_keys[y]
                 sim = 1.0 if mine == theirs else _near_equal(mine, theirs)
                 if sim:
-                    found[x] = (y, sim)
+                    here[x] = (y, sim)
+            # A few sentences rewritten among unchanged ones; a stretch mostly changed
+            # is as likely to hold deletions and insertions that happen to balance.
+            if (x1 - x0 - 1 - len(here)) * IN_PLACE_SHARE <= x1 - x0 - 1:
+                found.update(here)
         return found
 
     def origin(self, anchor: Anchor) -> int | None:
