@@ -95,12 +95,12 @@ MAX_EXACT_MATCHES = 200
 MAX_FUZZY_SENTENCES = 20_000  # bounds the cost on book-length articles
 FUZZY_CANDIDATES = 8
 # Alignment with the old version of the article.
-ALIGN_NEAR = 0.85  # sentences of a replaced run this alike (and a few edits apart) pair up
+ALIGN_NEAR = 0.85  # old and new sentences this alike (and a few edits apart) pair up
 MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
 MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
-IN_PLACE_SHARE = 3  # pair by place (`_in_place`) where at most 1 in 3 sentences changed
 ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
 MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
+IN_PLACE_SHARE = 3  # pair by place (`_in_place`) where at most 1 in 3 sentences changed
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
 
