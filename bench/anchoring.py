@@ -3,7 +3,9 @@
 Takes the dev corpus pages (`../shared/corpus/extraction/readability-dev/*/source.html`,
 relative to the repo root), puts notes on 20 random sentences of each (fixed seed),
 applies one kind of realistic edit at a time (and all of them at once), re-splits the
-edited blocks with `segment` and re-anchors the notes.
+edited blocks with `segment` and re-anchors the notes twice: from the anchors alone, and
+with the original article passed as `old` (what the library does on re-import), so the
+table shows what aligning the two versions buys.
 
 Ground truth comes from tracking every original sentence's span through the edits
 themselves, never from the anchoring code: an edit rewrites a block's text and shifts the
@@ -292,7 +294,9 @@ def expected_sentence(doc: Doc, new: Article, i: int) -> int | None:
     return best
 
 
-def run_one(name: str, article: Article, kind: str, seed: int = SEED) -> Tally:
+def run_one(
+    name: str, article: Article, kind: str, seed: int = SEED, aligned: bool = False
+) -> Tally:
     rng = random.Random(f"{seed}:{name}:{kind}")
     noted = sorted(
         random.Random(f"{seed}:{name}").sample(
@@ -305,7 +309,7 @@ def run_one(name: str, article: Article, kind: str, seed: int = SEED) -> Tally:
     blocks = tuple(doc.blocks)
     new = replace(article, blocks=blocks, sentences=segment(blocks))
     began = time.perf_counter()
-    placements = reanchor_all(anchors, new)
+    placements = reanchor_all(anchors, new, old=article if aligned else None)
     tally = Tally(seconds=time.perf_counter() - began)
     origins = _origins(doc, new)
     counts = Counter(fold(s.text) for s in article.sentences)
@@ -398,20 +402,22 @@ def main() -> None:
         f"{'wrong':>6} {'copy':>5} {'gone→orphan':>12} {'correct %':>10} {'unique %':>9} "
         f"{'µs/note':>8}"
     )
-    print(f"{len(articles)} articles, {NOTES_PER_ARTICLE} notes each (seed {args.seed})\n")
-    print(header)
-    print("-" * len(header))
-    total = Tally()
-    for kind in EDITS:
-        tally = Tally()
-        for name, article in articles.items():
-            tally.add(run_one(name, article, kind, args.seed))
-        total.add(tally)
-        _row(kind, tally)
-    print("-" * len(header))
-    _row("total", total)
-    if args.verbose:
-        print("\n".join(["", *total.failures]))
+    print(f"{len(articles)} articles, {NOTES_PER_ARTICLE} notes each (seed {args.seed})")
+    for aligned in (False, True):
+        title = "with the old article (alignment)" if aligned else "anchors only (no old article)"
+        print(f"\n{title}\n{header}")
+        print("-" * len(header))
+        total = Tally()
+        for kind in EDITS:
+            tally = Tally()
+            for name, article in articles.items():
+                tally.add(run_one(name, article, kind, args.seed, aligned))
+            total.add(tally)
+            _row(kind, tally)
+        print("-" * len(header))
+        _row("total", total)
+        if args.verbose:
+            print("\n".join(["", *total.failures]))
 
 
 def _row(kind: str, t: Tally) -> None:

@@ -258,3 +258,220 @@ def test_book_length_article_stays_fast() -> None:
     elapsed = time.perf_counter() - began
     assert [p.sentence for p in placements] == [a.sentence for a in anchors]
     assert elapsed < 10
+
+
+# -- alignment with the old version of the article ----------------------------------------
+
+COPY = "Read the full report here. It has all the details and the raw data."
+CLAIM = "The vaccine was tested on 30,000 volunteers in four countries."
+OTHER = "Side effects were mild and lasted two days in most volunteers."
+
+
+def copies_of(art: Article, text: str) -> list[int]:
+    return [s.index for s in art.sentences if s.text == text]
+
+
+def test_alignment_picks_the_right_copy_after_an_insertion_before_it() -> None:
+    old = article(COPY, CLAIM, COPY, OTHER, COPY)
+    new = article("An editor's note was added at the top.", COPY, CLAIM, COPY, OTHER, COPY)
+    anchors = [make_anchor(old, i) for i in copies_of(old, "Read the full report here.")]
+    # Quote and context cannot tell the copies apart once everything has moved.
+    assert [p.sentence for p in reanchor_all(anchors, new)] == [None, None, None]
+    placed = reanchor_all(anchors, new, old=old)
+    assert [p.sentence for p in placed] == copies_of(new, "Read the full report here.")
+    assert {p.method for p in placed} == {Method.ALIGNED}
+
+
+def test_alignment_picks_the_right_copy_after_a_deletion_between_copies() -> None:
+    old = article(COPY, CLAIM, COPY, OTHER, COPY)
+    new = article(COPY, COPY, OTHER, COPY)  # the claim between the first two copies went
+    first, second, third = (make_anchor(old, i) for i in copies_of(old, COPY.split(". ")[0] + "."))
+    placed = reanchor_all([first, second, third], new, old=old)
+    assert [p.sentence for p in placed] == copies_of(new, "Read the full report here.")
+    gone = make_anchor(old, index_of(old, CLAIM))
+    assert reanchor(gone, new, old=old).orphaned
+
+
+def test_alignment_follows_a_typo_fix_in_one_copy() -> None:
+    old = article(COPY, CLAIM, COPY, OTHER)
+    second = copies_of(old, "It has all the details and the raw data.")[1]
+    edited = COPY.replace("details", "detials")
+    new = article(COPY, CLAIM, edited, OTHER)
+    placed = reanchor(make_anchor(old, second), new, old=old)
+    assert (placed.sentence, placed.method) == (second, Method.ALIGNED)
+    assert placed.quote == "It has all the detials and the raw data."
+    assert placed.score < 1
+
+
+def test_alignment_rewritten_sentence_is_still_orphaned() -> None:
+    old = article(*PARAGRAPHS)
+    i = index_of(old, "Official figures show a drop of 4% over the same period.")
+    for rewrite in (
+        "Official figures were revised twice in March and again in May.",
+        "Official statistics were revised twice in March.",
+    ):
+        rewritten = PARAGRAPHS[1].replace(
+            "Official figures show a drop of 4% over the same period.", rewrite
+        )
+        new = article(PARAGRAPHS[0], rewritten, *PARAGRAPHS[2:])
+        assert reanchor(make_anchor(old, i), new, old=old).orphaned
+    numbers = article(PARAGRAPHS[0].replace("40%", "4%"), *PARAGRAPHS[1:])
+    assert reanchor(make_anchor(old, 0), numbers, old=old).orphaned
+
+
+def test_alignment_deleted_copy_of_identical_paragraphs_orphans_rather_than_guesses() -> None:
+    old = article(CLAIM, COPY, COPY, OTHER)
+    new = article(CLAIM, COPY, OTHER)  # which copy went cannot be known
+    anchors = [make_anchor(old, i) for i in copies_of(old, "Read the full report here.")]
+    placed = reanchor_all(anchors, new, old=old)
+    assert all(p.orphaned for p in placed)
+
+
+def test_alignment_never_moves_a_deleted_sentence_onto_its_surviving_copy() -> None:
+    old = article(COPY, CLAIM, OTHER, COPY)
+    new = article(COPY, CLAIM, OTHER)  # the last copy was deleted: unambiguous
+    last = make_anchor(old, copies_of(old, "Read the full report here.")[1])
+    first = make_anchor(old, 0)
+    gone, kept = reanchor_all([last, first], new, old=old)
+    assert gone.orphaned
+    assert (kept.sentence, kept.method) == (0, Method.ALIGNED)
+
+
+def test_alignment_keeps_notes_on_a_heading_merged_into_its_paragraph() -> None:
+    old = article("Test document title", PARAGRAPHS[0], PARAGRAPHS[1])
+    new = article(f"Test document title {PARAGRAPHS[0]}", PARAGRAPHS[1])
+    placed = reanchor(make_anchor(old, 0), new, old=old)
+    assert placed.sentence == 0
+    assert new.sentences[0].text.startswith("Test document title")
+
+
+def test_alignment_ignores_anchors_not_made_on_the_old_article() -> None:
+    old = article(COPY, CLAIM, COPY, OTHER)
+    new = article("A new first paragraph.", COPY, CLAIM, COPY, OTHER)
+    second = copies_of(old, "Read the full report here.")[1]
+    a = make_anchor(old, second)
+    stale = Anchor(a.quote, a.prefix, a.suffix, a.position + 1, a.sentence)
+    assert reanchor(stale, new, old=old) == reanchor(stale, new)
+    elsewhere = Anchor(a.quote, a.prefix, a.suffix, a.position, 0)  # index of another text
+    assert reanchor(elsewhere, new, old=old) == reanchor(elsewhere, new)
+    orphan = Anchor(a.quote, a.prefix, a.suffix, a.position, None)
+    assert reanchor(orphan, new, old=old).method is not Method.ALIGNED
+
+
+def test_without_old_nothing_is_aligned() -> None:
+    old = article(COPY, CLAIM, COPY, OTHER, COPY)
+    new = article("An editor's note.", COPY, CLAIM.replace("four", "five"), COPY, OTHER)
+    anchors = [make_anchor(old, i) for i in range(len(old.sentences))]
+    assert all(p.method is not Method.ALIGNED for p in reanchor_all(anchors, new))
+    assert reanchor_all(anchors, new) == [reanchor(a, new) for a in anchors]
+
+
+def test_alignment_on_a_book_length_article_stays_bounded() -> None:
+    paras = [
+        f"Paragraph {i} opens with fact number {i * 7}. It continues with claim {i} about "
+        f"topic {i % 13}. Finally it ends on note {i}."
+        for i in range(10_000)
+    ]
+    paras[::50] = [COPY] * len(paras[::50])  # a repeated paragraph throughout
+    old = article(*paras)
+    edited = [
+        p.replace("continues", "contiinues") if i % 7 == 0 else p for i, p in enumerate(paras)
+    ]
+    edited.insert(5000, "An inserted paragraph. With two sentences.")
+    del edited[100]
+    new = article(*edited)
+    step = len(old.sentences) // 40
+    anchors = [make_anchor(old, i) for i in range(0, len(old.sentences), step)]
+    # and the second sentence of some copies of the repeated paragraph
+    anchors += [
+        make_anchor(old, s.index + 1)
+        for s in old.sentences
+        if s.block in (50, 5050) and s.start == 0
+    ]
+    began = time.perf_counter()
+    placements = reanchor_all(anchors, new, old=old)
+    elapsed = time.perf_counter() - began
+    assert elapsed < 20  # generous: about 0.3 s on a laptop
+    # Where each old paragraph went: the insertion came first, then the deletion.
+    moved = {p: p + (p >= 5000) - (p >= 100) for p in range(len(paras)) if p != 100}
+    first_of: dict[tuple[bool, int], int] = {}
+    for is_new, version in ((False, old), (True, new)):
+        for s in version.sentences:
+            first_of.setdefault((is_new, s.block), s.index)
+    for a, p in zip(anchors, placements, strict=True):
+        was = old.sentences[a.sentence]
+        if was.block == 100:
+            assert p.orphaned
+            continue
+        k = a.sentence - first_of[(False, was.block)]
+        assert p.sentence == first_of[(True, moved[was.block])] + k
+        assert p.method in (Method.ALIGNED, Method.EXACT)
+    # Text rearranged throughout stops at the alignment's budget, not after minutes.
+    shuffled = article(*sorted(paras))
+    began = time.perf_counter()
+    reanchor_all(anchors, shuffled, old=old)
+    assert time.perf_counter() - began < 30
+
+
+def test_alignment_follows_two_lines_joined_into_one_sentence() -> None:
+    # A <br> cut a sentence in two; the new extractor keeps it whole (and fixes a typo).
+    blocks = (
+        Block(BlockKind.PARAGRAPH, CLAIM),
+        Block(
+            BlockKind.PARAGRAPH, "Duis aute irure dolor in reprehenderit\nin voluptate velit esse."
+        ),
+        Block(BlockKind.PARAGRAPH, OTHER),
+    )
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    assert [s.text for s in old.sentences][1:3] == [
+        "Duis aute irure dolor in reprehenderit",
+        "in voluptate velit esse.",
+    ]
+    new = article(CLAIM, "Duis aute irure dolor in reprehendrit in voluptate velit esse.", OTHER)
+    placed = reanchor_all([make_anchor(old, 1), make_anchor(old, 2)], new, old=old)
+    assert [(p.sentence, p.method) for p in placed] == [(1, Method.ALIGNED)] * 2
+
+
+def test_alignment_keeps_a_deleted_line_off_the_sentence_that_held_its_words() -> None:
+    tail = " Duis aute irure dolor in reprehenderit."
+    head = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris ex ea commodo"
+    lines, whole = f"{head}\nconsequat.{tail}", f"{head} consequat.{tail}"
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t) for t in (CLAIM, lines, OTHER, whole))
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    gone = make_anchor(old, index_of(old, "consequat."))
+    new = article(CLAIM, OTHER, whole)  # the paragraph with the line break was deleted
+    # Quote and context alone find the same words inside the other paragraph's sentence.
+    assert reanchor(gone, new).sentence == index_of(new, whole.removesuffix(tail))
+    assert reanchor(gone, new, old=old).orphaned
+
+
+def test_alignment_a_sentence_joined_to_a_rewritten_neighbour_is_not_a_merge() -> None:
+    para = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut."
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t) for t in (CLAIM, para, "List of images", OTHER))
+    old = Article(Metadata(title="T"), blocks, segment(blocks))
+    listed = make_anchor(old, index_of(old, "List of images"))
+    new = article(CLAIM, f"{para} List elit minim dolor.", OTHER)
+    assert reanchor(listed, new, old=old).orphaned
+
+
+LINK_LINES = ["Links", *["link"] * 8, "Images"]
+
+
+def test_alignment_two_identical_lines_rewritten_in_place() -> None:
+    old = article(CLAIM, *LINK_LINES, OTHER)
+    lines = list(LINK_LINES)
+    lines[1:3] = ["Aliqua nisi aute ipsum.", "Link nisi commodo culpa."]
+    new = article(CLAIM, *lines, OTHER)
+    anchors = [make_anchor(old, i) for i in copies_of(old, "link")]
+    placed = reanchor_all(anchors, new, old=old)
+    assert [p.sentence for p in placed] == [None, None, *copies_of(new, "link")]
+
+
+def test_alignment_identical_lines_some_joined() -> None:
+    old = article(CLAIM, *LINK_LINES, OTHER)
+    lines = [*LINK_LINES[:5], "link link", "link link", LINK_LINES[-1]]
+    new = article(CLAIM, *lines, OTHER)
+    anchors = [make_anchor(old, i) for i in copies_of(old, "link")]
+    placed = reanchor_all(anchors, new, old=old)
+    singles, joined = copies_of(new, "link"), copies_of(new, "link link")
+    assert [p.sentence for p in placed] == [*singles, joined[0], joined[0], joined[1], joined[1]]

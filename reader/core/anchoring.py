@@ -10,6 +10,16 @@ changed page, a better extractor, a new splitter) `reanchor` looks for the quote
 3. fuzzy: a bounded approximate search over the new sentences, scored on quote, prefix,
    suffix and distance.
 
+When the caller still has the old version of the article (the one the notes were anchored
+on), an alignment of the old sentence sequence to the new one comes first. A note made on
+the old version (its index, position and quote agree with it) whose old sentence is surely
+paired with a new sentence of the same text, or a typo fix away, or merged with its
+neighbour, is placed there (`Method.ALIGNED`). That tells copies of a repeated paragraph
+apart by their place in the document, which quote and context cannot. Other notes take the
+path above, but a note made on the old version never lands on a new sentence that the
+alignment shows belongs to another old sentence (a copy of the noted one, or one that
+already held the noted words). Without the old version nothing changes.
+
 Whatever is doubtful becomes an orphan that keeps its quote: a note on the wrong sentence
 is worse than a note that asks the user where it belongs.
 
@@ -23,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -83,6 +94,13 @@ HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on pos
 MAX_EXACT_MATCHES = 200
 MAX_FUZZY_SENTENCES = 20_000  # bounds the cost on book-length articles
 FUZZY_CANDIDATES = 8
+# Alignment with the old version of the article.
+ALIGN_NEAR = 0.85  # old and new sentences this alike (and a few edits apart) pair up
+MIN_ALIGN_LEN = 8  # shorter sentences pair only when equal
+MAX_ALIGN_CELLS = 20_000  # stretches up to this (old × new sentences) are paired exactly
+ALIGN_BAND = 32  # larger ones without landmarks: this many sentences around the diagonal
+MAX_ALIGN_WORK = 500_000  # sentence comparisons, roughly, one alignment may spend
+IN_PLACE_SHARE = 3  # pair by place (`_in_place`) where at most 1 in 3 sentences changed
 # Weights of the combined fuzzy score (quote, prefix, suffix, distance).
 W_QUOTE, W_PREFIX, W_SUFFIX, W_DISTANCE = 50.0, 20.0, 20.0, 2.0
 
@@ -91,6 +109,7 @@ class Method(StrEnum):
     EXACT = "exact"
     HINT = "hint"
     FUZZY = "fuzzy"
+    ALIGNED = "aligned"
     ORPHAN = "orphan"
 
 
@@ -140,14 +159,23 @@ def make_anchor(article: Article, sentence_index: int) -> Anchor:
     return _Index(article).anchor_for(sentence_index)
 
 
-def reanchor(anchor: Anchor, article: Article) -> Placement:
-    return _Index(article).place(anchor)
+def reanchor(anchor: Anchor, article: Article, old: Article | None = None) -> Placement:
+    """Place one note on `article`. `old`, when given, is the version it was anchored on."""
+    return reanchor_all([anchor], article, old)[0]
 
 
-def reanchor_all(anchors: Iterable[Anchor], article: Article) -> list[Placement]:
-    """Re-anchor many notes on one article, preparing the article's text only once."""
+def reanchor_all(
+    anchors: Iterable[Anchor], article: Article, old: Article | None = None
+) -> list[Placement]:
+    """Re-anchor many notes on one article, preparing the article's text only once.
+
+    `old` is the version of the article the anchors were made on (the one being replaced).
+    With it, notes on sentences that survived are placed by aligning the two versions,
+    which is what tells repeated copies apart; without it only the anchors are used.
+    """
     index = _Index(article)
-    return [index.place(a) for a in anchors]
+    alignment = _Alignment(_Index(old), index) if old is not None else None
+    return [index.place(a, alignment) for a in anchors]
 
 
 def fold(text: str) -> str:
@@ -212,7 +240,24 @@ class _Index:
 
     # -- placing -----------------------------------------------------------------------
 
-    def place(self, anchor: Anchor) -> Placement:
+    def place(self, anchor: Anchor, alignment: _Alignment | None = None) -> Placement:
+        origin = alignment.origin(anchor) if alignment is not None else None
+        if alignment is None or origin is None:
+            return self._place(anchor)
+        paired = alignment.pairs.get(origin)
+        if paired is not None:
+            target, sim = paired
+            start, end = self.starts[target], self.ends[target]
+            return self._placed(anchor, start, end, Method.ALIGNED, sim)
+        # The old sentence has no sure counterpart (deleted, rewritten, re-split, or one
+        # of identical copies): the usual search decides, but not on a new sentence that
+        # the alignment gives to another old sentence.
+        placed = self._place(anchor)
+        if placed.sentence is not None and alignment.taken(origin, placed.sentence):
+            return _orphan(anchor)
+        return placed
+
+    def _place(self, anchor: Anchor) -> Placement:
         quote = fold(anchor.quote)
         if not quote or not self.sentences:
             return _orphan(anchor)
@@ -456,6 +501,308 @@ class _Index:
             round(score, 4),
             (start, end),
         )
+
+
+class _Alignment:
+    """Which old sentence became which new sentence.
+
+    Sentences are compared by their folded text. Equal sentences pair up, and so do
+    sentences a typo fix apart (`_near_equal`) and two old sentences joined into one new
+    one (`_merged`); a rewritten sentence pairs with nothing. The pairing is the one with
+    the most (and most alike) pairs in document order, found exactly for small stretches
+    (a DP) and through sentences unique to both versions as landmarks for long ones, with
+    a budget on the work for text rearranged throughout.
+
+    Copies make some pairings arbitrary: when one of two identical paragraphs is deleted,
+    which one went is a guess. So the alignment is made twice, preferring the earliest
+    and then the latest copy, and only the pairs both agree on are trusted. One reading
+    is added back: between two trusted pairs with as many old as new sentences in between,
+    sentences at the same place that read alike pair up (`_in_place`).
+    """
+
+    def __init__(self, old: _Index, new: _Index) -> None:
+        self.old = old
+        self.old_keys, self.new_keys = old._sentence_texts(), new._sentence_texts()
+        ids: dict[str, int] = {}
+        a = [ids.setdefault(k, len(ids)) for k in self.old_keys]
+        b = [ids.setdefault(k, len(ids)) for k in self.new_keys]
+        forward, joined = self._align(a, b, self.old_keys, self.new_keys, False)
+        n, m = len(a), len(b)
+        back, back_joined = self._align(
+            a[::-1], b[::-1], self.old_keys[::-1], self.new_keys[::-1], True
+        )
+        backward = {n - 1 - x: (m - 1 - y, s) for x, (y, s) in back.items()}
+        joined.update((n - 1 - x, text) for x, text in back_joined.items())
+        # old sentence -> (new sentence, similarity), where both alignments agree
+        self.pairs = {x: p for x, p in forward.items() if backward.get(x) == p}
+        in_place = self._in_place()
+        forward.update(in_place)
+        self.pairs.update(in_place)
+        # new sentence -> the old sentences either alignment derives it from, with their
+        # similarity and the old text it stands for (two sentences, where they merged)
+        self.sources: dict[int, dict[int, tuple[float, str]]] = {}
+        for x, (y, sim) in (*forward.items(), *backward.items()):
+            self.sources.setdefault(y, {})[x] = (sim, joined.get(x, self.old_keys[x]))
+
+    def _in_place(self) -> dict[int, tuple[int, float]]:
+        """Between two sure pairs with as many old as new sentences in between, sentences
+        at the same place that read alike: two of eight identical lines were rewritten in
+        place, not the lines after them moved up. (Where the counts differ, as when one of
+        two copies was deleted, there is no such reading and nothing is added.)"""
+        found: dict[int, tuple[int, float]] = {}
+        sure = sorted((x, y) for x, (y, _) in self.pairs.items())
+        bounds = [(-1, -1), *sure, (len(self.old_keys), len(self.new_keys))]
+        for (x0, y0), (x1, y1) in pairwise(bounds):
+            if x1 - x0 != y1 - y0 or x1 - x0 < 2:
+                continue
+            here: dict[int, tuple[int, float]] = {}
+            for x in range(x0 + 1, x1):
+                y = x - x0 + y0
+                mine, theirs = self.old_keys[x], self.new_keys[y]
+                sim = 1.0 if mine == theirs else _near_equal(mine, theirs)
+                if sim:
+                    here[x] = (y, sim)
+            # A few sentences rewritten among unchanged ones; a stretch mostly changed
+            # is as likely to hold deletions and insertions that happen to balance.
+            if (x1 - x0 - 1 - len(here)) * IN_PLACE_SHARE <= x1 - x0 - 1:
+                found.update(here)
+        return found
+
+    def origin(self, anchor: Anchor) -> int | None:
+        """The old sentence the anchor was made on, if it demonstrably was."""
+        i = anchor.sentence
+        old = self.old
+        if i is None or not 0 <= i < len(old.sentences):
+            return None
+        if anchor.position is not None and anchor.position != old.starts[i]:
+            return None
+        if fold(anchor.quote) != self.old_keys[i]:
+            return None
+        return i
+
+    def taken(self, origin: int, target: int) -> bool:
+        """Whether the new sentence `target` belongs to another old sentence: one it is
+        an unchanged copy of (the noted sentence, a separate one before, is not in it), one
+        that reads like the noted sentence (a copy of it, perhaps edited), or one that
+        already held the noted words (a line that a <br> had cut from it, say). A sentence
+        merged from the noted one and a neighbour is none of these."""
+        mine = self.old_keys[origin]
+        for j, (sim, theirs) in self.sources.get(target, {}).items():
+            if j == origin:
+                continue
+            if sim == 1.0 or mine in theirs:
+                return True
+            if fuzz.ratio(theirs, mine) >= MIN_FUZZY_QUOTE * 100:
+                return True
+        return False
+
+    def _align(
+        self, a: list[int], b: list[int], a_text: list[str], b_text: list[str], backward: bool
+    ) -> tuple[dict[int, tuple[int, float]], dict[int, str]]:
+        """Old sentence -> (new sentence, similarity), and for old sentences that merged
+        with a neighbour into one new sentence, the two joined (in reading order)."""
+        pairs: dict[int, tuple[int, float]] = {}
+        joined: dict[int, str] = {}
+        work = 0
+        todo = [(0, len(a), 0, len(b))]
+        while todo:
+            alo, ahi, blo, bhi = todo.pop()
+            # Only the head: every step prefers the earliest copy, so that the backward run
+            # (which prefers the latest) disagrees wherever copies make a pairing arbitrary.
+            while alo < ahi and blo < bhi and a[alo] == b[blo]:
+                pairs[alo] = (blo, 1.0)
+                alo, blo = alo + 1, blo + 1
+            if alo == ahi or blo == bhi:
+                continue
+            # Work is bounded (text rearranged throughout would be quadratic): stretches
+            # left over stay unpaired, and their notes take the usual search.
+            cells = (ahi - alo) * (bhi - blo)
+            if cells <= MAX_ALIGN_CELLS:
+                work += cells
+                if work <= MAX_ALIGN_WORK:
+                    _best_pairs(a, b, a_text, b_text, (alo, ahi, blo, bhi), backward, pairs, joined)
+                continue
+            work += (ahi - alo) + (bhi - blo)
+            if work > MAX_ALIGN_WORK:
+                continue
+            landmarks = _unique_common(a, b, alo, ahi, blo, bhi)
+            if not landmarks:
+                work += (ahi - alo) * 2 * ALIGN_BAND
+                if work <= MAX_ALIGN_WORK:
+                    _banded_pairs(a, b, a_text, b_text, alo, ahi, blo, bhi, pairs)
+                continue
+            x0, y0 = alo, blo
+            for x, y in landmarks:
+                pairs[x] = (y, 1.0)
+                todo.append((x0, x, y0, y))
+                x0, y0 = x + 1, y + 1
+            todo.append((x0, ahi, y0, bhi))
+        return pairs, joined
+
+
+def _best_pairs(
+    a: list[int],
+    b: list[int],
+    a_text: list[str],
+    b_text: list[str],
+    stretch: tuple[int, int, int, int],
+    backward: bool,
+    pairs: dict[int, tuple[int, float]],
+    joined: dict[int, str],
+) -> None:
+    """The in-order pairing of a[alo:ahi] with b[blo:bhi] with the largest total
+    similarity (1 for equal sentences, `_near_equal` for edited ones, `_merged` for two old
+    sentences that became one), earliest first. A merge counts as one pair, not two: it
+    never outweighs the same new sentence paired with an old one of the same text."""
+    alo, ahi, blo, bhi = stretch
+    m, n = ahi - alo, bhi - blo
+    sim = [[0.0] * n for _ in range(m)]
+    choices = b_text[blo:bhi]
+    for x in range(m):
+        row, mine = sim[x], a_text[alo + x]
+        for _, _score, y in process.extract(
+            mine, choices, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
+        ):
+            row[y] = 1.0 if a[alo + x] == b[blo + y] else _near_equal(mine, choices[y])
+    # merge[x][y]: old x and x + 1 (in reading order) became new y
+    merge: dict[tuple[int, int], tuple[float, str]] = {}
+    sizes = [len(t) for t in choices]
+    for x in range(m - 1):
+        first, second = a_text[alo + x], a_text[alo + x + 1]
+        if backward:
+            first, second = second, first
+        size = len(first) + 1 + len(second)
+        slack = max(MIN_EDIT_BUDGET, EDIT_BUDGET * size)
+        for y in range(n):
+            if abs(sizes[y] - size) <= slack and not sim[x][y] and not sim[x + 1][y]:
+                alike = _merged(first, second, choices[y])
+                if alike:
+                    merge[x, y] = (alike, f"{first} {second}")
+    # best[x][y]: the largest total pairing a[alo + x:] with b[blo + y:]
+    best = [[0.0] * (n + 1) for _ in range(m + 2)]
+    for x in range(m - 1, -1, -1):
+        row, below, s = best[x], best[x + 1], sim[x]
+        for y in range(n - 1, -1, -1):
+            take = s[y] + below[y + 1] if s[y] else 0.0
+            if (x, y) in merge:
+                take = max(take, merge[x, y][0] + best[x + 2][y + 1])
+            row[y] = max(take, below[y], row[y + 1])
+    x = y = 0
+    while x < m and y < n:
+        if sim[x][y] and best[x][y] == sim[x][y] + best[x + 1][y + 1]:
+            pairs[alo + x] = (blo + y, sim[x][y])
+            x, y = x + 1, y + 1
+        elif (x, y) in merge and best[x][y] == merge[x, y][0] + best[x + 2][y + 1]:
+            score, text = merge[x, y]
+            for k in (x, x + 1):
+                pairs[alo + k] = (blo + y, score)
+                joined[alo + k] = text
+            x, y = x + 2, y + 1
+        elif best[x][y] == best[x][y + 1]:
+            y += 1  # keep the old sentence for a later new one: earliest old ones pair
+        else:
+            x += 1
+
+
+def _banded_pairs(
+    a: list[int],
+    b: list[int],
+    a_text: list[str],
+    b_text: list[str],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """A long stretch without landmarks: pair each old sentence with the best new one near
+    the same relative place, in order. Cheap, and only ever pairs (near-)equal texts."""
+    m, n = ahi - alo, bhi - blo
+    j = blo
+    for i in range(alo, ahi):
+        lo = max(j, blo + (i - alo) * n // m - ALIGN_BAND)
+        best, at = 0.0, -1
+        window = b_text[lo : min(bhi, lo + 2 * ALIGN_BAND)]
+        for _, _score, k in process.extract(
+            a_text[i], window, scorer=fuzz.ratio, score_cutoff=ALIGN_NEAR * 100, limit=None
+        ):
+            sim = 1.0 if a[i] == b[lo + k] else _near_equal(a_text[i], window[k])
+            if sim > best or (sim == best and sim and lo + k < at):
+                best, at = sim, lo + k
+        if at >= 0:
+            pairs[i] = (at, best)
+            j = at + 1
+
+
+def _unique_common(
+    a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Sentences that occur exactly once in both stretches, the longest run of them in the
+    same order in both (patience diff's landmarks)."""
+    count_a: dict[int, int] = {}
+    where_a: dict[int, int] = {}
+    for x in range(alo, ahi):
+        count_a[a[x]] = count_a.get(a[x], 0) + 1
+        where_a[a[x]] = x
+    count_b: dict[int, int] = {}
+    where_b: dict[int, int] = {}
+    for y in range(blo, bhi):
+        count_b[b[y]] = count_b.get(b[y], 0) + 1
+        where_b[b[y]] = y
+    common = sorted(
+        (where_a[k], where_b[k]) for k, c in count_a.items() if c == 1 and count_b.get(k) == 1
+    )
+    # Longest increasing run of new positions (patience sorting).
+    tails: list[int] = []  # new position ending the best run of each length
+    tail_at: list[int] = []  # index into `common` of that end
+    back: list[int] = [-1] * len(common)
+    for idx, (_, y) in enumerate(common):
+        k = bisect_right(tails, y)
+        if k == len(tails):
+            tails.append(y)
+            tail_at.append(idx)
+        else:
+            tails[k] = y
+            tail_at[k] = idx
+        back[idx] = tail_at[k - 1] if k else -1
+    run: list[tuple[int, int]] = []
+    idx = tail_at[-1] if tail_at else -1
+    while idx >= 0:
+        run.append(common[idx])
+        idx = back[idx]
+    return run[::-1]
+
+
+def _merged(first: str, second: str, text: str) -> float:
+    """How alike `text` is to `first` followed by `second`, each part on its own (a
+    rewritten half is not a merge); 0 when it is not."""
+    slack = max(MIN_EDIT_BUDGET, int(EDIT_BUDGET * len(first)))
+    best = 0.0
+    for cut in range(max(1, len(first) - slack), min(len(text), len(first) + slack + 1)):
+        if text[cut] != " ":
+            continue
+        head, tail = text[:cut], text[cut + 1 :]
+        sim = min(
+            1.0 if head == first else _near_equal(first, head),
+            1.0 if tail == second else _near_equal(second, tail),
+        )
+        best = max(best, sim)
+    return best
+
+
+def _near_equal(a: str, b: str) -> float:
+    """How alike two sentences a typo fix apart are; 0 when they are not that alike."""
+    if len(a) < MIN_ALIGN_LEN or len(b) < MIN_ALIGN_LEN:
+        return 0.0
+    budget = max(MIN_EDIT_BUDGET, EDIT_BUDGET * len(a))
+    if abs(len(a) - len(b)) > budget:
+        return 0.0
+    sim = fuzz.ratio(a, b, score_cutoff=ALIGN_NEAR * 100) / 100
+    if not sim or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return 0.0
+    if (1 - sim) * (len(a) + len(b)) > budget:
+        return 0.0
+    return sim
 
 
 def _edit_budget_ok(quote: str, cand: _Candidate) -> bool:
