@@ -198,6 +198,7 @@ class Library:
         ).fetchone()
         if old is None:
             raise NotFound(f"no article {article_id}")
+        previous = self.article(article_id, upgrade=False)  # what the notes point into
         new_text = article.text
         with self.db.atomic():
             self.db.execute(
@@ -234,17 +235,19 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            orphaned = self._reanchor_notes(article_id, article)
+            orphaned = self._reanchor_notes(article_id, article, previous)
         return orphaned
 
-    def _reanchor_notes(self, article_id: int, article: Article) -> int:
+    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> int:
         """Place every note of an article on its new sentences; returns the orphans.
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
         so a later version of the text (or the user) can still place it.
         """
         notes = self.notes(article_id)
-        placements = reanchor_all([Anchor.from_note(n) for n in notes], article)
+        # The old text lets the anchoring align old sentences to new ones, which tells
+        # repeated copies of a sentence apart by where they stand.
+        placements = reanchor_all([Anchor.from_note(n) for n in notes], article, old=old)
         orphaned = 0
         for note, placed in zip(notes, placements, strict=True):
             if placed.orphaned:
@@ -285,7 +288,7 @@ class Library:
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
-            return self._reanchor_notes(article_id, article)
+            return self._reanchor_notes(article_id, article, stored)
 
     def _write_body(self, article_id: int, article: Article) -> None:
         self.db.conn.executemany(
