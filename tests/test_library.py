@@ -237,3 +237,22 @@ def test_reattach_and_restore_note(library: Library, pages: Path) -> None:
     assert placed.quote == library.article(article_id).sentences[2].text
     library.delete_note(note.uuid)
     assert library.restore_note(note) == note
+
+
+def test_note_on_a_repeated_sentence_keeps_its_copy_after_an_edit(library: Library) -> None:
+    from reader.core.model import Article, Metadata
+
+    def article(paragraphs: list[str]) -> Article:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs)
+        return Article(Metadata(title="Repeats", url="https://example.org/r"), blocks,
+                       segment(blocks))
+
+    chorus = "Prices rose by four percent last year."
+    first = article([chorus, "Officials disagreed about why.", chorus, "The debate goes on."])
+    article_id = library.add_article(first).article_id
+    note = library.add_note(article_id, 2, "This second mention cites the wrong year.")
+    edited = article(["Update: new figures arrived.", *(b.text for b in first.blocks)])
+    assert library.add_article(edited).status == "updated"
+    moved = library.note(note.uuid)
+    assert moved.sentence == 3  # the second copy, one block further down
+    assert library.article(article_id).sentences[3].text == chorus
