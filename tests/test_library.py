@@ -244,8 +244,9 @@ def test_note_on_a_repeated_sentence_keeps_its_copy_after_an_edit(library: Libra
 
     def article(paragraphs: list[str]) -> Article:
         blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs)
-        return Article(Metadata(title="Repeats", url="https://example.org/r"), blocks,
-                       segment(blocks))
+        return Article(
+            Metadata(title="Repeats", url="https://example.org/r"), blocks, segment(blocks)
+        )
 
     chorus = "Prices rose by four percent last year."
     first = article([chorus, "Officials disagreed about why.", chorus, "The debate goes on."])

@@ -87,6 +87,7 @@ def run(
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
     window.show()
+    window.start_daily_backup()
     app.installEventFilter(FileOpenFilter(window))
     if open_paths:
         window.import_paths(list(open_paths))

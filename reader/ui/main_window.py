@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,16 +30,30 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..core import backups, transfer
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.search import SearchHit
+from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .find_bar import FindBar
 from .import_worker import ImportWorker, prepare_import
 from .library_view import LibraryView
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .search_dialog import SearchDialog
 from .settings import Preferences
+from .tasks import Task, Work
 from .theme import THEME_CHOICES, application_palette
+
+EXPORT_FORMATS = {
+    "Markdown": "markdown",
+    "W3C Web Annotations (JSON-LD)": "w3c",
+    "ClaimReview (JSON-LD)": "claimreview",
+    "Full backup (JSON)": "json",
+}
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
 
 IMPORT_FILTER = (
     "Saved pages and text (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
@@ -93,6 +109,7 @@ class MainWindow(QMainWindow):
         self._progress: QProgressDialog | None = None
         self.current_article_id: int | None = None
         self._closed = False
+        self._tasks: list[Task] = []  # background work, kept alive until it finishes
 
         # Save the reading place a moment after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self)
@@ -117,6 +134,10 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "Import &Folder…", self._ask_import_folder)
         file_menu.addSeparator()
+        self._action(file_menu, "&Export Notes…", self._export_notes, "Ctrl+Shift+E")
+        self._action(file_menu, "Import &Notes…", self._import_notes)
+        self._action(file_menu, "&Back Up Library…", self._back_up)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu("&Edit")
@@ -128,6 +149,7 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
+        self._action(edit, "&Search Library…", self.open_search, "Ctrl+K")
         self._action(
             edit, "&Find in Article…", self.find_bar.open_bar, QKeySequence.StandardKey.Find
         )
@@ -468,6 +490,129 @@ class MainWindow(QMainWindow):
                     SetArticleTags(self.library, self._article_changed, article_id, before, after)
                 )
 
+    # -- background work: search, export, import, backups ---------------------------------
+
+    def run_task(
+        self,
+        work: Work,
+        on_done: Callable[[Any], None],
+        label: str | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Task:
+        task = Task(self, self.library.path, work, on_done, on_error or self._task_failed, label)
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+        return task
+
+    def _task_failed(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def start_daily_backup(self) -> None:
+        """Once a day, a copy of the library in its backups folder, made off the GUI."""
+        path = self.library.path
+
+        def done(made: Path | None) -> None:
+            if made is not None:
+                self.statusBar().showMessage(f"Backed up to {made}", 5000)
+
+        self.run_task(
+            lambda _lib, _progress, _cancelled: backups.daily_backup(path),
+            done,
+            on_error=lambda message: self.statusBar().showMessage(
+                f"The daily backup failed: {message}", 10000
+            ),
+        )
+
+    def open_search(self) -> None:
+        dialog = SearchDialog(self.library.path, self.library.all_tags(), self)
+        dialog.hitChosen.connect(self.open_hit)
+        self.search_dialog = dialog
+        dialog.open()
+        dialog.field.setFocus()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.open_article(hit.article_id)
+        if hit.sentence is not None and self.reader.article is not None:
+            self.reader.select_sentence(hit.sentence)
+            self._sentence_chosen(hit.sentence)
+
+    def _export_notes(self) -> None:
+        scopes = ["The whole library"]
+        if self.current_article_id is not None:
+            scopes.insert(0, "This article")
+        scope, ok = QInputDialog.getItem(self, "Export notes", "Export:", scopes, 0, False)
+        if not ok:
+            return
+        label, ok = QInputDialog.getItem(
+            self, "Export notes", "Format:", list(EXPORT_FORMATS), 0, False
+        )
+        if not ok:
+            return
+        fmt = EXPORT_FORMATS[label]
+        suffix = ".md" if fmt == "markdown" else ".json"
+        name, _ = QFileDialog.getSaveFileName(self, "Export notes", f"gloss-notes{suffix}")
+        if name:
+            ids = [self.current_article_id] if scope == "This article" else None
+            self.export_notes(ids, fmt, Path(name))
+
+    def export_notes(self, ids: list[int | None] | None, fmt: str, path: Path) -> Task:
+        def work(library: Library, progress: Progress, cancelled: Cancel) -> Path:
+            return transfer.export_to_file(
+                library, ids, fmt, path, progress=progress, cancelled=cancelled
+            )
+
+        return self.run_task(
+            work,
+            lambda dest: self.statusBar().showMessage(f"Exported to {dest}", 8000),
+            label="Exporting notes…",
+        )
+
+    def _import_notes(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import notes",
+            "",
+            "Gloss backups and W3C annotations (*.json *.jsonld);;All files (*)",
+        )
+        if name:
+            self.import_notes(Path(name))
+
+    def import_notes(self, path: Path) -> Task:
+        def work(library: Library, progress: Progress, cancelled: Cancel) -> ImportReport:
+            return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+
+        return self.run_task(work, self._notes_imported, label="Importing notes…")
+
+    def _notes_imported(self, report: ImportReport) -> None:
+        self.library_view.reload()
+        if self.current_article_id is not None:
+            self.reader.set_marks(self.library.marks(self.current_article_id))
+            self.notes.reload()
+        text = f"Notes imported: {report.summary()}."
+        if report.problems:
+            text += "\n\n" + "\n".join(report.problems[:10])
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Import notes", text, QMessageBox.StandardButton.Ok, self
+        )
+        box.open()
+        self.import_report_box = box
+
+    def _back_up(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up the library",
+            f"{self.library.path.stem}-backup.db",
+            "Gloss library (*.db)",
+        )
+        if not name:
+            return
+        source = self.library.path
+        self.run_task(
+            lambda _lib, _progress, _cancelled: backups.backup_to(source, name),
+            lambda dest: self.statusBar().showMessage(f"Backed up to {dest}", 8000),
+            label="Backing up…",
+        )
+
     # -- state -----------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -489,6 +634,9 @@ class MainWindow(QMainWindow):
             self._import_worker.cancel()
         for thread in list(self._threads):
             thread.wait(10000)
+        for task in list(self._tasks):
+            task.cancel()
+            task.wait()
         self._position_timer.stop()
         self._remember_position()
         self.library.purge_trash()  # deletes become final when the session ends

@@ -1,0 +1,101 @@
+"""Long work off the GUI thread: one function, run on a QThread with its own library
+connection, reporting progress and honouring cancel (Anki's CollectionOp is the model).
+
+The function gets a `Library` opened on the worker thread (a SQLite connection belongs
+to one thread), a `progress(done, total)` callback and a `cancelled()` check. Its result
+or its error comes back to the GUI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..core.library import Library
+from .crash import write_log
+
+Work = Callable[[Library, Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, library_path: Path, work: Work) -> None:
+        super().__init__()
+        self.library_path = library_path
+        self.work = work
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with Library(self.library_path) as library:
+                result = self.work(library, self.progressed.emit, self.cancel_event.is_set)
+        except Exception as exc:  # reported to the user; unexpected ones also logged
+            if not isinstance(exc, ValueError | LookupError | OSError):
+                write_log(traceback.format_exc())
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """A running piece of work. Keep a reference until `finished` (the window does)."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        library_path: Path,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        label: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = _Worker(library_path, work)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.succeeded.connect(on_done)
+        self.worker.failed.connect(on_error)
+        self.worker.succeeded.connect(self.thread.quit)
+        self.worker.failed.connect(self.thread.quit)
+        self.thread.finished.connect(self._finished)
+        self.dialog: QProgressDialog | None = None
+        if label is not None:
+            dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+            dialog.setWindowTitle("Gloss")
+            dialog.setMinimumDuration(500)  # quick work shows no dialog at all
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(self.cancel)
+            self.worker.progressed.connect(self._progress)
+            self.dialog = dialog
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel_event.set()
+
+    def wait(self, ms: int = 10000) -> bool:
+        return self.thread.wait(ms)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+
+    def _finished(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.finished.emit()
