@@ -233,6 +233,28 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
+def cached_library(
+    articles: int = 10_000, notes_per_article: int = 10, rebuild: bool = False
+) -> tuple[Path, float | None]:
+    """The bench library's path (built unless cached) and the build time if it was built.
+    bench/open_article.py uses the same library."""
+    key = f"v{BENCH_VERSION}-{articles}x{notes_per_article}-s{SPLITTER_VERSION}"
+    folder = Path(tempfile.gettempdir()) / f"gloss-bench-library-{key}"
+    path = folder / "library.db"
+    build_s = None
+    if rebuild or not path.exists():
+        if folder.exists():
+            for p in folder.iterdir():
+                p.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "building.db"
+        t0 = time.perf_counter()
+        build(tmp, articles, notes_per_article)
+        build_s = time.perf_counter() - t0
+        tmp.rename(path)
+    return path, build_s
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -242,20 +264,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
 
-    key = f"v{BENCH_VERSION}-{args.articles}x{args.notes_per_article}-s{SPLITTER_VERSION}"
-    folder = Path(tempfile.gettempdir()) / f"gloss-bench-library-{key}"
-    path = folder / "library.db"
-    build_s = None
-    if args.rebuild or not path.exists():
-        if folder.exists():
-            for p in folder.iterdir():
-                p.unlink()
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "building.db"
-        t0 = time.perf_counter()
-        build(tmp, args.articles, args.notes_per_article)
-        build_s = time.perf_counter() - t0
-        tmp.rename(path)
+    path, build_s = cached_library(args.articles, args.notes_per_article, args.rebuild)
 
     rng = random.Random(SEED)
     rows: list[tuple[str, str, str, str, str]] = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..paths import resources_dir
-from .ingest import load_file
 from .library import Library
 
 _SEEDED = "sample_seeded"
@@ -22,6 +21,8 @@ def ensure_sample(library: Library) -> int | None:
     """
     if library.setting(_SEEDED) or library.article_count():
         return None
+    from .ingest import load_file  # only a new library needs the importer at start-up
+
     result = library.add_article(load_file(sample_path()), source_path="")
     library.set_setting(_SEEDED, "1")
     return result.article_id

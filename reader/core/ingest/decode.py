@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4.dammit import UnicodeDammit
 
 from .errors import ImportFailed
 
@@ -53,6 +52,10 @@ def _decode(data: bytes, declared: str | None) -> str:
             return data.decode(_normalise(declared.lower()))
         except (LookupError, UnicodeDecodeError):
             pass
+    # Imported here: BeautifulSoup costs ~0.1 s to import and only undeclared, non-UTF-8
+    # pages need it, so the window does not pay for it at start-up.
+    from bs4.dammit import UnicodeDammit
+
     dammit = UnicodeDammit(data, ["windows-1252"], is_html=True)
     if dammit.unicode_markup is None:
         raise ImportFailed("cannot determine the text encoding")
