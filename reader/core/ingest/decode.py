@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-
 from .errors import ImportFailed
 
 _BOMS = (
