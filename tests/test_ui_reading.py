@@ -199,3 +199,66 @@ def test_reading_place_is_remembered_per_article(
     # Progress counts what has been on screen: down to the bottom of the page shown.
     total = len(again.reader.sentences)
     assert top / total < again.library.summary(article_id).progress < 0.6
+
+
+def test_every_control_is_reachable_by_tab_and_named(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    window.reader.move_sentence(1)  # the note form is enabled once a sentence is chosen
+    window.library_view.list.setFocus()
+    seen = []
+    for _ in range(80):
+        widget = QApplication.focusWidget()
+        if widget is None or widget in seen:
+            break
+        seen.append(widget)
+        window.focusNextChild()
+    names = {w.objectName() for w in seen}
+    for expected in (
+        "library",
+        "reader",
+        "noteText",
+        "noteVerdict",
+        "noteSources",
+        "noteTags",
+        "libraryShow",
+        "librarySort",
+    ):
+        assert expected in names, f"{expected} is not reachable with Tab"
+    for widget in seen:
+        named = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+        assert named, f"{widget.metaObject().className()} {widget.objectName()!r} has no name"
+
+
+def test_preferences_are_saved_and_applied(qtbot, window: MainWindow) -> None:
+    from reader.ui.preferences_dialog import PreferencesDialog
+    from reader.ui.settings import Preferences
+
+    dialog = PreferencesDialog(window.prefs, window)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
+    dialog.size.setValue(16)
+    dialog.measure.setValue(60)
+    prefs = dialog.result_preferences()
+    prefs.save()
+    window.prefs = prefs
+    window.apply_preferences()
+    loaded = Preferences.load()
+    assert (loaded.theme, loaded.size, loaded.measure) == ("sepia", 16, 60)
+    assert window.reader.style_.theme is THEMES["sepia"]
+    assert window.reader.document().defaultFont().pointSizeF() == 16
+    window.set_theme("light")
+    Preferences().save()
+
+
+def test_window_geometry_and_splitter_are_restored(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    window.resize(700, 500)
+    window.splitter.setSizes([200, 300, 200])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = open_window(library_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size().width() == 700
+    assert again.splitter.sizes() == sizes

@@ -95,6 +95,7 @@ class NotesPanel(QWidget):
         self.tabs.setObjectName("notesTabs")
         self.tabs.addTab(sentence_tab, "Sentence")
         self.tabs.addTab(self.outline, "All notes")
+        self.tabs.tabBar().setAccessibleName("Sentence notes or all notes")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 4, 0)
         layout.addWidget(self.tabs)
