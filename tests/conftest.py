@@ -39,3 +39,25 @@ def library(library_path: Path):
 
     with Library(library_path) as lib:
         yield lib
+
+
+@pytest.fixture
+def shown_window(qtbot, library_path: Path):
+    """The real main window on a fresh library (the sample article in it), shown."""
+    from reader.ui.app import make_app, open_window
+
+    make_app()
+    win = open_window(library_path)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def news_window(qtbot, shown_window, pages: Path):
+    """`shown_window` after importing tests/fixtures/pages/news.html, which it shows."""
+    with qtbot.waitSignal(shown_window.importFinished, timeout=20000):
+        shown_window.import_paths([pages / "news.html"])
+    return shown_window

@@ -17,14 +17,8 @@ from reader.ui.theme import THEMES
 
 
 @pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(shown_window: MainWindow) -> MainWindow:
+    return shown_window
 
 
 def import_and_wait(qtbot, win: MainWindow, *paths: Path) -> None:

@@ -9,21 +9,15 @@ from PySide6.QtCore import Qt
 
 from reader.core.listing import Show, SortBy
 from reader.core.model import Verdict
-from reader.ui.app import make_app, open_window
+from reader.ui.app import open_window
 from reader.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, library_path: Path, pages: Path) -> MainWindow:
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.importFinished, timeout=20000):
-        win.import_paths([pages])  # the sample plus four fixture pages
-    return win
+def window(qtbot, shown_window: MainWindow, pages: Path) -> MainWindow:
+    with qtbot.waitSignal(shown_window.importFinished, timeout=20000):
+        shown_window.import_paths([pages])  # the sample plus four fixture pages
+    return shown_window
 
 
 def titles(win: MainWindow) -> list[str]:

@@ -10,23 +10,15 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
 from reader.core.model import Verdict
-from reader.ui.app import make_app, open_window
+from reader.ui.app import open_window
 from reader.ui.main_window import MainWindow
 from reader.ui.theme import THEMES, VERDICT_LETTERS
 
 
 @pytest.fixture
-def window(qtbot, library_path: Path, pages: Path) -> MainWindow:
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.importFinished, timeout=20000):
-        win.import_paths([pages / "news.html"])
-    win.reader.setFocus()
-    return win
+def window(news_window: MainWindow) -> MainWindow:
+    news_window.reader.setFocus()
+    return news_window
 
 
 def test_j_k_and_arrows_move_sentence_by_sentence(qtbot, window: MainWindow) -> None:

@@ -9,21 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.model import Verdict
-from reader.ui.app import make_app, open_window
 from reader.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, library_path: Path, pages: Path) -> MainWindow:
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.importFinished, timeout=20000):
-        win.import_paths([pages / "news.html"])
-    return win
+def window(news_window: MainWindow) -> MainWindow:
+    return news_window
 
 
 def wait_tasks(qtbot, win: MainWindow) -> None:

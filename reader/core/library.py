@@ -143,30 +143,15 @@ class Library:
             return AddResult(article_id, "updated", orphaned)
         stamp = now()
         with self.db.atomic():
+            row = {
+                "uuid": str(uuidlib.uuid4()),
+                **_article_row(article, source_path),
+                "imported_at": stamp,
+                "updated_at": stamp,
+            }
             cur = self.db.execute(
-                """INSERT INTO articles (uuid, url, title, byline, site, published, lang,
-                       excerpt, source_format, source_path, content_hash, imported_at,
-                       updated_at, splitter_version, extractor_version, doc, text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    str(uuidlib.uuid4()),
-                    article.meta.url,
-                    article.meta.title,
-                    article.meta.byline,
-                    article.meta.site,
-                    article.meta.published,
-                    article.meta.lang,
-                    article.meta.excerpt,
-                    article.source_format,
-                    source_path,
-                    article.content_hash,
-                    stamp,
-                    stamp,
-                    article.splitter_version,
-                    article.extractor_version,
-                    _doc_json(article.blocks),
-                    article.text,
-                ],
+                f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                list(row.values()),
             )
             article_id = int(cur.lastrowid or 0)
             self._write_body(article_id, article)
@@ -199,7 +184,6 @@ class Library:
         if old is None:
             raise NotFound(f"no article {article_id}")
         previous = self.article(article_id, upgrade=False)  # what the notes point into
-        new_text = article.text
         with self.db.atomic():
             self.db.execute(
                 """INSERT INTO article_versions (article_id, title, content_hash,
@@ -207,30 +191,12 @@ class Library:
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 [article_id, *old, now()],
             )
+            row = {**_article_row(article, source_path), "updated_at": now()}
+            if not source_path:
+                del row["source_path"]  # a re-import from elsewhere keeps the first path
             self.db.execute(
-                """UPDATE articles SET title = ?, byline = ?, site = ?, published = ?,
-                       lang = ?, excerpt = ?, source_format = ?,
-                       source_path = COALESCE(NULLIF(?, ''), source_path), content_hash = ?,
-                       updated_at = ?, splitter_version = ?, extractor_version = ?, doc = ?,
-                       text = ?
-                   WHERE id = ?""",
-                [
-                    article.meta.title,
-                    article.meta.byline,
-                    article.meta.site,
-                    article.meta.published,
-                    article.meta.lang,
-                    article.meta.excerpt,
-                    article.source_format,
-                    source_path,
-                    article.content_hash,
-                    now(),
-                    article.splitter_version,
-                    article.extractor_version,
-                    _doc_json(article.blocks),
-                    new_text,
-                    article_id,
-                ],
+                f"UPDATE articles SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                [*row.values(), article_id],
             )
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
@@ -799,6 +765,27 @@ _NOTE_COLUMNS = (
     "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
     "sources, tags, created, updated"
 )
+
+
+def _article_row(article: Article, source_path: str) -> dict[str, object]:
+    """The articles-table columns an imported article sets (the keys are fixed names)."""
+    meta = article.meta
+    return {
+        "url": meta.url,
+        "title": meta.title,
+        "byline": meta.byline,
+        "site": meta.site,
+        "published": meta.published,
+        "lang": meta.lang,
+        "excerpt": meta.excerpt,
+        "source_format": article.source_format,
+        "source_path": source_path,
+        "content_hash": article.content_hash,
+        "splitter_version": article.splitter_version,
+        "extractor_version": article.extractor_version,
+        "doc": _doc_json(article.blocks),
+        "text": article.text,
+    }
 
 
 def _note(r: tuple) -> Note:
