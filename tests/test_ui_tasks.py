@@ -97,3 +97,18 @@ def test_daily_backup_runs_at_start_off_the_gui_thread(qtbot, window: MainWindow
     window.start_daily_backup()  # once a day only
     wait_tasks(qtbot, window)
     assert len(list((window.library.path.parent / "backups").glob("*.db"))) == 1
+
+
+def test_task_callbacks_run_on_the_gui_thread(qtbot, window: MainWindow) -> None:
+    import threading
+
+    seen: list[bool] = []
+    window.run_task(
+        lambda _lib, _progress, _cancelled: threading.current_thread(),
+        lambda worker_thread: seen.append(
+            worker_thread is not threading.current_thread()
+            and threading.current_thread() is threading.main_thread()
+        ),
+    )
+    wait_tasks(qtbot, window)
+    assert seen == [True]

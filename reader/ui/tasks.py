@@ -65,8 +65,11 @@ class Task(QObject):
         self.worker = _Worker(library_path, work)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.succeeded.connect(on_done)
-        self.worker.failed.connect(on_error)
+        # Bound methods of this object, which lives on the GUI thread, are queued there;
+        # a plain function or lambda would run on the worker thread that emits.
+        self._on_done, self._on_error = on_done, on_error
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
         self.worker.succeeded.connect(self.thread.quit)
         self.worker.failed.connect(self.thread.quit)
         self.thread.finished.connect(self._finished)
@@ -87,6 +90,12 @@ class Task(QObject):
 
     def wait(self, ms: int = 10000) -> bool:
         return self.thread.wait(ms)
+
+    def _succeeded(self, result: object) -> None:
+        self._on_done(result)
+
+    def _failed(self, message: str) -> None:
+        self._on_error(message)
 
     def _progress(self, done: int, total: int) -> None:
         if self.dialog is not None:
