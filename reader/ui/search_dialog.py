@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -120,7 +120,10 @@ class SearchDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setContentsMargins(6, 4, 6, 4)
-            item.setSizeHint(label.sizeHint())
+            # A word-wrapped label's own size hint assumes a narrow width; ask for the
+            # height at the list's real width instead.
+            width = max(self.results.viewport().width() - 4, 200)
+            item.setSizeHint(QSize(width, label.heightForWidth(width)))
             text, _ = hit.highlights()
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}: {text}")
             if hit.verdict:
