@@ -268,3 +268,21 @@ def test_crash_handler_logs_and_reports_errors_from_any_thread(
     assert "ValueError: boom on the GUI thread" in text
     assert "ZeroDivisionError" in text
     assert "ZeroDivisionError" in reporter.shown[1]
+
+
+def test_sources_with_titles_and_quotes_round_trip_through_the_editor() -> None:
+    from reader.core.model import Source
+    from reader.ui.note_editor import format_sources, parse_sources
+
+    text = (
+        "https://stats.example/rain Rainfall 2025 > “Up 9% on the long-term average”\n"
+        "https://council.example/minutes\n"
+        "not a url\n"
+    )
+    sources, bad = parse_sources(text)
+    assert sources == [
+        Source("https://stats.example/rain", "Rainfall 2025", "Up 9% on the long-term average"),
+        Source("https://council.example/minutes"),
+    ]
+    assert bad == ["not a url"]
+    assert parse_sources(format_sources(sources)) == (sources, [])

@@ -90,6 +90,7 @@ class NoteCard(QFrame):
             links = "<br>".join(
                 f"↗ <a href='{html.escape(s.url, quote=True)}'>"
                 f"{html.escape(s.title or _short(s.url, 60))}</a>"
+                + (f" — <i>“{html.escape(_short(s.quote, 140))}”</i>" if s.quote else "")
                 for s in note.sources
             )
             sources = QLabel(links)

@@ -32,19 +32,32 @@ class NoteDraft:
 
 
 def parse_sources(text: str) -> tuple[list[Source], list[str]]:
-    """One source a line: a URL, optionally followed by a title. Returns (ok, bad lines)."""
+    """One source a line: a URL, then optionally a title, then optionally `> ` and the
+    passage quoted from it. Returns (sources, lines that are not sources)."""
     sources, bad = [], []
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
-        url, _, title = line.partition(" ")
+        head, _, quote = line.partition(" > ")
+        url, _, title = head.strip().partition(" ")
         parts = urlsplit(url)
         if parts.scheme in ("http", "https") and parts.netloc:
-            sources.append(Source(url, title.strip()))
+            sources.append(Source(url, title.strip(), quote.strip().strip('"“”')))
         else:
             bad.append(line)
     return sources, bad
+
+
+def format_sources(sources: tuple[Source, ...] | list[Source]) -> str:
+    """The text `parse_sources` reads back into the same sources."""
+    lines = []
+    for s in sources:
+        line = f"{s.url} {s.title}".strip()
+        if s.quote:
+            line += f" > {s.quote}"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -76,7 +89,7 @@ class NoteEditor(QWidget):
         self.sources = QPlainTextEdit()
         self.sources.setObjectName("noteSources")
         self.sources.setAccessibleName("Sources, one per line")
-        self.sources.setPlaceholderText("https://… optional title (one source a line)")
+        self.sources.setPlaceholderText("https://… title > quoted passage (one a line)")
         self.sources.setTabChangesFocus(True)
         self.sources.setFixedHeight(56)
         self.tags = QLineEdit()
@@ -127,7 +140,7 @@ class NoteEditor(QWidget):
 
     def load(self, note: Note) -> None:
         self.text.setPlainText(note.text)
-        self.sources.setPlainText("\n".join(f"{s.url} {s.title}".strip() for s in note.sources))
+        self.sources.setPlainText(format_sources(note.sources))
         self.tags.setText(", ".join(note.tags))
         self.verdict.setCurrentIndex(self.verdict.findData(note.verdict))
         self.error.hide()
