@@ -130,8 +130,7 @@ def test_unplaced_note_can_be_attached_by_hand(qtbot, window: MainWindow) -> Non
     assert article_id is not None
     note = window.library.add_note(article_id, 0, "Lost its place", Verdict.UNVERIFIED)
     window.library.reattach_note(note.uuid, None)
-    window.reader.select_sentence(2)
-    window._sentence_chosen(2)
+    window.select_sentence(2)
     cards = window.notes.note_cards()
     assert [c.note.uuid for c in cards] == [note.uuid]
     attach = cards[0].findChild(type(cards[0].edit_button), "attachNote")

@@ -285,7 +285,7 @@ class LibraryView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
 
-        self._fill_filters()
+        self.refresh_filters()
         for box in (self.show_box, self.sort_box, self.filter_box):
             box.currentIndexChanged.connect(self._query_changed)
         self.order.toggled.connect(self._query_changed)
@@ -295,7 +295,7 @@ class LibraryView(QWidget):
 
     def reload(self) -> None:
         current = self.current_id()
-        self._fill_filters()
+        self.refresh_filters()
         self.model_.reload()
         if current is not None:
             self.select_article(current, emit=False)
@@ -335,7 +335,7 @@ class LibraryView(QWidget):
 
     # -- internals -------------------------------------------------------------------------
 
-    def _fill_filters(self) -> None:
+    def refresh_filters(self) -> None:
         current = self.filter_box.currentData()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.reader.noteRequested.connect(self._write_note)
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
-        self.notes.jumpRequested.connect(self._jump_to_sentence)
+        self.notes.jumpRequested.connect(self.select_sentence)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._import_worker: ImportWorker | None = None  # the running import, if any
@@ -424,7 +424,8 @@ class MainWindow(QMainWindow):
         if self.reader.current is not None:
             self._write_note(self.reader.current)
 
-    def _jump_to_sentence(self, index: int) -> None:
+    def select_sentence(self, index: int) -> None:
+        """Select a sentence in the reader (scrolling to it) and show its notes."""
         self.reader.select_sentence(index)
         self._sentence_chosen(index)
 
@@ -432,7 +433,7 @@ class MainWindow(QMainWindow):
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
         self.library_view.model_.refresh_article(article_id)
-        self.library_view._fill_filters()
+        self.library_view.refresh_filters()
 
     def _note_summary(self, index: int) -> str:
         if self.current_article_id is None:
@@ -533,8 +534,7 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: SearchHit) -> None:
         self.open_article(hit.article_id)
         if hit.sentence is not None and self.reader.article is not None:
-            self.reader.select_sentence(hit.sentence)
-            self._sentence_chosen(hit.sentence)
+            self.select_sentence(hit.sentence)
 
     def _export_notes(self) -> None:
         scopes = ["The whole library"]

@@ -77,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     written = []
     for theme in THEMES:
         window.set_theme(theme)
-        window.reader.select_sentence(selected)
-        window._sentence_chosen(selected)
+        window.select_sentence(selected)
         for _ in range(5):
             app.processEvents()
         path = args.outdir / f"gloss-{theme}.png"
