@@ -89,6 +89,7 @@ HINT_MIN_CONTEXT = 0.6  # context similarity needed to choose among copies
 HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
 PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
 FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
+FUZZY_SIDE = 0.9  # an edited quote needs one context side this similar (unless sure)
 SAME_SIDE = 0.95  # a context side this similar counts as the same context
 HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
@@ -269,6 +270,11 @@ class _Index:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
                 return _orphan(anchor)
+            if self._crosses_paragraphs(anchor, start, end) or self._relaid(anchor, start, end):
+                # The words survive, but not as the noted sentence: split across two
+                # paragraphs, or inside a sentence whose paragraph breaks differ on both
+                # sides (another copy of a text that <br>s cut up differently).
+                return _orphan(anchor)
             long_and_most = len(quote) >= SHORT_QUOTE_LEN and self._coverage(start, end) >= 0.5
             if not long_and_most and not self._fits(exact):
                 return _orphan(anchor)
@@ -350,6 +356,27 @@ class _Index:
         need = PARTIAL_MIN_SIDE if coverage >= 0.5 else FRAGMENT_MIN_SIDE
         return min(cand.prefix_sim, cand.suffix_sim) >= need
 
+    def _crosses_paragraphs(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Whether `[start, end)` runs over a paragraph break that the quote did not have."""
+        if "\n" in anchor.quote:
+            return False
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, end - 1) - 1
+        if first < 0 or last < 0:
+            return False
+        return self.sentences[first].block != self.sentences[last].block
+
+    def _relaid(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Whether a match inside a longer sentence has its line breaks changed on both
+        sides: a paragraph that merged into the next one changes only one side."""
+        if self._coverage(start, end) >= 0.95:
+            return False
+        before = self.text[max(0, start - len(anchor.prefix)) : start]
+        after = self.text[end : end + len(anchor.suffix)]
+        return ("\n" in anchor.prefix) != ("\n" in before) and ("\n" in anchor.suffix) != (
+            "\n" in after
+        )
+
     def _coverage(self, start: int, end: int) -> float:
         """How much of the sentence holding `[start, end)` that span covers."""
         i = self._sentence_at(start, end)
@@ -429,6 +456,14 @@ class _Index:
         if best.score < MIN_FUZZY_SCORE and not alike:
             return _orphan(anchor)
         if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
+            return _orphan(anchor)
+        if (
+            best.quote_sim < 1.0
+            and not alike
+            and max(best.prefix_sim, best.suffix_sim) < FUZZY_SIDE
+        ):
+            # An edited sentence whose surroundings changed on both sides ("copy.url" in a
+            # rewritten snippet and "req.url" in the one before it): another sentence.
             return _orphan(anchor)
         target = self._sentence_at(best.start, best.end)
         rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
