@@ -90,6 +90,7 @@ HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
 PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
 FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
 FUZZY_SIDE = 0.9  # an edited quote needs one context side this similar (unless sure)
+RECUT_MAX_DRIFT = 64  # how far a sentence merged with its neighbour may have moved
 SAME_SIDE = 0.95  # a context side this similar counts as the same context
 HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
@@ -270,7 +271,7 @@ class _Index:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
                 return _orphan(anchor)
-            if self._crosses_paragraphs(anchor, start, end) or self._relaid(anchor, start, end):
+            if self._recut(anchor, start, end):
                 # The words survive, but not as the noted sentence: split across two
                 # paragraphs, or inside a sentence whose paragraph breaks differ on both
                 # sides (another copy of a text that <br>s cut up differently).
@@ -303,7 +304,7 @@ class _Index:
 
     def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
         cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
-        cands = [c for c in cands if self._fits(c)]
+        cands = [c for c in cands if self._fits(c) and not self._recut(anchor, c.start, c.end)]
         if not cands:
             return _orphan(anchor)
         if len(cands) == 1:
@@ -366,16 +367,43 @@ class _Index:
             return False
         return self.sentences[first].block != self.sentences[last].block
 
-    def _relaid(self, anchor: Anchor, start: int, end: int) -> bool:
-        """Whether a match inside a longer sentence has its line breaks changed on both
-        sides: a paragraph that merged into the next one changes only one side."""
+    def _recut(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Whether the quote's words found at `[start, end)` are cut into sentences and
+        paragraphs otherwise than the noted sentence was: the same words laid out
+        differently (a copy that <br>s cut up otherwise) are not evidence of the same
+        sentence. Run over a paragraph break the quote did not have; or, inside a longer
+        sentence, with the line breaks around it changed on both sides; or on one side (a
+        paragraph merged into the next, as another extractor does) away from where the
+        note was."""
+        if self._crosses_paragraphs(anchor, start, end):
+            return True
         if self._coverage(start, end) >= 0.95:
             return False
         before = self.text[max(0, start - len(anchor.prefix)) : start]
         after = self.text[end : end + len(anchor.suffix)]
-        return ("\n" in anchor.prefix) != ("\n" in before) and ("\n" in anchor.suffix) != (
-            "\n" in after
+        changed = (("\n" in anchor.prefix) != ("\n" in before)) + (
+            ("\n" in anchor.suffix) != ("\n" in after)
         )
+        if changed == 2:
+            return True
+        if changed == 1:
+            if anchor.position is None:
+                return True
+            return abs(start - anchor.position) > RECUT_MAX_DRIFT
+        return False
+
+    def _truncated(self, quote: str, cand: _Candidate) -> bool:
+        """Whether the candidate is the quote with words cut off (or added) at one end,
+        not an edit inside it, while the context on that end disagrees: a line that <br>s
+        cut from the noted sentence, or the sentence such a line was cut from."""
+        text = fold(self.folded[cand.start : cand.end])
+        if text == quote:
+            return False
+        if quote.startswith(text) or text.startswith(quote):
+            return cand.suffix_sim < FUZZY_SIDE
+        if quote.endswith(text) or text.endswith(quote):
+            return cand.prefix_sim < FUZZY_SIDE
+        return False
 
     def _coverage(self, start: int, end: int) -> float:
         """How much of the sentence holding `[start, end)` that span covers."""
@@ -464,6 +492,8 @@ class _Index:
         ):
             # An edited sentence whose surroundings changed on both sides ("copy.url" in a
             # rewritten snippet and "req.url" in the one before it): another sentence.
+            return _orphan(anchor)
+        if best.quote_sim < 1.0 and self._truncated(fold(anchor.quote), best):
             return _orphan(anchor)
         target = self._sentence_at(best.start, best.end)
         rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
