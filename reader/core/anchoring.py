@@ -90,7 +90,7 @@ HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
 PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
 FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
 FUZZY_SIDE = 0.9  # an edited quote needs one context side this similar (unless sure)
-RECUT_MAX_DRIFT = 64  # how far a sentence merged with its neighbour may have moved
+RECUT_MAX_DRIFT = 16  # how far a sentence merged with its neighbour may have moved
 SAME_SIDE = 0.95  # a context side this similar counts as the same context
 HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
@@ -305,6 +305,10 @@ class _Index:
     def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
         cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
         cands = [c for c in cands if self._fits(c) and not self._recut(anchor, c.start, c.end)]
+        # Copies inside longer sentences whose line breaks differ (the same words that
+        # <br>s cut up otherwise) give way to the others.
+        laid = [c for c in cands if not self._recut_part(anchor, c)]
+        cands = laid or cands
         if not cands:
             return _orphan(anchor)
         if len(cands) == 1:
@@ -379,31 +383,46 @@ class _Index:
             return True
         if self._coverage(start, end) >= 0.95:
             return False
-        before = self.text[max(0, start - len(anchor.prefix)) : start]
-        after = self.text[end : end + len(anchor.suffix)]
-        changed = (("\n" in anchor.prefix) != ("\n" in before)) + (
-            ("\n" in anchor.suffix) != ("\n" in after)
-        )
+        return self._moved_and_relaid(anchor, start, end)
+
+    def _moved_and_relaid(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Line breaks changed on both sides of the match, or on one side (as when a
+        paragraph merges into the next) and away from where the note was."""
+        changed = self._relaid(anchor, start, end)
         if changed == 2:
             return True
         if changed == 1:
-            if anchor.position is None:
-                return True
-            return abs(start - anchor.position) > RECUT_MAX_DRIFT
+            return anchor.position is None or abs(start - anchor.position) > RECUT_MAX_DRIFT
         return False
+
+    def _relaid(self, anchor: Anchor, start: int, end: int) -> int:
+        """On how many sides (0-2) of `[start, end)` the context has a line break where
+        the anchor's has none, or none where it has one."""
+        before = self.text[max(0, start - len(anchor.prefix)) : start]
+        after = self.text[end : end + len(anchor.suffix)]
+        return (("\n" in anchor.prefix) != ("\n" in before)) + (
+            ("\n" in anchor.suffix) != ("\n" in after)
+        )
+
+    def _recut_part(self, anchor: Anchor, cand: _Candidate) -> bool:
+        return self._coverage(cand.start, cand.end) < 0.95 and bool(
+            self._relaid(anchor, cand.start, cand.end)
+        )
 
     def _truncated(self, quote: str, cand: _Candidate) -> bool:
         """Whether the candidate is the quote with words cut off (or added) at one end,
-        not an edit inside it, while the context on that end disagrees: a line that <br>s
-        cut from the noted sentence, or the sentence such a line was cut from."""
+        rather than edited inside, while the context on that end disagrees: a line that
+        <br>s cut from the noted sentence, or the sentence such a line was cut from."""
         text = fold(self.folded[cand.start : cand.end])
-        if text == quote:
+        short, long = sorted((quote, text), key=len)
+        if len(long) - len(short) < MIN_EDIT_BUDGET:
             return False
-        if quote.startswith(text) or text.startswith(quote):
-            return cand.suffix_sim < FUZZY_SIDE
-        if quote.endswith(text) or text.endswith(quote):
-            return cand.prefix_sim < FUZZY_SIDE
-        return False
+        head = fuzz.ratio(short, long[: len(short)])
+        tail = fuzz.ratio(short, long[-len(short) :])
+        if max(head, tail) < TWIN_QUOTE * 100:
+            return False
+        side = cand.suffix_sim if head >= tail else cand.prefix_sim
+        return side < FUZZY_SIDE
 
     def _coverage(self, start: int, end: int) -> float:
         """How much of the sentence holding `[start, end)` that span covers."""
@@ -422,7 +441,12 @@ class _Index:
         choices = {i: texts[i] for i in pool}
         # The quote may have been one sentence that a new splitter or a merge turned into
         # two, so adjacent pairs compete too.
-        pairs = {-(i + 1): f"{texts[i]} {texts[i + 1]}" for i in pool if i + 1 < len(texts)}
+        # Not across a paragraph break, though: that is the words cut up otherwise.
+        pairs = {
+            -(i + 1): f"{texts[i]} {texts[i + 1]}"
+            for i in pool
+            if i + 1 < len(texts) and self.sentences[i].block == self.sentences[i + 1].block
+        }
         cutoff = MIN_FUZZY_QUOTE * 100
         hits = process.extract(
             quote,
@@ -492,6 +516,10 @@ class _Index:
         ):
             # An edited sentence whose surroundings changed on both sides ("copy.url" in a
             # rewritten snippet and "req.url" in the one before it): another sentence.
+            return _orphan(anchor)
+        if best.quote_sim < 1.0 and self._relaid(anchor, best.start, best.end) == 2:
+            # An edited sentence whose line breaks changed on both sides: the same words
+            # in another layout (a copy), not the noted sentence.
             return _orphan(anchor)
         if best.quote_sim < 1.0 and self._truncated(fold(anchor.quote), best):
             return _orphan(anchor)
