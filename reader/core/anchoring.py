@@ -91,6 +91,7 @@ PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sente
 FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
 FUZZY_SIDE = 0.9  # an edited quote needs one context side this similar (unless sure)
 RECUT_MAX_DRIFT = 16  # how far a sentence merged with its neighbour may have moved
+FAR_DISTANCE = 0.25  # share of the article beyond which a note has moved far
 SAME_SIDE = 0.95  # a context side this similar counts as the same context
 HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
@@ -517,9 +518,11 @@ class _Index:
             # An edited sentence whose surroundings changed on both sides ("copy.url" in a
             # rewritten snippet and "req.url" in the one before it): another sentence.
             return _orphan(anchor)
-        if best.quote_sim < 1.0 and self._relaid(anchor, best.start, best.end) == 2:
-            # An edited sentence whose line breaks changed on both sides: the same words
-            # in another layout (a copy), not the noted sentence.
+        relaid = self._relaid(anchor, best.start, best.end) if best.quote_sim < 1.0 else 0
+        if relaid == 2 or (relaid and best.distance > FAR_DISTANCE):
+            # An edited sentence whose line breaks changed on both sides, or on one side
+            # and far from where the note was: the same words in another layout (a copy
+            # that <br>s cut up otherwise), not the noted sentence.
             return _orphan(anchor)
         if best.quote_sim < 1.0 and self._truncated(fold(anchor.quote), best):
             return _orphan(anchor)
