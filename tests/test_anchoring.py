@@ -553,3 +553,17 @@ def test_fuzzy_match_that_lost_its_end_needs_context_there() -> None:
     # A typo fix in place, context unchanged, still follows the sentence.
     fixed = article(LEAD, f"{typo} consequat. {DUIS}.", OTHER)
     assert reanchor(noted, fixed).sentence == index_of(fixed, f"{typo} consequat.")
+
+
+def test_edited_copy_laid_out_otherwise_far_away_is_orphaned() -> None:
+    filler = [" ".join([LEAD] * 3)] * 4
+    noted_text = f"{DUIS} {CILLUM}"
+    old = article(LEAD, UT, f"consequat. {noted_text}", OTHER, *filler)
+    noted = make_anchor(old, index_of(old, noted_text))
+    # The noted paragraph is gone; far down, a copy with a typo that no <br> cut up.
+    typo = noted_text.replace("reprehenderit", "reprehenerit")
+    new = article(LEAD, *filler, f"{UT} consequat. {typo}", OTHER)
+    assert reanchor(noted, new).orphaned
+    # The same typo fix in place still follows the sentence.
+    fixed = article(LEAD, UT, f"consequat. {typo}", OTHER, *filler)
+    assert reanchor(noted, fixed).sentence == index_of(fixed, typo)
