@@ -255,12 +255,16 @@ class _Index:
         # The old sentence has no sure counterpart (deleted, rewritten, re-split, or one
         # of identical copies): the usual search decides, but not on a new sentence that
         # the alignment gives to another old sentence.
-        placed = self._place(anchor)
+        placed = self._place(anchor, strict=False)
         if placed.sentence is not None and alignment.taken(origin, placed.sentence):
             return _orphan(anchor)
         return placed
 
-    def _place(self, anchor: Anchor) -> Placement:
+    def _place(self, anchor: Anchor, strict: bool = True) -> Placement:
+        """`strict` adds the rules that stand in for an alignment with the old version
+        (the same words laid out otherwise, an edit with nothing around it agreeing):
+        with one, `taken` already keeps such notes off other sentences, and these rules
+        would only orphan notes that it places right."""
         quote = fold(anchor.quote)
         if not quote or not self.sentences:
             return _orphan(anchor)
@@ -272,7 +276,7 @@ class _Index:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
                 return _orphan(anchor)
-            if self._recut(anchor, start, end):
+            if strict and self._recut(anchor, start, end):
                 # The words survive, but not as the noted sentence: split across two
                 # paragraphs, or inside a sentence whose paragraph breaks differ on both
                 # sides (another copy of a text that <br>s cut up differently).
@@ -290,8 +294,8 @@ class _Index:
                 return self._placed(anchor, start, end, Method.EXACT, exact.score)
             return _orphan(anchor)
         if matches:
-            return self._by_hint(anchor, matches)
-        return self._fuzzy(anchor, quote)
+            return self._by_hint(anchor, matches, strict)
+        return self._fuzzy(anchor, quote, strict)
 
     def _exact(self, quote: str) -> list[tuple[int, int]]:
         # Whitespace runs in the quote match any whitespace run in the text.
@@ -303,12 +307,16 @@ class _Index:
                 break
         return found
 
-    def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
+    def _by_hint(
+        self, anchor: Anchor, matches: list[tuple[int, int]], strict: bool = True
+    ) -> Placement:
         cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
-        cands = [c for c in cands if self._fits(c) and not self._recut(anchor, c.start, c.end)]
+        cands = [c for c in cands if self._fits(c)]
+        if strict:
+            cands = [c for c in cands if not self._recut(anchor, c.start, c.end)]
         # Copies inside longer sentences whose line breaks differ (the same words that
         # <br>s cut up otherwise) give way to the others.
-        laid = [c for c in cands if not self._recut_part(anchor, c)]
+        laid = [c for c in cands if not self._recut_part(anchor, c)] if strict else []
         cands = laid or cands
         if not cands:
             return _orphan(anchor)
@@ -410,6 +418,23 @@ class _Index:
             self._relaid(anchor, cand.start, cand.end)
         )
 
+    def _doubtful_edit(self, anchor: Anchor, best: _Candidate, alike: bool) -> bool:
+        """Whether an approximate match is more likely another sentence than the noted one
+        edited."""
+        if best.quote_sim >= 1.0:
+            return False
+        if not alike and max(best.prefix_sim, best.suffix_sim) < FUZZY_SIDE:
+            # Its surroundings changed on both sides ("copy.url" in a rewritten snippet,
+            # "req.url" in the one before it).
+            return True
+        relaid = self._relaid(anchor, best.start, best.end)
+        if relaid == 2 or (relaid and best.distance > FAR_DISTANCE):
+            # Its line breaks changed on both sides, or on one side and far from where the
+            # note was: the same words in another layout (a copy that <br>s cut up
+            # otherwise).
+            return True
+        return self._truncated(fold(anchor.quote), best)
+
     def _truncated(self, quote: str, cand: _Candidate) -> bool:
         """Whether the candidate is the quote with words cut off (or added) at one end,
         rather than edited inside, while the context on that end disagrees: a line that
@@ -434,7 +459,7 @@ class _Index:
         overlap = min(end, self.ends[i]) - max(start, self.starts[i])
         return overlap / length if length else 0.0
 
-    def _fuzzy(self, anchor: Anchor, quote: str) -> Placement:
+    def _fuzzy(self, anchor: Anchor, quote: str, strict: bool = True) -> Placement:
         if len(quote) < MIN_FUZZY_QUOTE_LEN:
             return _orphan(anchor)
         texts = self._sentence_texts()
@@ -446,7 +471,8 @@ class _Index:
         pairs = {
             -(i + 1): f"{texts[i]} {texts[i + 1]}"
             for i in pool
-            if i + 1 < len(texts) and self.sentences[i].block == self.sentences[i + 1].block
+            if i + 1 < len(texts)
+            and (not strict or self.sentences[i].block == self.sentences[i + 1].block)
         }
         cutoff = MIN_FUZZY_QUOTE * 100
         hits = process.extract(
@@ -471,7 +497,7 @@ class _Index:
             cands.append(self._candidate(anchor, start, end, sim / 100))
         if not cands:
             return _orphan(anchor)
-        return self._decide(anchor, cands, Method.FUZZY)
+        return self._decide(anchor, cands, Method.FUZZY, strict)
 
     def _near_twins(self, anchor: Anchor, quote: str, exact: _Candidate) -> list[_Candidate]:
         """Other sentences almost identical to the quote (an edited copy of it)."""
@@ -493,7 +519,9 @@ class _Index:
             if _DIGITS.findall(text) == digits  # other numbers: another claim, not an edit
         ]
 
-    def _decide(self, anchor: Anchor, cands: list[_Candidate], method: Method) -> Placement:
+    def _decide(
+        self, anchor: Anchor, cands: list[_Candidate], method: Method, strict: bool = True
+    ) -> Placement:
         cands = sorted(cands, key=lambda c: c.score, reverse=True)
         if not _edit_budget_ok(anchor.quote, cands[0]):
             return _orphan(anchor)
@@ -510,21 +538,7 @@ class _Index:
             return _orphan(anchor)
         if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
             return _orphan(anchor)
-        if (
-            best.quote_sim < 1.0
-            and not alike
-            and max(best.prefix_sim, best.suffix_sim) < FUZZY_SIDE
-        ):
-            # An edited sentence whose surroundings changed on both sides ("copy.url" in a
-            # rewritten snippet and "req.url" in the one before it): another sentence.
-            return _orphan(anchor)
-        relaid = self._relaid(anchor, best.start, best.end) if best.quote_sim < 1.0 else 0
-        if relaid == 2 or (relaid and best.distance > FAR_DISTANCE):
-            # An edited sentence whose line breaks changed on both sides, or on one side
-            # and far from where the note was: the same words in another layout (a copy
-            # that <br>s cut up otherwise), not the noted sentence.
-            return _orphan(anchor)
-        if best.quote_sim < 1.0 and self._truncated(fold(anchor.quote), best):
+        if strict and self._doubtful_edit(anchor, best, alike):
             return _orphan(anchor)
         target = self._sentence_at(best.start, best.end)
         rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
