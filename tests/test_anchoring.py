@@ -440,8 +440,10 @@ def test_alignment_keeps_a_deleted_line_off_the_sentence_that_held_its_words() -
     old = Article(Metadata(title="T"), blocks, segment(blocks))
     gone = make_anchor(old, index_of(old, "consequat."))
     new = article(CLAIM, OTHER, whole)  # the paragraph with the line break was deleted
-    # Quote and context alone find the same words inside the other paragraph's sentence.
-    assert reanchor(gone, new).sentence == index_of(new, whole.removesuffix(tail))
+    # Quote and context alone find the same words inside the other paragraph's sentence,
+    # but there they no longer start a line: the same words laid out otherwise, far from
+    # where the note was, are no evidence.
+    assert reanchor(gone, new).orphaned
     assert reanchor(gone, new, old=old).orphaned
 
 
@@ -475,3 +477,93 @@ def test_alignment_identical_lines_some_joined() -> None:
     placed = reanchor_all(anchors, new, old=old)
     singles, joined = copies_of(new, "link"), copies_of(new, "link link")
     assert [p.sentence for p in placed] == [*singles, joined[0], joined[0], joined[1], joined[1]]
+
+
+# Anchors only: the same words laid out otherwise, or an edit with nothing around it that
+# agrees, are no evidence of the noted sentence (a copy cut up by <br>s, a rewritten line).
+
+LEAD = "The committee met on Tuesday to review the budget for the coming year."
+UT = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris ex ea commodo"
+DUIS = "Duis aute irure dolor in reprehenderit in voluptate velit esse"
+CILLUM = "cillum dolore eu fugiat nulla pariatur."
+
+
+def test_exact_match_across_a_paragraph_break_is_orphaned() -> None:
+    old = article(LEAD, f"{UT} consequat. {DUIS}.", OTHER)
+    noted = make_anchor(old, index_of(old, f"{UT} consequat."))
+    # The noted paragraph is gone; a copy that <br>s cut into two paragraphs remains.
+    new = article(LEAD, UT, f"consequat. {DUIS}.", OTHER)
+    assert reanchor(noted, new).orphaned
+
+
+def test_words_inside_a_sentence_with_line_breaks_changed_on_both_sides_are_orphaned() -> None:
+    old = article(LEAD, f"{UT} consequat. {DUIS}", f"{CILLUM} {OTHER}")
+    noted = make_anchor(old, index_of(old, DUIS))
+    # Another copy: a line break before the words, none after them.
+    new = article(LEAD, UT, f"consequat. {DUIS} {CILLUM} {OTHER}")
+    assert reanchor(noted, new).orphaned
+
+
+def test_a_line_merged_into_a_sentence_far_from_its_place_is_orphaned() -> None:
+    filler = " ".join([LEAD] * 4)
+    old = article(filler, f"{UT} consequat. {DUIS}", f"{CILLUM} {OTHER}")
+    noted = make_anchor(old, index_of(old, CILLUM))
+    moved = article(f"{UT} consequat. {DUIS} {CILLUM} {OTHER}", filler)
+    assert reanchor(noted, moved).orphaned
+    # Merged in place (another extractor joining the two paragraphs) it stays.
+    merged = article(filler, f"{UT} consequat. {DUIS} {CILLUM} {OTHER}")
+    placed = reanchor(noted, merged)
+    assert placed.sentence == index_of(merged, f"{DUIS} {CILLUM}")
+
+
+def test_copies_laid_out_like_the_noted_sentence_win_over_the_others() -> None:
+    old = article(LEAD, DUIS, f"{CILLUM} {OTHER}")
+    noted = make_anchor(old, index_of(old, CILLUM))
+    # A paragraph joining the same words now sits where the noted line was; the line
+    # itself, still after its own line break, moved down.
+    lead = LEAD[:-1] + "!!!"
+    new = article(f"{lead} {DUIS} {CILLUM} {OTHER}", CLAIM, DUIS, f"{CILLUM} {OTHER}")
+    assert new.text.index(CILLUM) == noted.position
+    placed = reanchor(noted, new)
+    assert (placed.sentence, placed.method) == (index_of(new, CILLUM), Method.HINT)
+
+
+def test_fuzzy_match_with_context_changed_on_both_sides_is_orphaned() -> None:
+    code = [
+        'var req = new Request("/index.html");',
+        'console.log(req.method); // "GET"',
+        'console.log(req.url); // "http://example.com/index.html"',
+    ]
+    copy = [line.replace("req", "copy") for line in code]
+    old = article(LEAD, *code, CLAIM, *copy, OTHER)
+    noted = make_anchor(old, index_of(old, copy[2]))
+    # The second snippet was rewritten; the first one reads like it but for a word.
+    new = article(LEAD, *code, CLAIM, "var copy = req.clone();", OTHER)
+    assert reanchor(noted, new).orphaned
+
+
+def test_fuzzy_match_that_lost_its_end_needs_context_there() -> None:
+    old = article(LEAD, f"{UT} consequat. {DUIS}.", OTHER)
+    noted = make_anchor(old, index_of(old, f"{UT} consequat."))
+    # The noted paragraph is gone; a copy with a typo was cut after "commodo" by a <br>,
+    # and a heading-like line follows it.
+    typo = UT.replace("veniam", "veneam")
+    new = article(LEAD, typo, "Foo", f"{CILLUM}", OTHER)
+    assert reanchor(noted, new).orphaned
+    # A typo fix in place, context unchanged, still follows the sentence.
+    fixed = article(LEAD, f"{typo} consequat. {DUIS}.", OTHER)
+    assert reanchor(noted, fixed).sentence == index_of(fixed, f"{typo} consequat.")
+
+
+def test_edited_copy_laid_out_otherwise_far_away_is_orphaned() -> None:
+    filler = [" ".join([LEAD] * 3)] * 4
+    noted_text = f"{DUIS} {CILLUM}"
+    old = article(LEAD, UT, f"consequat. {noted_text}", OTHER, *filler)
+    noted = make_anchor(old, index_of(old, noted_text))
+    # The noted paragraph is gone; far down, a copy with a typo that no <br> cut up.
+    typo = noted_text.replace("reprehenderit", "reprehenerit")
+    new = article(LEAD, *filler, f"{UT} consequat. {typo}", OTHER)
+    assert reanchor(noted, new).orphaned
+    # The same typo fix in place still follows the sentence.
+    fixed = article(LEAD, UT, f"consequat. {typo}", OTHER, *filler)
+    assert reanchor(noted, fixed).sentence == index_of(fixed, typo)

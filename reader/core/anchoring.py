@@ -89,6 +89,9 @@ HINT_MIN_CONTEXT = 0.6  # context similarity needed to choose among copies
 HINT_MARGIN = 0.2  # ... and by how much the chosen copy must beat the others
 PARTIAL_MIN_SIDE = 0.75  # context both sides of a match that is part of a sentence
 FRAGMENT_MIN_SIDE = 0.9  # ... and of one that is less than half a sentence
+FUZZY_SIDE = 0.9  # an edited quote needs one context side this similar (unless sure)
+RECUT_MAX_DRIFT = 16  # how far a sentence merged with its neighbour may have moved
+FAR_DISTANCE = 0.25  # share of the article beyond which a note has moved far
 SAME_SIDE = 0.95  # a context side this similar counts as the same context
 HINT_MAX_DRIFT = 16  # how far from the old position a copy may be to win on position
 MAX_EXACT_MATCHES = 200
@@ -252,12 +255,16 @@ class _Index:
         # The old sentence has no sure counterpart (deleted, rewritten, re-split, or one
         # of identical copies): the usual search decides, but not on a new sentence that
         # the alignment gives to another old sentence.
-        placed = self._place(anchor)
+        placed = self._place(anchor, strict=False)
         if placed.sentence is not None and alignment.taken(origin, placed.sentence):
             return _orphan(anchor)
         return placed
 
-    def _place(self, anchor: Anchor) -> Placement:
+    def _place(self, anchor: Anchor, strict: bool = True) -> Placement:
+        """`strict` adds the rules that stand in for an alignment with the old version
+        (the same words laid out otherwise, an edit with nothing around it agreeing):
+        with one, `taken` already keeps such notes off other sentences, and these rules
+        would only orphan notes that it places right."""
         quote = fold(anchor.quote)
         if not quote or not self.sentences:
             return _orphan(anchor)
@@ -268,6 +275,11 @@ class _Index:
             if len(quote) < SHORT_QUOTE_LEN and max(exact.prefix_sim, exact.suffix_sim) < 0.5:
                 # A short quote ("Read more.") found once may be a twin of a sentence that
                 # was deleted; accept it only if at least one side of its context agrees.
+                return _orphan(anchor)
+            if strict and self._recut(anchor, start, end):
+                # The words survive, but not as the noted sentence: split across two
+                # paragraphs, or inside a sentence whose paragraph breaks differ on both
+                # sides (another copy of a text that <br>s cut up differently).
                 return _orphan(anchor)
             long_and_most = len(quote) >= SHORT_QUOTE_LEN and self._coverage(start, end) >= 0.5
             if not long_and_most and not self._fits(exact):
@@ -282,8 +294,8 @@ class _Index:
                 return self._placed(anchor, start, end, Method.EXACT, exact.score)
             return _orphan(anchor)
         if matches:
-            return self._by_hint(anchor, matches)
-        return self._fuzzy(anchor, quote)
+            return self._by_hint(anchor, matches, strict)
+        return self._fuzzy(anchor, quote, strict)
 
     def _exact(self, quote: str) -> list[tuple[int, int]]:
         # Whitespace runs in the quote match any whitespace run in the text.
@@ -295,9 +307,17 @@ class _Index:
                 break
         return found
 
-    def _by_hint(self, anchor: Anchor, matches: list[tuple[int, int]]) -> Placement:
+    def _by_hint(
+        self, anchor: Anchor, matches: list[tuple[int, int]], strict: bool = True
+    ) -> Placement:
         cands = [self._candidate(anchor, s, e, 1.0) for s, e in matches]
         cands = [c for c in cands if self._fits(c)]
+        if strict:
+            cands = [c for c in cands if not self._recut(anchor, c.start, c.end)]
+        # Copies inside longer sentences whose line breaks differ (the same words that
+        # <br>s cut up otherwise) give way to the others.
+        laid = [c for c in cands if not self._recut_part(anchor, c)] if strict else []
+        cands = laid or cands
         if not cands:
             return _orphan(anchor)
         if len(cands) == 1:
@@ -350,6 +370,86 @@ class _Index:
         need = PARTIAL_MIN_SIDE if coverage >= 0.5 else FRAGMENT_MIN_SIDE
         return min(cand.prefix_sim, cand.suffix_sim) >= need
 
+    def _crosses_paragraphs(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Whether `[start, end)` runs over a paragraph break that the quote did not have."""
+        if "\n" in anchor.quote:
+            return False
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, end - 1) - 1
+        if first < 0 or last < 0:
+            return False
+        return self.sentences[first].block != self.sentences[last].block
+
+    def _recut(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Whether the quote's words found at `[start, end)` are cut into sentences and
+        paragraphs otherwise than the noted sentence was: the same words laid out
+        differently (a copy that <br>s cut up otherwise) are not evidence of the same
+        sentence. Run over a paragraph break the quote did not have; or, inside a longer
+        sentence, with the line breaks around it changed on both sides; or on one side (a
+        paragraph merged into the next, as another extractor does) away from where the
+        note was."""
+        if self._crosses_paragraphs(anchor, start, end):
+            return True
+        if self._coverage(start, end) >= 0.95:
+            return False
+        return self._moved_and_relaid(anchor, start, end)
+
+    def _moved_and_relaid(self, anchor: Anchor, start: int, end: int) -> bool:
+        """Line breaks changed on both sides of the match, or on one side (as when a
+        paragraph merges into the next) and away from where the note was."""
+        changed = self._relaid(anchor, start, end)
+        if changed == 2:
+            return True
+        if changed == 1:
+            return anchor.position is None or abs(start - anchor.position) > RECUT_MAX_DRIFT
+        return False
+
+    def _relaid(self, anchor: Anchor, start: int, end: int) -> int:
+        """On how many sides (0-2) of `[start, end)` the context has a line break where
+        the anchor's has none, or none where it has one."""
+        before = self.text[max(0, start - len(anchor.prefix)) : start]
+        after = self.text[end : end + len(anchor.suffix)]
+        return (("\n" in anchor.prefix) != ("\n" in before)) + (
+            ("\n" in anchor.suffix) != ("\n" in after)
+        )
+
+    def _recut_part(self, anchor: Anchor, cand: _Candidate) -> bool:
+        return self._coverage(cand.start, cand.end) < 0.95 and bool(
+            self._relaid(anchor, cand.start, cand.end)
+        )
+
+    def _doubtful_edit(self, anchor: Anchor, best: _Candidate, alike: bool) -> bool:
+        """Whether an approximate match is more likely another sentence than the noted one
+        edited."""
+        if best.quote_sim >= 1.0:
+            return False
+        if not alike and max(best.prefix_sim, best.suffix_sim) < FUZZY_SIDE:
+            # Its surroundings changed on both sides ("copy.url" in a rewritten snippet,
+            # "req.url" in the one before it).
+            return True
+        relaid = self._relaid(anchor, best.start, best.end)
+        if relaid == 2 or (relaid and best.distance > FAR_DISTANCE):
+            # Its line breaks changed on both sides, or on one side and far from where the
+            # note was: the same words in another layout (a copy that <br>s cut up
+            # otherwise).
+            return True
+        return self._truncated(fold(anchor.quote), best)
+
+    def _truncated(self, quote: str, cand: _Candidate) -> bool:
+        """Whether the candidate is the quote with words cut off (or added) at one end,
+        rather than edited inside, while the context on that end disagrees: a line that
+        <br>s cut from the noted sentence, or the sentence such a line was cut from."""
+        text = fold(self.folded[cand.start : cand.end])
+        short, long = sorted((quote, text), key=len)
+        if len(long) - len(short) < MIN_EDIT_BUDGET:
+            return False
+        head = fuzz.ratio(short, long[: len(short)])
+        tail = fuzz.ratio(short, long[-len(short) :])
+        if max(head, tail) < TWIN_QUOTE * 100:
+            return False
+        side = cand.suffix_sim if head >= tail else cand.prefix_sim
+        return side < FUZZY_SIDE
+
     def _coverage(self, start: int, end: int) -> float:
         """How much of the sentence holding `[start, end)` that span covers."""
         i = self._sentence_at(start, end)
@@ -359,7 +459,7 @@ class _Index:
         overlap = min(end, self.ends[i]) - max(start, self.starts[i])
         return overlap / length if length else 0.0
 
-    def _fuzzy(self, anchor: Anchor, quote: str) -> Placement:
+    def _fuzzy(self, anchor: Anchor, quote: str, strict: bool = True) -> Placement:
         if len(quote) < MIN_FUZZY_QUOTE_LEN:
             return _orphan(anchor)
         texts = self._sentence_texts()
@@ -367,7 +467,13 @@ class _Index:
         choices = {i: texts[i] for i in pool}
         # The quote may have been one sentence that a new splitter or a merge turned into
         # two, so adjacent pairs compete too.
-        pairs = {-(i + 1): f"{texts[i]} {texts[i + 1]}" for i in pool if i + 1 < len(texts)}
+        # Not across a paragraph break, though: that is the words cut up otherwise.
+        pairs = {
+            -(i + 1): f"{texts[i]} {texts[i + 1]}"
+            for i in pool
+            if i + 1 < len(texts)
+            and (not strict or self.sentences[i].block == self.sentences[i + 1].block)
+        }
         cutoff = MIN_FUZZY_QUOTE * 100
         hits = process.extract(
             quote,
@@ -391,7 +497,7 @@ class _Index:
             cands.append(self._candidate(anchor, start, end, sim / 100))
         if not cands:
             return _orphan(anchor)
-        return self._decide(anchor, cands, Method.FUZZY)
+        return self._decide(anchor, cands, Method.FUZZY, strict)
 
     def _near_twins(self, anchor: Anchor, quote: str, exact: _Candidate) -> list[_Candidate]:
         """Other sentences almost identical to the quote (an edited copy of it)."""
@@ -413,7 +519,9 @@ class _Index:
             if _DIGITS.findall(text) == digits  # other numbers: another claim, not an edit
         ]
 
-    def _decide(self, anchor: Anchor, cands: list[_Candidate], method: Method) -> Placement:
+    def _decide(
+        self, anchor: Anchor, cands: list[_Candidate], method: Method, strict: bool = True
+    ) -> Placement:
         cands = sorted(cands, key=lambda c: c.score, reverse=True)
         if not _edit_budget_ok(anchor.quote, cands[0]):
             return _orphan(anchor)
@@ -429,6 +537,8 @@ class _Index:
         if best.score < MIN_FUZZY_SCORE and not alike:
             return _orphan(anchor)
         if best.quote_sim < STRONG_FUZZY_QUOTE and max(best.prefix_sim, best.suffix_sim) < 0.5:
+            return _orphan(anchor)
+        if strict and self._doubtful_edit(anchor, best, alike):
             return _orphan(anchor)
         target = self._sentence_at(best.start, best.end)
         rivals = [c for c in cands[1:] if self._sentence_at(c.start, c.end) != target]
