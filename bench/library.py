@@ -38,7 +38,7 @@ from reader.core.anchoring import CONTEXT_CHARS  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.sentences import SPLITTER_VERSION  # noqa: E402
 
-BENCH_VERSION = "2"
+BENCH_VERSION = "3"
 SEED = 20261129
 
 
@@ -163,8 +163,8 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
                     text,
                 )
             )
-            sentence_rows += sentences
             offsets = _sentence_offsets(blocks, sentences)
+            sentence_rows += [(*row, off) for row, off in zip(sentences, offsets, strict=True)]
             for _ in range(notes_per_article):
                 note_id += 1
                 i = rng.randrange(len(sentences))
@@ -196,8 +196,8 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
             article_rows,
         )
         conn.executemany(
-            'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO sentences (article_id, idx, block, start, "end", text, text_start) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             sentence_rows,
         )
         conn.executemany(

@@ -257,3 +257,40 @@ def test_note_on_a_repeated_sentence_keeps_its_copy_after_an_edit(library: Libra
     moved = library.note(note.uuid)
     assert moved.sentence == 3  # the second copy, one block further down
     assert library.article(article_id).sentences[3].text == chorus
+
+
+def test_a_note_anchor_matches_the_article_text_around_its_sentence(
+    library: Library, pages: Path
+) -> None:
+    from reader.core.anchoring import make_anchor
+
+    article = load_file(pages / "emoji.html")  # astral characters shift UTF-16, not offsets
+    article_id = library.add_article(article).article_id
+    for sentence in article.sentences:
+        note = library.add_note(article_id, sentence.index, "")
+        expected = make_anchor(article, sentence.index)
+        assert (note.quote, note.prefix, note.suffix, note.position) == (
+            expected.quote,
+            expected.prefix,
+            expected.suffix,
+            expected.position,
+        )
+
+
+def test_migration_fills_sentence_offsets_of_an_older_library(
+    library_path: Path, pages: Path
+) -> None:
+    from reader.core.anchoring import make_anchor
+
+    with Library(library_path) as lib:
+        article = load_file(pages / "news.html")
+        article_id = lib.add_article(article).article_id
+        # Roll the file back to before m004: no offsets, migration not applied.
+        lib.db.execute("UPDATE sentences SET text_start = NULL")
+        lib.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_sentence_text_start'")
+        lib.db.execute("ALTER TABLE sentences DROP COLUMN text_start")
+        lib.db.conn.commit()
+    with Library(library_path) as lib:
+        note = lib.add_note(article_id, 5, "after the upgrade")
+        assert note.position == make_anchor(article, 5).position
+        assert list((library_path.parent / "backups").glob("*pre-migration.db"))

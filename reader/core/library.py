@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .anchoring import Anchor, make_anchor, reanchor_all
+from .anchoring import CONTEXT_CHARS, Anchor, reanchor_all
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -31,6 +31,7 @@ from .model import (
     Sentence,
     Source,
     Verdict,
+    block_offsets,
 )
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
@@ -245,23 +246,34 @@ class Library:
         )
         with self.db.atomic():
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
-            self.db.conn.executemany(
-                'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, s.index, s.block, s.start, s.end, s.text) for s in article.sentences],
-            )
+            self._write_sentences(article_id, article)
             self.db.execute(
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
             return self._reanchor_notes(article_id, article, stored)
 
-    def _write_body(self, article_id: int, article: Article) -> None:
+    def _write_sentences(self, article_id: int, article: Article) -> None:
+        bases = block_offsets(article.blocks)
         self.db.conn.executemany(
-            'INSERT INTO sentences (article_id, idx, block, start, "end", text) '
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(article_id, s.index, s.block, s.start, s.end, s.text) for s in article.sentences],
+            'INSERT INTO sentences (article_id, idx, block, start, "end", text, text_start) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    s.index,
+                    s.block,
+                    s.start,
+                    s.end,
+                    s.text,
+                    (bases[s.block] or 0) + s.start,
+                )
+                for s in article.sentences
+            ],
         )
+
+    def _write_body(self, article_id: int, article: Article) -> None:
+        self._write_sentences(article_id, article)
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO images (article_id, name, mime, data) VALUES (?, ?, ?, ?)",
             [(article_id, i.name, i.mime, i.data) for i in article.images],
@@ -753,12 +765,23 @@ class Library:
             raise NotFound(f"no note {note_uuid}")
 
     def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
-        """A sentence's quote, its context and its offset in the article's plain text."""
-        article = self.article(article_id)
-        if not 0 <= sentence < len(article.sentences):
+        """A sentence's quote, the CONTEXT_CHARS around it and its offset in the article's
+        plain text. SQLite's substr counts code points, as Python does; cutting the
+        context in SQL spares rebuilding a book-length article for one note."""
+        if self._stale_splitter(article_id):
+            self.resegment(article_id)  # indices must be the current splitter's
+        row = self.db.execute(
+            """SELECT s.text, s.text_start,
+                      substr(a.text, max(s.text_start - ?, 0) + 1, min(s.text_start, ?)),
+                      substr(a.text, s.text_start + length(s.text) + 1, ?)
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE s.article_id = ? AND s.idx = ?""",
+            [CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, article_id, sentence],
+        ).fetchone()
+        if row is None:
             raise NotFound(f"article {article_id} has no sentence {sentence}")
-        anchor = make_anchor(article, sentence)
-        return anchor.quote, anchor.prefix, anchor.suffix, anchor.position or 0
+        quote, start, prefix, suffix = row
+        return quote, prefix, suffix, start
 
 
 _NOTE_COLUMNS = (

@@ -7,7 +7,11 @@ migrations this code cannot know) instead of corrupting it.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
+
+from .model import Block, block_offsets
 
 MIGRATION_SET = "gloss"
 migrations = Migrations(MIGRATION_SET)
@@ -142,6 +146,22 @@ def m003_url_index_and_narrow_fts_triggers(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m004_sentence_text_start(db: Database) -> None:
+    """Where each sentence starts in the article's plain text, so a note's quote and
+    context come from one query instead of rebuilding the whole article."""
+    db.execute("ALTER TABLE sentences ADD COLUMN text_start INTEGER")
+    for article_id, doc in db.execute("SELECT id, doc FROM articles").fetchall():
+        bases = block_offsets([Block.from_json(b) for b in json.loads(doc)])
+        rows = db.execute(
+            "SELECT idx, block, start FROM sentences WHERE article_id = ?", [article_id]
+        ).fetchall()
+        db.conn.executemany(
+            "UPDATE sentences SET text_start = ? WHERE article_id = ? AND idx = ?",
+            [((bases[block] or 0) + start, article_id, idx) for idx, block, start in rows],
+        )
 
 
 def known_migrations() -> frozenset[str]:
