@@ -755,9 +755,6 @@ class Library:
             )
         return self.note(note_uuid)
 
-    def unplaced_notes(self, article_id: int) -> list[Note]:
-        return [n for n in self.notes(article_id) if n.sentence is None]
-
     def delete_note(self, note_uuid: str) -> None:
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM notes WHERE uuid = ?", [note_uuid])

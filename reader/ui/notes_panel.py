@@ -145,15 +145,17 @@ class NotesPanel(QWidget):
                 "<i>Click a sentence in the article (or move with j and k) "
                 "to see and add its notes.</i>"
             )
-        notes = self.notes()
-        unplaced = self.library.unplaced_notes(self.article_id) if self.article_id else []
+        # One read of the article's notes feeds the cards, the unplaced list and the outline.
+        every = self.library.notes(self.article_id) if self.article_id is not None else []
+        notes = [n for n in every if n.sentence is not None and n.sentence == self.sentence]
+        unplaced = [n for n in every if n.sentence is None]
         self._set_cards(notes, unplaced)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
         if unplaced:
             text += f" · {len(unplaced)} unplaced"
         self.heading.setText(text)
-        self._fill_outline()
+        self._fill_outline(every)
 
     # -- cards -----------------------------------------------------------------------------
 
@@ -193,11 +195,9 @@ class NotesPanel(QWidget):
     def note_cards(self) -> list[NoteCard]:
         return [c for c in self.cards if isinstance(c, NoteCard)]
 
-    def _fill_outline(self) -> None:
+    def _fill_outline(self, notes: list[Note]) -> None:
         self.outline.clear()
-        if self.article_id is None:
-            return
-        for note in self.library.notes(self.article_id):
+        for note in notes:
             where = "Unplaced" if note.sentence is None else f"Sentence {note.sentence + 1}"
             first = note.text.splitlines()[0] if note.text else "(no text)"
             item = QListWidgetItem(
