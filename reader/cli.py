@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from . import __version__
 from .core.backups import backup_to
 from .core.ingest import ImportFailed, find_importable, load_file
-from .core.library import Library, LibraryError, NotFound
+from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
 from .core.sentences import split
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
@@ -304,10 +304,7 @@ def _list(library: Library, as_json: bool, out: TextIO) -> int:
 
 
 def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
-    try:
-        article = library.article(article_id)
-    except NotFound as exc:
-        raise LibraryError(str(exc)) from None
+    article = library.article(article_id)  # NotFound is a LibraryError: main reports it
     if as_json:
         meta = article.meta
         json.dump(

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFontDatabase, QTextCharFormat
-from PySide6.QtWidgets import QApplication
 
 from reader.core.model import Verdict
 from reader.ui.app import make_app, open_window
@@ -223,10 +222,6 @@ def test_links_are_marked_and_do_not_navigate(
     window.reader.anchorClicked.emit(QUrl("javascript:alert(1)"))
     assert opened == ["https://council.example/statement"]
     assert window.reader.toPlainText() == before
-
-
-def test_qapplication_is_single(qapp) -> None:
-    assert QApplication.instance() is qapp
 
 
 def test_cli_and_qt_agree_on_the_default_library(qapp) -> None:

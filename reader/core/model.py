@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -150,18 +151,17 @@ class Article:
     source_format: str = "html"
     splitter_version: str = ""
     extractor_version: str = ""
-    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str:
         return self.meta.title
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The plain text of the body: blocks joined by one blank line."""
         return plain_text(self.blocks)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """Identifies the same content imported twice, whatever the file was called."""
         digest = hashlib.sha256()

@@ -109,11 +109,6 @@ class Rendered:
     images: list[PlacedImage]
     markers: dict[int, int] = field(default_factory=dict)  # sentence -> marker position
     unmarkable: set[int] = field(default_factory=set)  # sentences that take no marker
-    words: int = 0
-
-    @property
-    def minutes(self) -> int:
-        return max(1, round(self.words / WORDS_PER_MINUTE))
 
 
 ImageSource = Callable[[str], Image | None]
@@ -132,14 +127,12 @@ def build_document(
     doc.setDocumentMargin(8)
     builder = _Builder(doc, article, load_image, style, marks or {})
     builder.build()
-    words = sum(len(b.text.split()) for b in article.blocks)
     return Rendered(
         doc,
         SentenceMap(builder.starts, builder.ends),
         builder.images,
         builder.markers,
         builder.unmarkable,
-        words,
     )
 
 

@@ -272,11 +272,11 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().setValue(int(self.sentence_y(index)) - 8)
 
     def _ensure_visible(self, index: int) -> None:
-        rect = self.sentence_rect(index)
-        view = self.viewport().rect()
-        if rect.top() < 0 or rect.bottom() > view.height():
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - view.height() // 3)
+        bar = self.verticalScrollBar()
+        top = self.sentence_y(index) - bar.value()  # from the layout, as scrolling does
+        height = self.viewport().height()
+        if top < 0 or top > height - 2 * self.fontMetrics().height():
+            bar.setValue(int(bar.value() + top - height // 3))
 
     # -- find in page ----------------------------------------------------------------------
 
