@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .core.backups import backup_to
+from .core.batch import import_files
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
@@ -194,19 +195,18 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
 
 def _import(library: Library, paths: list[Path], out: TextIO) -> int:
     failed = 0
-    for path in find_importable(paths):
-        try:
-            article = load_file(path)
-            result = library.add_article(article, source_path=str(path.resolve()))
-        except ImportFailed as exc:
+    for outcome in import_files(library, paths):
+        if not outcome.ok:
             failed += 1
-            print(f"{path}: {exc}", file=sys.stderr)
+            print(f"{outcome.path}: {outcome.reason}", file=sys.stderr)
+            if outcome.trace:
+                print(outcome.trace, file=sys.stderr)
             continue
-        print(f"{result.article_id}\t{article.title}", file=out)
-        if result.orphaned:
+        print(f"{outcome.article_id}\t{outcome.title}", file=out)
+        if outcome.orphaned:
             print(
-                f"{path}: updated; {result.orphaned} note(s) could not be placed on the "
-                "new text and are kept as unplaced notes",
+                f"{outcome.path}: updated; {outcome.orphaned} note(s) could not be placed on "
+                "the new text and are kept as unplaced notes",
                 file=sys.stderr,
             )
     return 1 if failed else 0

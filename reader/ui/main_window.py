@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,19 +30,20 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..core import backups, transfer
+from ..core.batch import FileOutcome, import_files
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
 from ..core.search import SearchHit
 from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
+from .crash import write_log
 from .find_bar import FindBar
-from .import_worker import ImportWorker, prepare_import
 from .library_view import LibraryView
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
 from .search_dialog import SearchDialog
 from .settings import Preferences
-from .tasks import Task, Work
+from .tasks import Progress, Task, Work
 from .theme import THEME_CHOICES, application_palette
 
 EXPORT_FORMATS = {
@@ -52,7 +52,6 @@ EXPORT_FORMATS = {
     "ClaimReview (JSON-LD)": "claimreview",
     "Full backup (JSON)": "json",
 }
-Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 IMPORT_FILTER = (
@@ -102,11 +101,7 @@ class MainWindow(QMainWindow):
         self.notes.jumpRequested.connect(self.select_sentence)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
-        self._import_worker: ImportWorker | None = None  # the running import, if any
-        self._threads: dict[QThread, ImportWorker] = {}  # kept alive until they finish
-        self._import_failures: list[tuple[str, str]] = []
-        self._last_imported: int | None = None
-        self._progress: QProgressDialog | None = None
+        self._importing = False  # one import at a time
         self.current_article_id: int | None = None
         self._closed = False
         self._tasks: list[Task] = []  # background work, kept alive until it finishes
@@ -287,76 +282,55 @@ class MainWindow(QMainWindow):
     # -- importing -------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
-        """Import files or folders on a worker thread; the same path for menu and drop."""
-        if self._import_worker is not None:
+        """Import files or folders in the background; the same path for menu and drop."""
+        if self._importing:
             QMessageBox.information(self, APP_NAME, "An import is already running.")
             return
-        self._import_failures = []
-        self._last_imported = None
-        progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Import")
-        progress.setMinimumDuration(400)  # a single quick file shows no dialog at all
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        self._progress = progress
-        thread, worker = prepare_import(self.library.path, paths, self)
-        self._import_worker = worker
-        self._threads[thread] = worker
-        # A bound method of the window runs queued on the GUI thread; a lambda would run
-        # on the finishing thread itself.
-        thread.finished.connect(self._forget_finished_threads)
-        progress.canceled.connect(worker.cancel)
-        worker.started.connect(progress.setMaximum)
-        worker.progress.connect(self._import_progress)
-        worker.imported.connect(self._imported_one)
-        worker.failed.connect(self._import_failed)
-        worker.finished.connect(self._import_done)
-        thread.start()
+        self._importing = True
 
-    def _forget_finished_threads(self) -> None:
-        for thread in [t for t in self._threads if t.isFinished()]:
-            del self._threads[thread]
-            thread.deleteLater()
+        def work(library: Library, progress: Progress, cancelled: Cancel) -> list[FileOutcome]:
+            def report(done: int, total: int, name: str) -> None:
+                progress(done, total, f"Importing {done + 1} of {total}: {name}" if name else "")
 
-    def _import_failed(self, path: str, why: str) -> None:
-        self._import_failures.append((path, why))
+            outcomes = list(import_files(library, paths, report, cancelled))
+            for outcome in outcomes:
+                if outcome.trace:
+                    write_log(outcome.trace)
+            return outcomes
 
-    def _import_progress(self, done: int, path: str) -> None:
-        if self._progress is not None:
-            self._progress.setValue(done)
-            total = self._progress.maximum()
-            self._progress.setLabelText(f"Importing {done + 1} of {total}: {Path(path).name}")
+        self.run_task(
+            work,
+            self._import_done,
+            label="Importing…",
+            on_error=lambda message: self._import_done([], message),
+        )
 
-    def _imported_one(self, article_id: int, _title: str) -> None:
-        self._last_imported = article_id
-
-    def _import_done(self, ok: int, bad: int) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-        self._import_worker = None
+    def _import_done(self, outcomes: list[FileOutcome], error: str = "") -> None:
+        self._importing = False
+        ok = [o for o in outcomes if o.ok]
+        failures = [(str(o.path), o.reason) for o in outcomes if not o.ok]
+        if error:  # the library itself could not be opened or written
+            failures.append((str(self.library.path), error))
         self.statusBar().showMessage(
-            f"Imported {ok} article{'s' if ok != 1 else ''}" + (f", {bad} failed" if bad else ""),
+            f"Imported {len(ok)} article{'s' if len(ok) != 1 else ''}"
+            + (f", {len(failures)} failed" if failures else ""),
             8000,
         )
         self.library_view.reload()
-        if self._last_imported is not None:
-            self.library_view.select_article(self._last_imported)
-        if self._import_failures:
-            self._show_failures()
-        self.importFinished.emit(ok, bad)
+        if ok:
+            self.library_view.select_article(ok[-1].article_id)
+        if failures:
+            self._show_failures(failures)
+        self.importFinished.emit(len(ok), len(failures))
 
-    def _show_failures(self) -> None:
+    def _show_failures(self, failures: list[tuple[str, str]]) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Import")
-        count = len(self._import_failures)
+        count = len(failures)
         box.setText(f"{count} file{'s' if count != 1 else ''} could not be imported.")
-        box.setDetailedText("\n".join(f"{p}: {why}" for p, why in self._import_failures))
-        box.setInformativeText(
-            "\n".join(f"{Path(p).name}: {why}" for p, why in self._import_failures[:5])
-        )
+        box.setDetailedText("\n".join(f"{p}: {why}" for p, why in failures))
+        box.setInformativeText("\n".join(f"{Path(p).name}: {why}" for p, why in failures[:5]))
         box.open()
         self.failure_box = box
 
@@ -630,10 +604,6 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        if self._import_worker is not None:
-            self._import_worker.cancel()
-        for thread in list(self._threads):
-            thread.wait(10000)
         for task in list(self._tasks):
             task.cancel()
             task.wait()

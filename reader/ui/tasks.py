@@ -2,7 +2,8 @@
 connection, reporting progress and honouring cancel (Anki's CollectionOp is the model).
 
 The function gets a `Library` opened on the worker thread (a SQLite connection belongs
-to one thread), a `progress(done, total)` callback and a `cancelled()` check. Its result
+to one thread), a `progress(done, total, label="")` callback (the label, if any, replaces
+the progress dialog's text) and a `cancelled()` check. Its result
 or its error comes back to the GUI thread through queued signals.
 """
 
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ..core.library import Library
 from .crash import write_log
 
-Work = Callable[[Library, Callable[[int, int], None], Callable[[], bool]], Any]
+Progress = Callable[..., None]  # (done, total) or (done, total, label)
+Work = Callable[[Library, Progress, Callable[[], bool]], Any]
 
 
 class _Worker(QObject):
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(str)
 
@@ -37,13 +39,16 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             with Library(self.library_path) as library:
-                result = self.work(library, self.progressed.emit, self.cancel_event.is_set)
+                result = self.work(library, self._progress, self.cancel_event.is_set)
         except Exception as exc:  # reported to the user; unexpected ones also logged
             if not isinstance(exc, ValueError | LookupError | OSError):
                 write_log(traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
             self.succeeded.emit(result)
+
+    def _progress(self, done: int, total: int, label: str = "") -> None:
+        self.progressed.emit(done, total, label)
 
 
 class Task(QObject):
@@ -97,8 +102,10 @@ class Task(QObject):
     def _failed(self, message: str) -> None:
         self._on_error(message)
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, label: str) -> None:
         if self.dialog is not None:
+            if label:
+                self.dialog.setLabelText(label)
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
 
