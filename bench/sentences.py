@@ -27,6 +27,8 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the gold-file reader the tests use
+from sentence_gold import GOLD_FILES, gold_paragraphs  # noqa: E402
 
 Splitter = Callable[[str], list[str]]
 
@@ -44,7 +46,7 @@ def main() -> None:
     paragraphs = _prose_paragraphs(SHARED / "corpus" / "extraction" / "readability-dev")
     chars = sum(len(p) for p in paragraphs)
     print(f"speed corpus: {len(paragraphs)} paragraphs, {chars:,} characters (readability-dev)")
-    prose = [p for name in GOLD_PROSE for p in _gold_paragraphs(ROOT / "tests" / name)]
+    prose = [p for name in GOLD_FILES for p in gold_paragraphs(name)]
     print(f"golden rules: {len(golden)}, news probes: {len(probes)}")
     print(f"prose F1: boundary F1 on {len(prose)} hand-written paragraphs in tests/*_gold.txt\n")
 
@@ -154,22 +156,6 @@ def _inner_ends(sentences: list[str]) -> set[int]:
 
 
 # ----------------------------------------------------------------------------- inputs
-GOLD_PROSE = ("sentences_news_gold.txt", "sentences_web_gold.txt", "sentences_mixed_gold.txt")
-
-
-def _gold_paragraphs(path: Path) -> list[list[str]]:
-    """One sentence a line, a blank line between paragraphs, "#" lines are comments."""
-    paragraphs: list[list[str]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if line.strip():
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return [p for p in paragraphs if p]
-
-
 def _prose_paragraphs(folder: Path) -> list[str]:
     """Blank-line separated paragraphs of every expected article text."""
     out: list[str] = []

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from sentence_gold import GOLD_FILES, gold_paragraphs
 
 from reader.core.model import Block, BlockKind
 from reader.core.sentences import SPLITTER_VERSION, segment, split, split_spans
@@ -521,28 +522,13 @@ def test_news_probes_when_present() -> None:
 
 
 # ----------------------------------------------------------------------------- news prose
-def _gold_paragraphs(name: str) -> list[list[str]]:
-    """Paragraphs of gold sentences from a `tests/sentences_*_gold.txt` file."""
-    paragraphs: list[list[str]] = [[]]
-    for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if line.strip():
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return [p for p in paragraphs if p]
-
-
-@pytest.mark.parametrize(
-    "name", ["sentences_news_gold.txt", "sentences_web_gold.txt", "sentences_mixed_gold.txt"]
-)
+@pytest.mark.parametrize("name", GOLD_FILES)
 def test_boundary_f1_on_hand_written_prose(name: str) -> None:
     """Boundary F1 on realistic paragraphs (sentences joined by one space), as scored for
     the peers: a few misses are tolerated, a regression across many rules is not."""
     tp = fp = fn = 0
     misses = []
-    for sentences in _gold_paragraphs(name):
+    for sentences in gold_paragraphs(name):
         text = " ".join(sentences)
         got = split(text)
         gold_ends = _ends(sentences)
