@@ -851,7 +851,6 @@ def _summary(r: tuple) -> ArticleSummary:
         opened=bool(r[7]),
         progress=r[8],
         note_count=r[10],
-        worst_verdict=ranked[0][0] if ranked else None,
         verdict_counts=ranked,
         tags=tuple(sorted(r[12].split(SEP))) if r[12] else (),
     )

@@ -260,13 +260,16 @@ class ArticleSummary:
     published: str
     imported_at: str
     note_count: int
-    worst_verdict: Verdict | None
     url: str = ""
     verdict_counts: tuple[tuple[Verdict, int], ...] = ()  # worst first
     archived: bool = False
     opened: bool = False
     progress: float = 0.0  # 0..1, from the last sentence read
     tags: tuple[str, ...] = ()
+
+    @property
+    def worst_verdict(self) -> Verdict | None:
+        return self.verdict_counts[0][0] if self.verdict_counts else None
 
     @property
     def verdict_summary(self) -> str:

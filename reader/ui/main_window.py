@@ -124,9 +124,7 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.import_action = self._action(
-            file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open
-        )
+        self._action(file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Import &Folder…", self._ask_import_folder)
         file_menu.addSeparator()
         self._action(file_menu, "&Export Notes…", self._export_notes, "Ctrl+Shift+E")
@@ -345,9 +343,6 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     # -- reading and noting ----------------------------------------------------------------
-
-    def reload_library(self) -> None:
-        self.library_view.reload()
 
     def open_article(self, article_id: int) -> None:
         self._remember_position()
