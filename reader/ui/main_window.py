@@ -401,8 +401,8 @@ class MainWindow(QMainWindow):
     def _notes_changed(self, article_id: int) -> None:
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
+        # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
         self.library_view.model_.refresh_article(article_id)
-        self.library_view.refresh_filters()
 
     def _note_summary(self, index: int) -> str:
         if self.current_article_id is None:
