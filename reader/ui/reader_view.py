@@ -54,13 +54,13 @@ class ReaderView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the reader never navigates away from the article
         self.setOpenExternalLinks(False)
+        # No keyboard selection: the keys move sentence by sentence, and without it Qt
+        # draws no text caret (cursorWidth 0 still left a 1-pixel one).
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursorWidth(0)  # a reader, not an editor: the highlight shows where you are
         self.anchorClicked.connect(self._anchor_clicked)
         self.style_ = ReaderStyle()
         self.article: Article | None = None
