@@ -18,12 +18,20 @@ from .errors import ImportFailed
 MAX_DEPTH = 200
 
 # Never text a reader wants: code, media, widgets, navigation. (Forms are judged below:
-# some pages wrap everything in one.)
+# some pages wrap everything in one.) The parser keeps the content of raw-text containers
+# (<noembed>, <noframes>, <iframe>, <textarea>) as literal markup: they go whole.
 DROP_TAGS = frozenset((
     "script", "style", "noscript", "template", "nav", "footer", "aside", "button", "iframe",
     "svg", "canvas", "input", "select", "textarea", "object", "embed", "dialog", "menu", "link",
-    "meta",
+    "meta", "noembed", "noframes", "title",
 ))  # fmt: skip
+# Text that is nothing but tags with attributes: a fallback `<img src=... width="1">` that a
+# page escaped or nested where the parser reads it as text. Markup shown on purpose (an
+# article about HTML) sits in code or pre, and those are left alone.
+_LITERAL_MARKUP = re.compile(
+    r"\s*(?:<(?:[a-zA-Z][\w:-]*)\s[^<>]*=[^<>]*>\s*|</[a-zA-Z][\w:-]*>\s*)+"
+)
+_CODE_TAGS = frozenset(("pre", "code", "xmp", "kbd", "samp", "tt", "listing"))
 _ROLES = frozenset((
     "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search",
     "menu", "menubar", "toolbar", "tablist",
@@ -136,6 +144,7 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
     # only what a reader could see.
     for el in [e for e in body.iter() if not isinstance(e.tag, str) or e.tag in DROP_TAGS]:
         remove(el)
+    _drop_literal_markup(body)
     body_len = len(text_of(body)) or 1
     doomed = []
     for el in body.iter():
@@ -158,6 +167,24 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+def _drop_literal_markup(body: lxml_html.HtmlElement) -> None:
+    def in_code(el: lxml_html.HtmlElement) -> bool:
+        return any(a.tag in _CODE_TAGS for a in (el, *el.iterancestors()))
+
+    for el in body.iter():
+        if el.text and "<" in el.text and _LITERAL_MARKUP.fullmatch(el.text) and not in_code(el):
+            el.text = " "
+        parent = el.getparent()
+        if (
+            el.tail
+            and "<" in el.tail
+            and _LITERAL_MARKUP.fullmatch(el.tail)
+            and parent is not None
+            and not in_code(parent)
+        ):
+            el.tail = " "
 
 
 def _in_running_text(el: lxml_html.HtmlElement) -> bool:

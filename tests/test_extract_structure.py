@@ -1,0 +1,123 @@
+"""Page structures the extractor must read right on pages it has never seen.
+
+Each test is a small page written for it, showing one structure: a comment thread whose
+classes name nothing, teasers for other stories after the article, a tracking pixel in a
+raw-text container, a picture saved under a file name with spaces.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from reader.core.ingest import article_from_html, load_file
+from reader.core.model import Article, BlockKind
+
+PROSE = (
+    "The harbour board met on Tuesday evening, and after a long debate about dredging, "
+    "mooring fees and the future of the old fish market, it agreed to publish its accounts."
+)
+
+
+def para(n: int) -> str:
+    return f"<p>Paragraph {n}. {PROSE}</p>"
+
+
+def page(body: str, title: str = "Harbour board opens its books") -> str:
+    return f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def read(body: str, title: str = "Harbour board opens its books") -> Article:
+    return article_from_html(page(body, title))
+
+
+def png(width: int = 1) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, 1, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\x80" * width)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+# Raw-text containers -----------------------------------------------------------------------
+
+
+def test_tracking_pixels_never_reach_the_text_as_markup() -> None:
+    pixel = '<img height="1" width="1" src="http://b.scorecardresearch.com/p?c1=2&amp;c2=6">'
+    body = (
+        "<article>"
+        + para(1)
+        + f"<noscript>{pixel}</noscript>"
+        # <noembed> and <noframes> are raw text to the parser: their markup is a string.
+        + f"<noembed>{pixel}</noembed><noframes>{pixel}</noframes>"
+        + para(2)
+        # A page that escaped its fallback: the text is nothing but a tag.
+        + f"<p>{pixel.replace('<', '&lt;').replace('>', '&gt;')}</p>"
+        + para(3)
+        + '<p>Write <code>&lt;img src="otter.png"&gt;</code> to show a picture.</p>'
+        + "</article>"
+    )
+    text = read(body).text
+    assert "scorecardresearch" not in text
+    assert "<img height" not in text
+    assert "Paragraph 3." in text
+    # Markup shown on purpose, in code, stays.
+    assert '<img src="otter.png">' in text
+
+
+# Web Page, Complete -------------------------------------------------------------------------
+
+
+def test_complete_page_pictures_load_whatever_their_file_names(tmp_path: Path) -> None:
+    folder = tmp_path / "Harbour board opens its books_files"
+    folder.mkdir()
+    (folder / "the harbour at dawn.png").write_bytes(png(2))
+    (folder / "fish market (1).png").write_bytes(png(3))
+    html = tmp_path / "Harbour board opens its books.html"
+    body = (
+        "<article>"
+        + para(1)
+        # As Chrome saves it: spaces left in, a "./" in front.
+        + "<figure><img src='./Harbour board opens its books_files/the harbour at dawn.png'>"
+        "<figcaption>The harbour at dawn.</figcaption></figure>"
+        + para(2)
+        + "<p><img src='Harbour board opens its books_files/fish market (1).png'></p>"
+        + para(3)
+        + "</article>"
+    )
+    html.write_text(page(body), encoding="utf-8")
+    article = load_file(html)
+    assert article.source_format == "html-complete"
+    assert [i.data for i in article.images] == [png(2), png(3)]
+    figure = next(b for b in article.blocks if b.kind is BlockKind.FIGURE)
+    assert figure.image == article.images[0].name
+    assert figure.text == "The harbour at dawn."
+
+
+# Pictures that were not saved ---------------------------------------------------------------
+
+
+def test_caption_of_a_picture_not_saved_shows_a_placeholder(qtbot) -> None:
+    from reader.ui.document import PICTURE_NOT_SAVED, build_document
+
+    body = (
+        "<article>" + para(1) + "<figure><img src='https://harbour.example/dawn.jpg'>"
+        "<figcaption>The harbour at dawn, before the fleet went out.</figcaption></figure>"
+        + para(2)
+        + "</article>"
+    )
+    article = read(body)  # "HTML only": no pictures saved with the page
+    figure = next(b for b in article.blocks if b.kind is BlockKind.FIGURE)
+    assert figure.image is None
+    assert figure.text == "The harbour at dawn, before the fleet went out."
+    # The placeholder is shown, never part of the article's text or its sentences.
+    assert PICTURE_NOT_SAVED not in article.text
+    shown = build_document(article, lambda name: None).document.toPlainText()
+    placeholder = shown.index(PICTURE_NOT_SAVED)
+    assert placeholder < shown.index("The harbour at dawn") < shown.index("Paragraph 2.")
+    assert shown.index("Paragraph 1.") < placeholder
