@@ -121,3 +121,45 @@ def test_caption_of_a_picture_not_saved_shows_a_placeholder(qtbot) -> None:
     placeholder = shown.index(PICTURE_NOT_SAVED)
     assert placeholder < shown.index("The harbour at dawn") < shown.index("Paragraph 2.")
     assert shown.index("Paragraph 1.") < placeholder
+
+
+# Comments ----------------------------------------------------------------------------------
+
+
+def test_comment_thread_without_a_known_class_name_is_dropped() -> None:
+    def comment(who: str, when: str, words: str) -> str:
+        return (
+            f"<div class='entry-reaction by-{who.lower()}'><div><p>{words}</p></div>"
+            f"<p class='signed'>Posted by: {who} at <a href='#c1'>{when}</a></p></div>"
+        )
+
+    thread = "".join(
+        comment(who, f"March 3, 2025 {h}:0{h} PM", f"I {verb} this, {PROSE.lower()}" * 3)
+        for h, (who, verb) in enumerate(
+            [("Ann", "liked"), ("Bob", "doubted"), ("Cy", "shared"), ("Di", "read")], start=1
+        )
+    )
+    body = (
+        "<div class='page'><div class='holder'>"
+        + "<h1>Harbour board opens its books</h1>"
+        + para(1)
+        + para(2)
+        + "</div><h2>4 Comments</h2>"
+        + thread
+        + "</div>"
+    )
+    text = read(body).text
+    assert "Paragraph 1." in text and "Paragraph 2." in text
+    assert "Posted by" not in text
+    assert "I liked this" not in text and "I read this" not in text
+    assert "4 Comments" not in text
+
+
+def test_dated_entries_that_are_the_article_stay() -> None:
+    # A live blog: signed, timed entries with no article prose above them are the story.
+    entries = "".join(
+        f"<div class='entry'><p class='when'>10:{m:02d} AM</p><p>Update {m}. {PROSE}</p></div>"
+        for m in range(0, 50, 10)
+    )
+    text = read(f"<div class='live'>{entries}</div>").text
+    assert all(f"Update {m}." in text for m in range(0, 50, 10))

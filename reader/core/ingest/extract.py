@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from ..model import Block, BlockKind, Image, Metadata
 from .blocks import BlockBuilder, ImageLoader
 from .clean import check_depth, strip_boilerplate
+from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
 from .metadata import read_metadata
@@ -58,6 +59,7 @@ def extract(
     if body is None:
         raise ImportFailed("the page has no body")
     strip_boilerplate(body)
+    drop_comment_threads(body)
     root = main_content(body)
     prune(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
