@@ -163,3 +163,14 @@ def test_dated_entries_that_are_the_article_stay() -> None:
     )
     text = read(f"<div class='live'>{entries}</div>").text
     assert all(f"Update {m}." in text for m in range(0, 50, 10))
+
+
+# Titles ------------------------------------------------------------------------------------
+
+
+def test_blog_name_before_the_title_goes_only_when_a_heading_confirms_it() -> None:
+    body = "<div class='post'><h3>Stud Love</h3>" + para(1) + "</div>"
+    assert read(body, title="Kingdom Of Style: Stud Love").meta.title == "Stud Love"
+    # A colon inside a headline is part of it when no heading says otherwise.
+    body = "<div class='post'><h1>Harbour board</h1>" + para(1) + "</div>"
+    assert read(body, title="Brexit: what happens next").meta.title == "Brexit: what happens next"

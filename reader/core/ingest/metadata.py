@@ -156,7 +156,23 @@ def _title(doc: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any],
     title = (confirmed or candidates or [page_title])[0]
     if not title:
         return headings[0] if headings else ""
-    return _strip_site(title, site, headings)
+    return _strip_site_prefix(_strip_site(title, site, headings), doc)
+
+
+# "Blog name: Post title", "Site » Section » Title": a leading site part, dropped only when
+# a heading on the page reads exactly as what follows it.
+_PREFIX_SEPARATOR = re.compile(r"(?::|\s(?:\||-|–|—|·|•|::|»))\s+")
+
+
+def _strip_site_prefix(title: str, doc: lxml_html.HtmlElement) -> str:
+    first = _PREFIX_SEPARATOR.search(title)
+    if first is None:
+        return title
+    rest = title[first.end() :].strip()
+    if len(rest) < 4:
+        return title
+    headings = {_loose(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")}
+    return rest if _loose(rest) in headings else title
 
 
 def _strip_site(title: str, site: str, headings: list[str]) -> str:
