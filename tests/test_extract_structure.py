@@ -174,3 +174,41 @@ def test_blog_name_before_the_title_goes_only_when_a_heading_confirms_it() -> No
     # A colon inside a headline is part of it when no heading says otherwise.
     body = "<div class='post'><h1>Harbour board</h1>" + para(1) + "</div>"
     assert read(body, title="Brexit: what happens next").meta.title == "Brexit: what happens next"
+
+
+# Names are weak evidence --------------------------------------------------------------------
+
+
+def test_article_in_a_box_named_like_furniture_is_kept() -> None:
+    # The page's one run of paragraphs sits in a "share" box; teasers and a menu around it
+    # hold more text in all, so its share of the page does not protect it.
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/s{i}'>Story {i}</a></h3><p>Summary {i}. {PROSE}</p>"
+        "</div>"
+        for i in range(12)
+    )
+    body = (
+        "<h1>Harbour board opens its books</h1>"
+        "<div class='share_wrapper'>" + "".join(para(i) for i in range(1, 6)) + "</div>"
+        "<div class='more'>" + teasers + "</div>"
+    )
+    text = read(body).text
+    assert all(f"Paragraph {i}." in text for i in range(1, 6))
+
+
+def test_short_post_wins_over_a_longer_sidebar() -> None:
+    widgets = "".join(
+        f"<li>About me, part {i}: I write about harbours, boats, tides and the "
+        f"people who work on the water, from my desk by the window.</li>"
+        for i in range(8)
+    )
+    body = (
+        "<div id='wrap'><div id='content'><div class='post'>"
+        "<h3 class='storytitle'>Harbour board opens its books</h3>"
+        "<div class='storycontent'><p><img src='https://harbour.example/a.jpg'></p>"
+        "<p>The accounts are out at last, and they make grim reading.</p></div></div></div>"
+        f"<div id='sidebar'><ul>{widgets}</ul></div></div>"
+    )
+    text = read(body).text
+    assert "grim reading" in text
+    assert "About me" not in text

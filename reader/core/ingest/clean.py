@@ -139,13 +139,15 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
     return bad and not good
 
 
-def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
+def strip_boilerplate(body: lxml_html.HtmlElement, title: str = "") -> None:
     # First what is never text (scripts, widgets), so that the page's length below counts
     # only what a reader could see.
     for el in [e for e in body.iter() if not isinstance(e.tag, str) or e.tag in DROP_TAGS]:
         remove(el)
     _drop_literal_markup(body)
     body_len = len(text_of(body)) or 1
+    article_box = _densest_paragraphs(body)
+    headline = find_headline(body, title)
     doomed = []
     for el in body.iter():
         if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
@@ -160,13 +162,78 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             or (el.get("role") or "").lower() in _ROLES
             or (el.tag == "header" and _is_page_header(el))
             or boilerplate_name(el)
-        ) and len(text_of(el)) < body_len * 0.4:
-            # Something hidden or named "sidebar" that holds most of the page is a page
-            # hidden until its scripts run, or a misnamed layout: keep it; its children
-            # are judged on their own.
-            doomed.append(el)
+        ):
+            # A name or a role is weak evidence. Something so named that holds most of the
+            # page's paragraphs is the article in a misnamed box (or a page hidden until
+            # its scripts run): keep it; its children are judged on their own.
+            names = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if (
+                article_box is not None
+                and _contains(el, article_box)
+                and not _COMMENTISH.search(names)
+            ):
+                continue
+            if len(text_of(el)) < body_len * 0.4:
+                doomed.append(el)
+            elif (
+                headline is not None
+                and not _contains(el, headline)
+                and not _contains(headline.getparent(), el)
+            ):
+                # Most of the text, but outside the box that carries the page's title (a
+                # body following its headline is inside it): a sidebar outweighing a
+                # short post.
+                doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+# Paragraph text that makes an article rather than a blurb: a few real paragraphs.
+_MIN_ARTICLE_PROSE = 600
+# Readers' comments can outweigh the article: their names are never outweighed by size.
+_COMMENTISH = re.compile(r"comment|disqus|repl(?:y|ies)|respon[ds]", re.I)
+# A paragraph of the article: long enough to be prose, not a line of links.
+_PROSE_CHARS = 120
+
+
+def _densest_paragraphs(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element whose own paragraphs hold the most prose, if that makes an article.
+
+    An article's paragraphs are siblings in one box; teasers' summaries are one paragraph
+    per teaser box, so they never add up here however long they are."""
+    totals: dict[lxml_html.HtmlElement, int] = {}
+    for p in body.iter("p"):
+        text = text_of(p)
+        if len(text) < _PROSE_CHARS:
+            continue
+        linked = sum(len(text_of(a)) for a in p.iter("a"))
+        parent = p.getparent()
+        if linked < 0.3 * len(text) and parent is not None:
+            totals[parent] = totals.get(parent, 0) + len(text)
+    if not totals:
+        return None
+    best = max(totals, key=totals.__getitem__)
+    return best if totals[best] >= _MIN_ARTICLE_PROSE else None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def find_headline(body: lxml_html.HtmlElement, title: str) -> lxml_html.HtmlElement | None:
+    """The heading that shows the page's title: where the article starts."""
+    want = _words(title)
+    if len(want) < 4:
+        return None
+    for h in body.iter("h1", "h2", "h3", "h4"):
+        have = _words(h.text_content())
+        if have == want or (len(have) >= 20 and len(want) >= 20 and (have in want or want in have)):
+            return h
+    return None
+
+
+def _contains(el: lxml_html.HtmlElement, node: lxml_html.HtmlElement) -> bool:
+    return node is el or any(a is el for a in node.iterancestors())
 
 
 def _drop_literal_markup(body: lxml_html.HtmlElement) -> None:

@@ -58,7 +58,7 @@ def extract(
     body = doc.find("body")
     if body is None:
         raise ImportFailed("the page has no body")
-    strip_boilerplate(body)
+    strip_boilerplate(body, meta.title)
     drop_comment_threads(body)
     root = main_content(body)
     prune(root)
