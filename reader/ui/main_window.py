@@ -33,6 +33,7 @@ from ..core import backups, transfer
 from ..core.batch import FileOutcome, import_files
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
+        self.notes.articleRequested.connect(self._open_article_ref)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -370,6 +372,24 @@ class MainWindow(QMainWindow):
         )
         if self.library_view.current_id() != article_id:
             self.library_view.select_article(article_id, emit=False)
+
+    def _open_article_ref(self, ref: ArticleRef) -> None:
+        """A note's link to an article of this library (by id or content hash)."""
+        if ref.content_hash is not None:
+            article_id = self.library.find_by_content_hash(ref.content_hash)
+        else:
+            article_id = ref.article_id
+        if article_id is None or not self._is_live(article_id):
+            self.statusBar().showMessage("That article is not in this library", 5000)
+            return
+        self.open_article(article_id)
+
+    def _is_live(self, article_id: int) -> bool:
+        try:
+            self.library.article_meta(article_id)
+        except NotFound:
+            return False
+        return not self.library.is_trashed(article_id)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.library import Library
 from ..core.model import Note
+from ..core.note_html import plain_html
 from .commands import AddNote, DeleteNote, EditNote, ReattachNote
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
@@ -34,6 +35,7 @@ SENTENCE = Qt.ItemDataRole.UserRole
 class NotesPanel(QWidget):
     notesChanged = Signal(int)  # article id whose notes changed
     jumpRequested = Signal(int)  # sentence index to show in the reader
+    articleRequested = Signal(object)  # ArticleRef from a link in a note
     editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
 
     def __init__(self, library: Library, undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -188,6 +190,7 @@ class NotesPanel(QWidget):
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
+        card.articleRequested.connect(self.articleRequested)
         card.editor.cancelled.connect(self._leave_editor)
         self.card_layout.insertWidget(at, card)
         self.cards.append(card)
@@ -205,7 +208,8 @@ class NotesPanel(QWidget):
                 f"{where}: “{_short(note.quote, 70)}”\n{_short(first, 90)}",
             )
             item.setData(SENTENCE, note.sentence)
-            item.setToolTip(note.text)
+            # Qt would guess that a note starting with a tag is HTML (and load its images).
+            item.setToolTip(plain_html(note.text))
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------

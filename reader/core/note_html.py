@@ -1,0 +1,75 @@
+"""A note's Markdown as the HTML a note card shows: formatting and safe links only.
+
+Qt's own Markdown support (`QLabel` with `MarkdownText`) follows every link scheme and
+loads images from disk (`![x](file:///…)`), and its rich-text guesser renders raw HTML;
+a note from someone else's file must do neither. So the card gets HTML built here with
+markdown-it (already used to import Markdown pages), under rules that leave nothing to
+Qt's judgement:
+
+- raw HTML in the note is text (markdown-it's `html` option off);
+- a link is a link only when `safe_links.is_link` allows its target; any other
+  `[label](target)` or `<target>` stays as the characters the note holds;
+- an image is never loaded: it becomes its alt text, as a link to the picture when the
+  picture is on the web (clicking opens it in the browser), else as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .safe_links import article_ref, is_link, is_web_link
+
+
+def note_html(text: str) -> str:
+    """HTML for a note's Markdown `text` (no images, no raw HTML, only safe links)."""
+    return _parser().render(text)
+
+
+def link_html(url: str, label: str) -> str:
+    """`label` as a link to `url` when the policy allows it, else as plain text."""
+    if is_link(url):
+        return f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>'
+    return html.escape(label)
+
+
+def plain_html(text: str) -> str:
+    """Plain text as rich text that shows exactly these characters, line breaks kept.
+
+    Qt guesses whether a tooltip or label string is HTML; escaping it and wrapping it
+    in a paragraph makes the answer "HTML that says this text", whatever it holds."""
+    body = html.escape(text).replace("\n", "<br>")
+    return f"<p style='white-space:pre-wrap'>{body}</p>"
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # markdown-it asks validateLink for every link and image target; a refused target
+    # leaves the whole construct as literal text.
+    md.validateLink = _allowed  # type: ignore[method-assign]
+    # markdown-it's URL normaliser reads "urn:x-gloss:article:12" as a host and port and
+    # reorders it; Gloss's URNs are passed through untouched.
+    normalize, normalize_text = md.normalizeLink, md.normalizeLinkText
+    md.normalizeLink = lambda url: url if article_ref(url) else normalize(url)  # type: ignore[method-assign]
+    md.normalizeLinkText = lambda url: url if article_ref(url) else normalize_text(url)  # type: ignore[method-assign]
+    md.add_render_rule("image", _image)
+    return md
+
+
+def _allowed(url: str) -> bool:
+    return is_link(url)
+
+
+def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    src = str(token.attrs.get("src", ""))
+    alt = "".join(child.content for child in token.children or ()) or src
+    if is_web_link(src):
+        return f'<a href="{html.escape(src, quote=True)}">{html.escape(alt)}</a>'
+    return html.escape(alt)
