@@ -59,6 +59,13 @@ from .export import (
 )
 from .export.backup import FORMAT as BACKUP_FORMAT
 from .export.common import iso_datetime
+from .export.validate import (
+    MAX_FILE_BYTES,
+    NotesFileError,
+    check_annotations,
+    load_json,
+    size_problem,
+)
 from .library import Library, now
 from .model import Article, Note
 from .sentences import SPLITTER_VERSION, segment
@@ -216,9 +223,17 @@ def import_file(
     cancelled: Cancel | None = None,
 ) -> ImportReport:
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as f:
+            # Refuse an oversized file before reading it; one byte past the limit also
+            # catches a file that grows while it is read.
+            problem = size_problem(os.fstat(f.fileno()).st_size)
+            if problem is None:
+                data = f.read(MAX_FILE_BYTES + 1)
+                problem = size_problem(len(data))
     except OSError as exc:
         raise TransferError(f"{path}: {exc.strerror or exc}") from None
+    if problem:
+        raise TransferError(problem)
     return import_notes(library, data, progress=progress, cancelled=cancelled)
 
 
@@ -229,19 +244,19 @@ def import_notes(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
 ) -> ImportReport:
-    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing."""
-    if isinstance(data, str | bytes):
-        try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise TransferError(f"not JSON: {exc}") from None
+    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing.
+
+    The whole file is checked before anything is written (see `export.validate`)."""
     try:
+        if isinstance(data, str | bytes):
+            data = load_json(data)
         if isinstance(data, dict) and data.get("format") == BACKUP_FORMAT:
             backup = parse_backup(data)
             with library.transaction():
                 return _restore_backup(library, backup.articles, progress, cancelled)
+        check_annotations(data)
         annotations = parse_annotations(data)
-    except (BackupError, AnnotationFormatError) as exc:
+    except (BackupError, AnnotationFormatError, NotesFileError) as exc:
         raise TransferError(str(exc)) from None
     with library.transaction():
         return _import_annotations(library, annotations, progress, cancelled)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Block, BlockKind, Metadata, Note, Source, Verdict
+from .validate import NotesFileError, check_date, check_offset
 
 FORMAT = "gloss-backup"
 VERSION = 1
@@ -115,7 +116,7 @@ def parse_backup(data: str | bytes | dict[str, Any]) -> Backup:
                 raise BackupError(f"articles[{i}].notes[{j}].uuid: duplicate {note.uuid!r}")
             seen.add(note.uuid)
         parsed.append(article)
-    return Backup(version, _str(doc, "exported", "", required=False), tuple(parsed))
+    return Backup(version, _date(doc, "exported", ""), tuple(parsed))
 
 
 def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
@@ -146,17 +147,17 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
-        sentence=_opt_int(obj, "sentence", where),
+        sentence=_offset(obj, "sentence", where),
         quote=_str(obj, "quote", where),
         prefix=_str(obj, "prefix", where, required=False),
         suffix=_str(obj, "suffix", where, required=False),
-        position=_opt_int(obj, "position", where),
+        position=_offset(obj, "position", where),
         text=_str(obj, "text", where, required=False),
         verdict=verdict,
         sources=tuple(sources),
         tags=tuple(tags),
-        created=_str(obj, "created", where, required=False),
-        updated=_str(obj, "updated", where, required=False),
+        created=_date(obj, "created", where),
+        updated=_date(obj, "updated", where),
     )
 
 
@@ -196,7 +197,7 @@ def _article(obj: dict[str, Any], where: str) -> BackupArticle:
         source_format=_str(obj, "source_format", where, required=False) or "html",
         splitter_version=_str(obj, "splitter_version", where, required=False),
         extractor_version=_str(obj, "extractor_version", where, required=False),
-        imported_at=_str(obj, "imported_at", where, required=False),
+        imported_at=_date(obj, "imported_at", where),
     )
 
 
@@ -230,10 +231,21 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
     return value
 
 
-def _opt_int(obj: dict[str, Any], key: str, where: str) -> int | None:
-    if obj.get(key) is None:
-        return None
-    return _int(obj, key, where)
+def _date(obj: dict[str, Any], key: str, where: str) -> str:
+    """An optional ISO 8601 date-time: a note's dates are compared to decide which copy
+    is newer, so a value that is not a date would make that decision at random."""
+    try:
+        return check_date(obj.get(key), _path(where, key))
+    except NotesFileError as e:
+        raise BackupError(str(e)) from None
+
+
+def _offset(obj: dict[str, Any], key: str, where: str) -> int | None:
+    """An optional non-negative index that fits the library's integer columns."""
+    try:
+        return check_offset(obj.get(key), _path(where, key))
+    except NotesFileError as e:
+        raise BackupError(str(e)) from None
 
 
 def _list(obj: dict[str, Any], key: str, where: str, required: bool = True) -> list[Any]:
