@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .anchoring import Anchor, reanchor
+from .article_refs import find_article
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -68,6 +69,7 @@ from .export.validate import (
 )
 from .library import Library, now
 from .model import Article, Note
+from .safe_links import article_ref
 from .sentences import SPLITTER_VERSION, segment
 
 Progress = Callable[[int, int], None]
@@ -133,7 +135,11 @@ def export_notes(
             )
         else:
             meta = library.article_meta(article_id)
-            infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+            # A page without a URL is named by its text's hash, which finds it again in
+            # this library or any other that holds the same text.
+            content_hash = "" if meta.url else library.article_content_hash(article_id)
+            info = ArticleInfo.from_meta(article_id, meta, content_hash)
+            infos.append((info, library.notes(article_id)))
         if progress:
             progress(done, total)
     _check(cancelled)
@@ -348,17 +354,40 @@ def _import_annotations(
         _check(cancelled)
         stored = library.find_note(annotation_uuid(ann))
         article_id = by_url.get(normalize_url(ann.url)) if ann.url else None
+        if article_id is None and stored is None:
+            article_id = _article_by_urn(library, ann, articles)
         if stored is not None:
             _update_annotation(library, ann, stored, report)
         elif article_id is None:
             report.skipped += 1
-            label = ann.id or _clip(ann.quote)
-            report.problems.append(f"{label}: no article with URL {ann.url or '(none)'}")
+            label = " ".join(ann.id.split()) or _clip(ann.quote)
+            missing = "no such article" if article_ref(ann.url) else "no article with URL"
+            report.problems.append(f"{label}: {missing} {' '.join(ann.url.split()) or '(none)'}")
         else:
             _import_annotation(library, ann, article_id, articles, report)
         if progress:
             progress(done, total)
     return report
+
+
+def _article_by_urn(
+    library: Library, ann: ImportedAnnotation, articles: dict[int, Article]
+) -> int | None:
+    """The article a `urn:x-gloss:article:` target names. A content hash names the same
+    text anywhere. A bare id (what older exports wrote) names an article only in the
+    library that wrote the file, so it is taken only for an article without a URL of its
+    own that holds the annotation's quote."""
+    ref = article_ref(ann.url)
+    if ref is None:
+        return None
+    article_id = find_article(library, ref)
+    if article_id is None or ref.content_hash is not None:
+        return article_id
+    if library.article_meta(article_id).url:
+        return None
+    if article_id not in articles:
+        articles[article_id] = library.article(article_id)
+    return None if reanchor(ann.anchor, articles[article_id]).orphaned else article_id
 
 
 def _update_annotation(

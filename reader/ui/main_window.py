@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..core import backups, transfer
+from ..core.article_refs import find_article
 from ..core.batch import FileOutcome, import_files
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
@@ -375,21 +376,11 @@ class MainWindow(QMainWindow):
 
     def _open_article_ref(self, ref: ArticleRef) -> None:
         """A note's link to an article of this library (by id or content hash)."""
-        if ref.content_hash is not None:
-            article_id = self.library.find_by_content_hash(ref.content_hash)
-        else:
-            article_id = ref.article_id
-        if article_id is None or not self._is_live(article_id):
+        article_id = find_article(self.library, ref)
+        if article_id is None:
             self.statusBar().showMessage("That article is not in this library", 5000)
             return
         self.open_article(article_id)
-
-    def _is_live(self, article_id: int) -> bool:
-        try:
-            self.library.article_meta(article_id)
-        except NotFound:
-            return False
-        return not self.library.is_trashed(article_id)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():
