@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .anchoring import Anchor, reanchor
+from .anchoring import Anchor, Placer, reanchor
 from .article_refs import find_article
 from .export import (
     AnnotationFormatError,
@@ -348,7 +348,7 @@ def _import_annotations(
     by_url: dict[str, int] = {}
     for article_id, url in library.article_urls():
         by_url.setdefault(normalize_url(url), article_id)
-    articles: dict[int, Article] = {}
+    articles: dict[int, Placer] = {}
     total = len(annotations)
     for done, ann in enumerate(annotations, 1):
         _check(cancelled)
@@ -371,7 +371,7 @@ def _import_annotations(
 
 
 def _article_by_urn(
-    library: Library, ann: ImportedAnnotation, articles: dict[int, Article]
+    library: Library, ann: ImportedAnnotation, articles: dict[int, Placer]
 ) -> int | None:
     """The article a `urn:x-gloss:article:` target names. A content hash names the same
     text anywhere. A bare id (what older exports wrote) names an article only in the
@@ -385,9 +385,13 @@ def _article_by_urn(
         return article_id
     if library.article_meta(article_id).url:
         return None
-    if article_id not in articles:
-        articles[article_id] = library.article(article_id)
-    return None if reanchor(ann.anchor, articles[article_id]).orphaned else article_id
+    return None if _placer(library, article_id, articles).place(ann.anchor).orphaned else article_id
+
+
+def _placer(library: Library, article_id: int, placers: dict[int, Placer]) -> Placer:
+    if article_id not in placers:
+        placers[article_id] = Placer(library.article(article_id))
+    return placers[article_id]
 
 
 def _update_annotation(
@@ -416,15 +420,13 @@ def _import_annotation(
     library: Library,
     ann: ImportedAnnotation,
     article_id: int,
-    articles: dict[int, Article],
+    articles: dict[int, Placer],
     report: ImportReport,
 ) -> None:
     note_uuid = annotation_uuid(ann)
     created = ann.created or now()
     updated = ann.updated or created
-    if article_id not in articles:
-        articles[article_id] = library.article(article_id)
-    placed = reanchor(ann.anchor, articles[article_id])
+    placed = _placer(library, article_id, articles).place(ann.anchor)
     note = Note(
         uuid=note_uuid,
         article_id=article_id,
