@@ -106,7 +106,11 @@ def test_sources_of_other_schemes_are_text(qtbot, opened) -> None:
     view = card.findChild(QLabel, "noteSourcesView")
     click_everywhere(qtbot, view)
     assert set(opened) == {"https://example.org/a"}
-    assert "smb://host/share/doc" in view.text()  # shown, as text
+    shown = QTextDocument()
+    shown.setHtml(view.text())
+    # Shown as text, with where they point, so the reader can judge them.
+    assert "Local file (file:///etc/passwd)" in shown.toPlainText()
+    assert "smb://host/share/doc" in shown.toPlainText()
 
 
 def magenta_png(path: Path) -> Path:

@@ -31,11 +31,16 @@ def note_html(text: str) -> str:
     return _parser().render(text)
 
 
-def link_html(url: str, label: str) -> str:
-    """`label` as a link to `url` when the policy allows it, else as plain text."""
+def link_html(url: str, label: str, shown_url: str | None = None) -> str:
+    """`label` as a link to `url` when the policy allows it, else plain text that still
+    shows where it points ("label (url)", the URL as `shown_url` when given), so the
+    reader can judge it."""
     if is_link(url):
         return f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>'
-    return html.escape(label)
+    shown = url if shown_url is None else shown_url
+    if label and label != url and label != shown:
+        return f"{html.escape(label)} ({html.escape(shown)})"
+    return html.escape(shown)
 
 
 def plain_html(text: str) -> str:

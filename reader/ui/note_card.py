@@ -89,7 +89,7 @@ class NoteCard(QFrame):
         if note.sources:
             links = "<br>".join(
                 "↗ "
-                + link_html(s.url, s.title or _short(s.url, 60))
+                + link_html(s.url, s.title or _short(s.url, 60), _short(s.url, 200))
                 + (f" — <i>“{html.escape(_short(s.quote, 140))}”</i>" if s.quote else "")
                 for s in note.sources
             )
