@@ -236,8 +236,8 @@ def import_file(
             if problem is None:
                 data = f.read(MAX_FILE_BYTES + 1)
                 problem = size_problem(len(data))
-    except OSError as exc:
-        raise TransferError(f"{path}: {exc.strerror or exc}") from None
+    except OSError as exc:  # the caller names the file (the CLI puts it first)
+        raise TransferError(exc.strerror or str(exc)) from None
     if problem:
         raise TransferError(problem)
     return import_notes(library, data, progress=progress, cancelled=cancelled)

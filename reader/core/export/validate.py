@@ -14,6 +14,15 @@ a refused file writes nothing.
   Fields it does not use are not looked at, so other tools' extensions still import.
 - `check_date`, `check_offset`: shared with the backup reader.
 
+What is refused here and what is made harmless elsewhere: a file is refused for what is
+malformed (a type, a date, an offset, its size or depth), because storing it would need
+a guess. A well-formed value that is only unsafe to follow, a source or a note link with
+a `file:`, `smb:` or `javascript:` URL, is imported as it is: it is what the annotation
+says (and may be a legitimate citation, `doi:` or `urn:isbn:`), rewriting it would lose
+that, and it would not protect notes that reach the library another way (typed, an
+older backup). Every place that shows or exports a link applies `safe_links` instead,
+so such a URL is text wherever it appears.
+
 A hand-written validator rather than a JSON Schema: the checks are few, they must name
 paths the way the backup reader already does, and `jsonschema` is a test-only dependency.
 """
