@@ -64,3 +64,17 @@ def test_note_html_keeps_formatting_and_drops_the_rest() -> None:
     assert "pic" in out and 'href="file:' not in out
     assert '<a href="https://a.example/p.png">web</a>' in out
     assert '<a href="urn:x-gloss:article:3">art</a>' in out
+
+
+def test_bare_web_and_mail_addresses_are_links_and_nothing_else_is() -> None:
+    out = note_html(
+        "See https://en.example.org/wiki/Bridge_(structure). Or www.example.com, "
+        "write to me@example.org; not javascript:alert(1) nor file:///etc/passwd, "
+        "nor `https://code.example` or [named](https://named.example/x)."
+    )
+    assert '<a href="https://en.example.org/wiki/Bridge_(structure)">' in out
+    assert '<a href="http://www.example.com">www.example.com</a>,' in out
+    assert '<a href="mailto:me@example.org">me@example.org</a>;' in out
+    assert out.count("<a ") == 4  # the three above and the named link, once
+    assert "javascript:alert(1)" in out and 'href="javascript' not in out
+    assert "<code>https://code.example</code>" in out

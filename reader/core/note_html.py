@@ -10,17 +10,21 @@ Qt's judgement:
 - a link is a link only when `safe_links.is_link` allows its target; any other
   `[label](target)` or `<target>` stays as the characters the note holds;
 - an image is never loaded: it becomes its alt text, as a link to the picture when the
-  picture is on the web (clicking opens it in the browser), else as text.
+  picture is on the web (clicking opens it in the browser), else as text;
+- bare web addresses and e-mail addresses in the text are links, as they were with Qt's
+  GitHub-flavoured Markdown (`_link_bare_urls`).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .safe_links import article_ref, is_link, is_web_link
@@ -64,7 +68,62 @@ def _parser() -> MarkdownIt:
     md.normalizeLink = lambda url: url if article_ref(url) else normalize(url)  # type: ignore[method-assign]
     md.normalizeLinkText = lambda url: url if article_ref(url) else normalize_text(url)  # type: ignore[method-assign]
     md.add_render_rule("image", _image)
+    md.core.ruler.push("bare_urls", _link_bare_urls)
     return md
+
+
+# GitHub's "extended autolinks", narrowed to what opens: http(s)://…, www.…, and e-mail
+# addresses. Trailing punctuation belongs to the sentence, not the address.
+_BARE = re.compile(
+    r"(?<![\w/@.])(?:(?P<url>(?:https?://|www\.)[^\s<>]*[^\s<>.,:;\"')\]!?*_~])"
+    r"|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+))"
+)
+
+
+def _link_bare_urls(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        out: list[Token] = []
+        depth = 0  # inside an explicit link, text stays text
+        for token in block.children:
+            if token.type == "link_open":
+                depth += 1
+            elif token.type == "link_close":
+                depth -= 1
+            if token.type != "text" or depth or not _BARE.search(token.content):
+                out.append(token)
+                continue
+            out += _split(token.content)
+        block.children = out
+
+
+def _split(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    last = 0
+    for match in _BARE.finditer(text):
+        found, end = match.group(), match.end()
+        if match.start() < last:
+            continue
+        # A closing parenthesis that balances one in the address is part of it
+        # (Wikipedia's "Name_(disambiguation)").
+        while end < len(text) and text[end] == ")" and found.count("(") > found.count(")"):
+            found, end = found + ")", end + 1
+        if match.group("mail"):
+            href = f"mailto:{found}"
+        else:
+            href = found if found.lower().startswith("http") else f"http://{found}"
+        if not is_web_link(href):
+            continue
+        if match.start() > last:
+            tokens.append(Token("text", "", 0, content=text[last : match.start()]))
+        tokens.append(Token("link_open", "a", 1, attrs={"href": href}, markup="linkify"))
+        tokens.append(Token("text", "", 0, content=found))
+        tokens.append(Token("link_close", "a", -1, markup="linkify"))
+        last = end
+    if last < len(text):
+        tokens.append(Token("text", "", 0, content=text[last:]))
+    return tokens
 
 
 def _allowed(url: str) -> bool:

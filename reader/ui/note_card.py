@@ -98,6 +98,8 @@ class NoteCard(QFrame):
             body.addWidget(sources)
         if note.tags:
             tags = QLabel("  ".join(f"#{html.escape(t)}" for t in note.tags))
+            # Escaped, so rich text: left to guess, Qt shows "&lt;" as typed.
+            tags.setTextFormat(Qt.TextFormat.RichText)
             tags.setObjectName("noteTagsView")
             tags.setStyleSheet("color: palette(placeholder-text);")
             body.addWidget(tags)
