@@ -559,7 +559,11 @@ class MainWindow(QMainWindow):
 
     def import_notes(self, path: Path) -> Task:
         def work(library: Library, progress: Progress, cancelled: Cancel) -> ImportReport:
-            return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            try:
+                return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            except transfer.TransferError as exc:
+                # The reason alone ("first.items[3].created: not a date") needs its file.
+                raise transfer.TransferError(f"{path.name}: {exc}. Nothing was imported.") from None
 
         return self.run_task(work, self._notes_imported, label="Importing notes…")
 
