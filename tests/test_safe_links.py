@@ -34,6 +34,8 @@ def test_web_links(url: str) -> None:
         "http:/example.org",
         "https:///path",
         "mailto:",
+        "mailto: ",
+        "https:// evil.example",
         "//example.org/x",
         "",
         "urn:x-gloss:article:",

@@ -54,8 +54,8 @@ def is_web_link(url: str) -> bool:
     kind = scheme(url)
     if kind in ("http", "https"):
         rest = url[len(kind) + 1 :]
-        return rest.startswith("//") and len(rest) > 2 and rest[2] not in "/?#"
-    return kind == "mailto" and len(url) > len("mailto:")
+        return rest.startswith("//") and len(rest) > 2 and rest[2] not in "/?# "
+    return kind == "mailto" and len(url.strip()) > len("mailto:")
 
 
 def article_ref(url: str) -> ArticleRef | None:
