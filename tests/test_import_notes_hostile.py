@@ -200,3 +200,18 @@ def test_cli_refusals_are_one_line_without_a_traceback(noted: Library, tmp_path:
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
         assert run.stderr.startswith(f"gloss: {path}: ")
     assert dump(noted.path) == before
+
+
+def test_unsafe_sources_are_kept_as_written_and_exported_as_text(noted: Library) -> None:
+    """Import keeps what the annotation cites (lossless); every output shows it as text."""
+    body = [
+        {"type": "TextualBody", "purpose": "commenting", "value": "[x](javascript:alert(1))"},
+        {"type": "SpecificResource", "purpose": "linking", "source": "javascript:alert(1)"},
+        {"type": "SpecificResource", "purpose": "linking", "source": "doi:10.1000/182"},
+    ]
+    import_notes(noted, json.dumps(collection(annotation(body=body))))
+    [note] = [n for n in noted.notes(1) if n.uuid.startswith("0b3c1f55")]
+    assert [s.url for s in note.sources] == ["javascript:alert(1)", "doi:10.1000/182"]
+    markdown = export_notes(noted, [1], "markdown")
+    assert "](javascript" not in markdown and "(<javascript" not in markdown
+    assert "javascript:alert(1)" in markdown and "doi:10.1000/182" in markdown
