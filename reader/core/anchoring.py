@@ -181,17 +181,6 @@ def reanchor_all(
     return [index.place(a, alignment) for a in anchors]
 
 
-class Placer:
-    """One article's text prepared once, to place anchors one at a time (an import of
-    thousands of annotations on a few articles pays the preparation once per article)."""
-
-    def __init__(self, article: Article) -> None:
-        self._index = _Index(article)
-
-    def place(self, anchor: Anchor) -> Placement:
-        return self._index.place(anchor, None)
-
-
 def fold(text: str) -> str:
     """The comparison form: straight quotes, single spaces, no outer whitespace."""
     return _SPACES.sub(" ", text.translate(_FOLD)).strip()

@@ -42,8 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .anchoring import Anchor, Placer, reanchor
-from .article_refs import find_article
+from .anchoring import Anchor, reanchor
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -67,9 +66,9 @@ from .export.validate import (
     load_json,
     size_problem,
 )
+from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
-from .safe_links import article_ref
 from .sentences import SPLITTER_VERSION, segment
 
 Progress = Callable[[int, int], None]
@@ -135,11 +134,7 @@ def export_notes(
             )
         else:
             meta = library.article_meta(article_id)
-            # A page without a URL is named by its text's hash, which finds it again in
-            # this library or any other that holds the same text.
-            content_hash = "" if meta.url else library.article_content_hash(article_id)
-            info = ArticleInfo.from_meta(article_id, meta, content_hash)
-            infos.append((info, library.notes(article_id)))
+            infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
         if progress:
             progress(done, total)
     _check(cancelled)
@@ -150,9 +145,9 @@ def export_notes(
             return article_markdown(*infos[0])
         return library_markdown(infos)
     if fmt == "w3c":
-        doc: Any = annotation_collection(infos)
+        doc: Any = annotation_collection(with_content_hashes(library, infos))
     else:
-        doc = claim_reviews(infos)
+        doc = claim_reviews(with_content_hashes(library, infos))
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -348,50 +343,26 @@ def _import_annotations(
     by_url: dict[str, int] = {}
     for article_id, url in library.article_urls():
         by_url.setdefault(normalize_url(url), article_id)
-    articles: dict[int, Placer] = {}
+    articles: dict[int, Article] = {}
     total = len(annotations)
     for done, ann in enumerate(annotations, 1):
         _check(cancelled)
         stored = library.find_note(annotation_uuid(ann))
         article_id = by_url.get(normalize_url(ann.url)) if ann.url else None
         if article_id is None and stored is None:
-            article_id = _article_by_urn(library, ann, articles)
+            article_id = article_for_target(library, ann.url, ann.quote)
         if stored is not None:
             _update_annotation(library, ann, stored, report)
         elif article_id is None:
             report.skipped += 1
             label = " ".join(ann.id.split()) or _clip(ann.quote)
-            missing = "no such article" if article_ref(ann.url) else "no article with URL"
+            missing = "no such article" if is_gloss_urn(ann.url) else "no article with URL"
             report.problems.append(f"{label}: {missing} {' '.join(ann.url.split()) or '(none)'}")
         else:
             _import_annotation(library, ann, article_id, articles, report)
         if progress:
             progress(done, total)
     return report
-
-
-def _article_by_urn(
-    library: Library, ann: ImportedAnnotation, articles: dict[int, Placer]
-) -> int | None:
-    """The article a `urn:x-gloss:article:` target names. A content hash names the same
-    text anywhere. A bare id (what older exports wrote) names an article only in the
-    library that wrote the file, so it is taken only for an article without a URL of its
-    own that holds the annotation's quote."""
-    ref = article_ref(ann.url)
-    if ref is None:
-        return None
-    article_id = find_article(library, ref)
-    if article_id is None or ref.content_hash is not None:
-        return article_id
-    if library.article_meta(article_id).url:
-        return None
-    return None if _placer(library, article_id, articles).place(ann.anchor).orphaned else article_id
-
-
-def _placer(library: Library, article_id: int, placers: dict[int, Placer]) -> Placer:
-    if article_id not in placers:
-        placers[article_id] = Placer(library.article(article_id))
-    return placers[article_id]
 
 
 def _update_annotation(
@@ -420,13 +391,15 @@ def _import_annotation(
     library: Library,
     ann: ImportedAnnotation,
     article_id: int,
-    articles: dict[int, Placer],
+    articles: dict[int, Article],
     report: ImportReport,
 ) -> None:
     note_uuid = annotation_uuid(ann)
     created = ann.created or now()
     updated = ann.updated or created
-    placed = _placer(library, article_id, articles).place(ann.anchor)
+    if article_id not in articles:
+        articles[article_id] = library.article(article_id)
+    placed = reanchor(ann.anchor, articles[article_id])
     note = Note(
         uuid=note_uuid,
         article_id=article_id,

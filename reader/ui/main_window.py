@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..core import backups, transfer
-from ..core.article_refs import find_article
 from ..core.batch import FileOutcome, import_files
+from ..core.export_targets import find_article
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
 from ..core.safe_links import ArticleRef

@@ -22,10 +22,8 @@ class ArticleInfo:
     content_hash: str = ""  # Article.content_hash, which names an article without a URL
 
     @classmethod
-    def from_meta(cls, article_id: int, meta: Metadata, content_hash: str = "") -> ArticleInfo:
-        return cls(
-            article_id, meta.title, meta.url, meta.byline, meta.site, meta.published, content_hash
-        )
+    def from_meta(cls, article_id: int, meta: Metadata) -> ArticleInfo:
+        return cls(article_id, meta.title, meta.url, meta.byline, meta.site, meta.published)
 
     @property
     def iri(self) -> str:
