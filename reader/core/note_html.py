@@ -47,15 +47,6 @@ def link_html(url: str, label: str, shown_url: str | None = None) -> str:
     return html.escape(shown)
 
 
-def plain_html(text: str) -> str:
-    """Plain text as rich text that shows exactly these characters, line breaks kept.
-
-    Qt guesses whether a tooltip or label string is HTML; escaping it and wrapping it
-    in a paragraph makes the answer "HTML that says this text", whatever it holds."""
-    body = html.escape(text).replace("\n", "<br>")
-    return f"<p style='white-space:pre-wrap'>{body}</p>"
-
-
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])

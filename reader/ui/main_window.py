@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..core import backups, transfer
+from ..core import backups, export_targets, transfer
 from ..core.batch import FileOutcome, import_files
-from ..core.export_targets import find_article
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
 from ..core.safe_links import ArticleRef
@@ -376,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def _open_article_ref(self, ref: ArticleRef) -> None:
         """A note's link to an article of this library (by id or content hash)."""
-        article_id = find_article(self.library, ref)
+        article_id = export_targets.find_article(self.library, ref)
         if article_id is None:
             self.statusBar().showMessage("That article is not in this library", 5000)
             return

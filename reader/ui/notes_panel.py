@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from ..core.library import Library
 from ..core.model import Note
-from ..core.note_html import plain_html
 from .commands import AddNote, DeleteNote, EditNote, ReattachNote
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
@@ -187,10 +186,10 @@ class NotesPanel(QWidget):
                 insert_at += 1
 
     def _add_card(self, card: NoteCard, at: int) -> None:
+        card.articleRequested.connect(self.articleRequested)
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
-        card.articleRequested.connect(self.articleRequested)
         card.editor.cancelled.connect(self._leave_editor)
         self.card_layout.insertWidget(at, card)
         self.cards.append(card)
@@ -209,7 +208,7 @@ class NotesPanel(QWidget):
             )
             item.setData(SENTENCE, note.sentence)
             # Qt would guess that a note starting with a tag is HTML (and load its images).
-            item.setToolTip(plain_html(note.text))
+            item.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(note.text)}</p>")
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------

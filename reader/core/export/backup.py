@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Block, BlockKind, Metadata, Note, Source, Verdict
-from .validate import NotesFileError, check_date, check_offset
+from .validate import MAX_INT, NotesFileError, check_date
 
 FORMAT = "gloss-backup"
 VERSION = 1
@@ -144,20 +144,24 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     for k, tag in enumerate(tags):
         if not isinstance(tag, str):
             raise BackupError(f"{where}.tags[{k}]: expected a string")
+    for key in ("sentence", "position"):
+        _offset(obj, key, where)
+    for key in ("created", "updated"):
+        _date(obj, key, where)
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
-        sentence=_offset(obj, "sentence", where),
+        sentence=_opt_int(obj, "sentence", where),
         quote=_str(obj, "quote", where),
         prefix=_str(obj, "prefix", where, required=False),
         suffix=_str(obj, "suffix", where, required=False),
-        position=_offset(obj, "position", where),
+        position=_opt_int(obj, "position", where),
         text=_str(obj, "text", where, required=False),
         verdict=verdict,
         sources=tuple(sources),
         tags=tuple(tags),
-        created=_date(obj, "created", where),
-        updated=_date(obj, "updated", where),
+        created=_str(obj, "created", where, required=False),
+        updated=_str(obj, "updated", where, required=False),
     )
 
 
@@ -231,21 +235,10 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
     return value
 
 
-def _date(obj: dict[str, Any], key: str, where: str) -> str:
-    """An optional ISO 8601 date-time: a note's dates are compared to decide which copy
-    is newer, so a value that is not a date would make that decision at random."""
-    try:
-        return check_date(obj.get(key), _path(where, key))
-    except NotesFileError as e:
-        raise BackupError(str(e)) from None
-
-
-def _offset(obj: dict[str, Any], key: str, where: str) -> int | None:
-    """An optional non-negative index that fits the library's integer columns."""
-    try:
-        return check_offset(obj.get(key), _path(where, key))
-    except NotesFileError as e:
-        raise BackupError(str(e)) from None
+def _opt_int(obj: dict[str, Any], key: str, where: str) -> int | None:
+    if obj.get(key) is None:
+        return None
+    return _int(obj, key, where)
 
 
 def _list(obj: dict[str, Any], key: str, where: str, required: bool = True) -> list[Any]:
@@ -263,3 +256,20 @@ def _kind(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
         type(value), "null" if value is None else type(value).__name__
     )
+
+
+def _date(obj: dict[str, Any], key: str, where: str) -> str:
+    """An optional ISO 8601 date-time: a note's dates are compared to decide which copy
+    is newer, so a value that is not a date would make that decision at random."""
+    try:
+        return check_date(obj.get(key), _path(where, key))
+    except NotesFileError as e:
+        raise BackupError(str(e)) from None
+
+
+def _offset(obj: dict[str, Any], key: str, where: str) -> int | None:
+    """An optional non-negative index that fits the library's integer columns."""
+    value = _opt_int(obj, key, where)
+    if value is not None and not 0 <= value <= MAX_INT:
+        raise BackupError(f"{_path(where, key)}: {value} is out of range")
+    return value
