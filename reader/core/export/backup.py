@@ -122,6 +122,11 @@ def parse_backup(data: str | bytes | dict[str, Any]) -> Backup:
 def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     """The inverse of `Note.to_json`, checking every field."""
     obj = _obj(data, where)
+    # Offsets go into 64-bit columns; dates decide which copy of a note is newer.
+    for key in ("sentence", "position"):
+        _offset(obj, key, where)
+    for key in ("created", "updated"):
+        _date(obj, key, where)
     try:
         verdict = Verdict.parse(_str(obj, "verdict", where, required=False))
     except ValueError as e:
@@ -144,10 +149,6 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     for k, tag in enumerate(tags):
         if not isinstance(tag, str):
             raise BackupError(f"{where}.tags[{k}]: expected a string")
-    for key in ("sentence", "position"):
-        _offset(obj, key, where)
-    for key in ("created", "updated"):
-        _date(obj, key, where)
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
