@@ -212,3 +212,27 @@ def test_short_post_wins_over_a_longer_sidebar() -> None:
     text = read(body).text
     assert "grim reading" in text
     assert "About me" not in text
+
+
+def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
+    # Movable Type and TypePad: each comment is loose paragraphs followed by a signature
+    # line, all siblings of the post under a "Comments" heading.
+    comments = "".join(
+        f"<a id='c{i}'></a><p>Reply {i}. I read this twice, {PROSE.lower()}</p>"
+        f"<p class='posted'>Posted by: <a href='/u{i}'>reader{i}</a> | Mar 2{i}, 2007 "
+        f"1{i}:5{i}:00 AM</p>"
+        for i in range(1, 5)
+    )
+    body = (
+        "<div class='blog'><h3>Harbour board opens its books</h3>"
+        + para(1)
+        + para(2)
+        + "<p class='posted'>Posted by Kathy on March 21, 2007 | <a href='/p'>Permalink</a></p>"
+        + "<h2>Comments</h2>"
+        + comments
+        + "</div>"
+    )
+    text = read(body).text
+    assert "Paragraph 1." in text and "Paragraph 2." in text
+    assert "Reply 1." not in text and "Reply 4." not in text
+    assert "reader3" not in text

@@ -88,7 +88,55 @@ def _prose_before(body: lxml_html.HtmlElement, first: lxml_html.HtmlElement) -> 
     return total
 
 
+_MAX_SIGNATURE_CHARS = 200
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def signed_line_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]]:
+    """Flat threads: each comment's paragraphs, then a signature line ("Posted by: Ann |
+    Mar 22, 2007 12:56 AM"), all siblings under a "Comments" heading. Returned as the
+    siblings from that heading to the last signature."""
+    threads = []
+    for parent in body.iter():
+        if len(parent) < 4:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        groups: dict[tuple[str, str], list[int]] = {}
+        for i, child in enumerate(children):
+            if child.get("class"):
+                groups.setdefault(_signature(child), []).append(i)
+        for indexes in groups.values():
+            if len(indexes) < _MIN_RUN + 1:
+                continue
+            lines = [text_of(children[i]) for i in indexes]
+            if not all(len(t) <= _MAX_SIGNATURE_CHARS and _SIGNED.search(t) for t in lines):
+                continue
+            # The thread starts at the last heading that announces comments ("Comments",
+            # "12 Responses") before the last signature; the post's own signature line
+            # above it stays with the post.
+            label = next(
+                (
+                    i
+                    for i in range(indexes[-1], -1, -1)
+                    if children[i].tag in _HEADING_TAGS
+                    and _THREAD_LABEL.search(text_of(children[i]))
+                ),
+                None,
+            )
+            if label is None:
+                continue
+            signed_after = [i for i in indexes if i > label]
+            if len(signed_after) < _MIN_RUN or signed_after[0] == label + 1:
+                continue  # a signature right under the heading signs no comment above it
+            threads.append(children[label : indexes[-1] + 1])
+    return threads
+
+
 def drop_comment_threads(body: lxml_html.HtmlElement) -> None:
+    for thread in signed_line_threads(body):
+        if _prose_before(body, thread[0]) >= _MIN_PROSE_BEFORE:
+            for el in thread:
+                remove(el)
     for run in comment_runs(body):
         first = run[0]  # siblings, listed in document order
         if _prose_before(body, first) < _MIN_PROSE_BEFORE:
