@@ -236,3 +236,27 @@ def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
     assert "Paragraph 1." in text and "Paragraph 2." in text
     assert "Reply 1." not in text and "Reply 4." not in text
     assert "reader3" not in text
+
+
+# Teasers for other stories -----------------------------------------------------------------
+
+
+def test_teaser_list_after_the_article_is_dropped() -> None:
+    teasers = "".join(
+        f"<p><b>Story {i} headline</b><br>A summary of another story from the same paper, "
+        f"with a comma, and a second clause. <a href='/s{i}'>Full Story</a></p>"
+        for i in range(3)
+    )
+    body = (
+        "<div class='col'>"
+        + "<h1>Harbour board opens its books</h1>"
+        + para(1)
+        + para(2)
+        + para(3)
+        + f"<div><b>Also In The News</b>{teasers}</div>"
+        + "</div>"
+    )
+    text = read(body).text
+    assert "Paragraph 3." in text
+    assert "Also In The News" not in text
+    assert "Story 1 headline" not in text

@@ -40,7 +40,9 @@ _RELATED_LINE = re.compile(
 _RELATED_BOX = re.compile(
     r"^\s*(related|similar|read next|up next|more from|more stories|more on this|most popular|"
     r"most read|recommended|trending|you may also|you might also|also on|latest news|"
-    r"other stories|see more)\b",
+    r"other stories|see more|also in|more news|latest [\w ]{0,30}news|in other news|"
+    r"top stories|more headlines|elsewhere on|around the web|from around the web|"
+    r"don'?t miss|must read|editor'?s picks?|more in|r e l a t e d)\b",
     re.I,
 )
 # The label of a box of teasers: "Top stories", "Other Opinion Columns", "Latest posts".
