@@ -260,3 +260,22 @@ def test_teaser_list_after_the_article_is_dropped() -> None:
     assert "Paragraph 3." in text
     assert "Also In The News" not in text
     assert "Story 1 headline" not in text
+
+
+def test_link_lists_inside_a_layout_cell_holding_the_article_are_dropped() -> None:
+    tools = "".join(
+        f"<li><a href='/t{i}'>{name}</a></li>"
+        for i, name in enumerate(["Print Article", "Email Article", "Reprints", "RSS Feeds"])
+    )
+    body = (
+        "<table><tr><td class='nav'><a href='/'>Home</a></td><td>"
+        + "<h1>Harbour board opens its books</h1>"
+        + para(1)
+        + f"<ul>{tools}</ul>"
+        + para(2)
+        + para(3)
+        + "</td></tr></table>"
+    )
+    text = read(body).text
+    assert "Paragraph 1." in text and "Paragraph 3." in text
+    assert "Email Article" not in text

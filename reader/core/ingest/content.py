@@ -281,12 +281,25 @@ def prune(root: lxml_html.HtmlElement) -> None:
     """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
     doomed: list[lxml_html.HtmlElement] = []
     for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
-        if el is root or any(a.tag == "td" or a in doomed for a in el.iterancestors()):
-            continue  # already going, or inside a table cell: tables are judged whole
+        if el is root or any(a.tag == "td" or a in doomed for a in _ancestors_below(el, root)):
+            # Already going, or inside a table cell: tables in the article are judged
+            # whole. (A layout cell that is the article, or holds it, is not such a table.)
+            continue
         if _is_leftover(el):
             doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+def _ancestors_below(
+    el: lxml_html.HtmlElement, root: lxml_html.HtmlElement
+) -> list[lxml_html.HtmlElement]:
+    found = []
+    for a in el.iterancestors():
+        if a is root:
+            break
+        found.append(a)
+    return found
 
 
 def _is_leftover(el: lxml_html.HtmlElement) -> bool:
