@@ -24,7 +24,7 @@ from .metadata import read_metadata
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
