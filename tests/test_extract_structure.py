@@ -279,3 +279,24 @@ def test_link_lists_inside_a_layout_cell_holding_the_article_are_dropped() -> No
     text = read(body).text
     assert "Paragraph 1." in text and "Paragraph 3." in text
     assert "Email Article" not in text
+
+
+def test_short_post_under_its_headline_wins_over_a_longer_profile() -> None:
+    # No class here names anything: the post is what follows the heading that shows the
+    # page's title; the longer, comma-rich profile is elsewhere.
+    profile = (
+        "<div class='about'><div class='block'><p>Ann Reed, harbour watcher, sailor, "
+        "photographer, teacher, and, on weekends, a volunteer at the lifeboat station, "
+        "writes about boats, tides, harbours, fish, gulls, and the people of the coast, "
+        "here, there, and everywhere, since 2004.</p></div></div>"
+    )
+    body = (
+        "<div id='page'>"
+        + profile
+        + "<div class='entry'><h2><a href='/p'>Harbour board opens its books</a></h2>"
+        "<div class='body'><p><img src='https://harbour.example/a.jpg'></p>"
+        "<p>The accounts are out at last, and they make grim reading.</p></div></div></div>"
+    )
+    text = read(body).text
+    assert "grim reading" in text
+    assert "lifeboat station" not in text

@@ -227,7 +227,12 @@ def find_headline(body: lxml_html.HtmlElement, title: str) -> lxml_html.HtmlElem
         return None
     for h in body.iter("h1", "h2", "h3", "h4"):
         have = _words(h.text_content())
-        if have == want or (len(have) >= 20 and len(want) >= 20 and (have in want or want in have)):
+        if have == want:
+            return h
+        # "Headline | Site" titles and headings with a kicker: one holds the other and
+        # covers most of it (a site's name in a title is too short to count).
+        short, long = sorted((have, want), key=len)
+        if len(short) >= 20 and short in long and len(short) >= 0.6 * len(long):
             return h
     return None
 

@@ -102,7 +102,9 @@ def _loose_text(el: lxml_html.HtmlElement) -> str:
     return " ".join(" ".join(pieces).split())
 
 
-def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+def main_content(
+    body: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None = None
+) -> lxml_html.HtmlElement:
     scores: dict[lxml_html.HtmlElement, float] = {}
     # All the prose anywhere inside an element, undecayed: how much article a sibling
     # holds however deep its paragraphs sit.
@@ -139,6 +141,8 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         for el, s in sorted(scores.items(), key=lambda kv: -kv[1])[:12]
     }
     best = max(ranked, key=ranked.__getitem__)
+    if headline is not None and headline.getparent() is not None:
+        best = _near_headline(best, ranked, headline)
     # Articles split into sibling containers (one per section) score each part alone;
     # when the parent's own score is close to the winner's, the parent is the article.
     while best is not body:
@@ -149,6 +153,31 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
             break
         best = parent
     return _with_siblings(best, body, totals)
+
+
+def _near_headline(
+    best: lxml_html.HtmlElement, ranked: dict, headline: lxml_html.HtmlElement
+) -> lxml_html.HtmlElement:
+    """The article follows its headline inside the headline's box. A winner outside that
+    box (a profile, a sidebar) gives way to the best candidate inside it, if there is one
+    with some standing of its own."""
+    scope = headline.getparent()
+    if _inside(best, scope) or _inside(headline, best):
+        return best
+    near = [
+        el for el in ranked if _inside(el, scope) and el is not headline and link_density(el) < 0.3
+    ]
+    if not near:
+        return best
+    top = max(near, key=ranked.__getitem__)
+    return top if ranked[top] >= _NEAR_SHARE * ranked[best] else best
+
+
+_NEAR_SHARE = 0.1
+
+
+def _inside(el: lxml_html.HtmlElement, box: lxml_html.HtmlElement) -> bool:
+    return el is box or any(a is box for a in el.iterancestors())
 
 
 def _with_siblings(

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Metadata
 from .blocks import BlockBuilder, ImageLoader
-from .clean import check_depth, strip_boilerplate
+from .clean import check_depth, find_headline, strip_boilerplate
 from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
@@ -60,7 +60,7 @@ def extract(
         raise ImportFailed("the page has no body")
     strip_boilerplate(body, meta.title)
     drop_comment_threads(body)
-    root = main_content(body)
+    root = main_content(body, find_headline(body, meta.title))
     prune(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
