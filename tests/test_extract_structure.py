@@ -300,3 +300,9 @@ def test_short_post_under_its_headline_wins_over_a_longer_profile() -> None:
     text = read(body).text
     assert "grim reading" in text
     assert "lifeboat station" not in text
+
+
+def test_site_name_after_a_guillemet_leaves_the_title() -> None:
+    body = "<div class='post'><h2>Harbour board opens its books</h2>" + para(1) + "</div>"
+    title = "Harbour board opens its books « Harbour Notes"
+    assert read(body, title=title).meta.title == "Harbour board opens its books"
