@@ -306,3 +306,25 @@ def test_site_name_after_a_guillemet_leaves_the_title() -> None:
     body = "<div class='post'><h2>Harbour board opens its books</h2>" + para(1) + "</div>"
     title = "Harbour board opens its books « Harbour Notes"
     assert read(body, title=title).meta.title == "Harbour board opens its books"
+
+
+def test_column_beside_the_headlined_article_is_not_joined() -> None:
+    column = (
+        "<div class='c'><h3>About this blog</h3><p>Harbour Notes is a blog about boats, "
+        "tides, harbours, and the people who work on the water, written by a retired pilot, "
+        "a fisherman, and a schoolteacher, with help, advice, and pictures from readers.</p>"
+        "<h3>From the archive</h3><p>The dredger that sank, and the three men who raised it "
+        "again, one winter, with barrels, ropes, patience, and a borrowed crane.</p></div>"
+    )
+    body = (
+        "<div class='w'><div class='a'><h1>Harbour board opens its books</h1>"
+        + para(1)
+        + para(2)
+        + para(3)
+        + "</div>"
+        + column
+        + "</div>"
+    )
+    text = read(body).text
+    assert "Paragraph 3." in text
+    assert "About this blog" not in text and "borrowed crane" not in text

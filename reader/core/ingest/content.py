@@ -152,7 +152,7 @@ def main_content(
         if link_density(parent) > 0.35:
             break
         best = parent
-    return _with_siblings(best, body, totals)
+    return _with_siblings(best, body, totals, headline)
 
 
 def _near_headline(
@@ -181,7 +181,10 @@ def _inside(el: lxml_html.HtmlElement, box: lxml_html.HtmlElement) -> bool:
 
 
 def _with_siblings(
-    best: lxml_html.HtmlElement, body: lxml_html.HtmlElement, totals: dict
+    best: lxml_html.HtmlElement,
+    body: lxml_html.HtmlElement,
+    totals: dict,
+    headline: lxml_html.HtmlElement | None = None,
 ) -> lxml_html.HtmlElement:
     """Climb from the winner while its siblings continue the article (sections, steps).
 
@@ -195,7 +198,12 @@ def _with_siblings(
         if parent is None:
             break
         children = [c for c in parent if isinstance(c.tag, str)]
-        joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
+        if headline is not None and _inside(headline, probe):
+            # The headline and the body under it are already in: what lies beside them
+            # is another column (a sidebar, other posts), not more of this article.
+            joined = [c is probe for c in children]
+        else:
+            joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
         # Parts of one article repeat one shape (`div.articleBodyText` after each picture):
         # a short part that looks exactly like a joined one is more of the same.
         shapes = {(c.tag, c.get("class")) for c, j in zip(children, joined, strict=True) if j}
