@@ -328,3 +328,24 @@ def test_column_beside_the_headlined_article_is_not_joined() -> None:
     text = read(body).text
     assert "Paragraph 3." in text
     assert "About this blog" not in text and "borrowed crane" not in text
+
+
+def test_a_posts_own_header_outside_article_still_anchors_it() -> None:
+    column = (
+        "<div class='c'><h3>About this blog</h3><p>Harbour Notes is a blog about boats, "
+        "tides, harbours, and the people who work on the water, written by a retired pilot, "
+        "a fisherman, and a schoolteacher, with help, advice, and pictures from readers.</p>"
+        "</div>"
+    )
+    body = (
+        "<div class='w'><div class='post'><header class='postHeader'>"
+        "<h1>Harbour board opens its books</h1></header>"
+        + para(1)
+        + para(2)
+        + "</div>"
+        + column
+        + "</div>"
+    )
+    text = read(body).text
+    assert "Paragraph 2." in text
+    assert "About this blog" not in text

@@ -160,7 +160,12 @@ def strip_boilerplate(body: lxml_html.HtmlElement, title: str = "") -> None:
             el.tag == "form"  # newsletter and search boxes; ASP.NET pages wrap everything in one
             or is_hidden(el)
             or (el.get("role") or "").lower() in _ROLES
-            or (el.tag == "header" and _is_page_header(el))
+            or (
+                el.tag == "header"
+                and _is_page_header(el)
+                # A post's own header holds its headline, even outside <article>.
+                and not (headline is not None and _contains(el, headline))
+            )
             or boilerplate_name(el)
         ):
             # A name or a role is weak evidence. Something so named that holds most of the
