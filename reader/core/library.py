@@ -1,8 +1,12 @@
 """The library: one SQLite file holding articles, their sentences, images and notes.
 
-`Library` owns every SQL statement in Gloss. Multi-step writes run inside `db.atomic()`,
-so a failure leaves the file as it was. A connection belongs to one thread: background
-workers open their own `Library` on the same path (WAL lets them read while one writes).
+`Library` owns every SQL statement in Gloss. Every write runs inside `db.atomic()` (or
+`transaction()`, its public name), which begins with `BEGIN IMMEDIATE` (see
+`connection.py`), so a failure leaves the file as it was and a second process waits its
+turn. A connection belongs to one thread: background workers open their own `Library`
+on the same path (WAL lets them read while one writes). A library that is read-only or
+damaged opens for reading only: `writes_refused` says why, and every write raises
+`WritesRefused` with that reason.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from . import health
 from .anchoring import CONTEXT_CHARS, Anchor, reanchor_all
+from .connection import GlossDatabase, open_connection
+from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -48,10 +53,6 @@ from .search import (
 from .sentences import SPLITTER_VERSION, segment
 
 
-class LibraryError(Exception):
-    """The library file cannot be used; the message says why."""
-
-
 class NotFound(LibraryError):
     pass
 
@@ -70,17 +71,34 @@ def now() -> str:
 class Library:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(self.path, timeout=10)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a note, once saved, survives a power cut as well as a crash.
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
-        self.db = Database(conn)
-        self._migrate()
+        with translated(self.path):
+            try:
+                conn, read_only = open_connection(self.path)
+            except sqlite3.DatabaseError as exc:
+                if classify(exc, self.path) is not LibraryDamaged or health.looks_like_sqlite(
+                    self.path
+                ):
+                    raise
+                raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
+            self.db = GlossDatabase(conn)
+            # Damage found cheaply here; the window looks further in the background.
+            self.health = health.quick_check(conn)
+            if self.health.damaged:
+                self.refuse_writes(health.damaged_reason(self.path, self.health))
+            elif read_only:
+                self.refuse_writes(read_only)
+            self._migrate()
+
+    @property
+    def writes_refused(self) -> str | None:
+        """Why this library is open for reading only, or None when it can be written."""
+        return self.db.refused
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write raises `WritesRefused(reason)`; reads go on."""
+        self.db.refused = reason
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("PRAGMA query_only = ON")
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -91,9 +109,21 @@ class Library:
             raise LibraryError(
                 f"{self.path} was written by a newer version of Gloss; please update Gloss"
             )
-        if applied and migrations.pending(self.db):
+        if not migrations.pending(self.db):
+            return
+        if self.writes_refused:
+            if not applied:
+                raise WritesRefused(f"{self.path} is not a Gloss library")
+            raise WritesRefused(
+                f"{self.writes_refused.removesuffix(': nothing was changed')}, and this "
+                "Gloss must upgrade its format before reading it"
+            )
+        if applied:
             self.backup(self._backup_path("pre-migration"))
-        migrations.apply(self.db)
+        # One transaction, so two processes opening a new library do not both migrate it:
+        # the second waits for the lock, then finds nothing pending.
+        with self.db.atomic():
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -134,16 +164,20 @@ class Library:
     # -- articles ------------------------------------------------------------------------
 
     def add_article(self, article: Article, source_path: str = "") -> AddResult:
-        """Store an imported article; the same page or content again is not a duplicate."""
-        existing = self._find_existing(article)
-        if existing is not None:
-            article_id, content_hash = existing
-            if content_hash == article.content_hash:
-                return AddResult(article_id, "unchanged")
-            orphaned = self.replace_text(article_id, article, source_path)
-            return AddResult(article_id, "updated", orphaned)
-        stamp = now()
+        """Store an imported article; the same page or content again is not a duplicate.
+
+        The look-up and the write are one transaction, so two processes importing the
+        same page cannot both find it missing (and the unique URL index of m006 backs
+        this up)."""
         with self.db.atomic():
+            existing = self._find_existing(article)
+            if existing is not None:
+                article_id, content_hash = existing
+                if content_hash == article.content_hash:
+                    return AddResult(article_id, "unchanged")
+                orphaned = self.replace_text(article_id, article, source_path)
+                return AddResult(article_id, "updated", orphaned)
+            stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
                 **_article_row(article, source_path),
