@@ -74,6 +74,8 @@ def classify(exc: BaseException, path: Path | str | None = None) -> type[Library
             ("locked", LibraryLocked),
             ("malformed", LibraryDamaged),
             ("not a database", LibraryDamaged),
+            # Gloss writes only UTF-8: text that is not is a damaged page.
+            ("could not decode", LibraryDamaged),
             ("disk is full", DiskFull),
             ("readonly", LibraryReadOnly),
             ("read-only", LibraryReadOnly),
@@ -148,6 +150,7 @@ def translated(path: Path | str | None = None) -> Iterator[None]:
         raise kind(describe(exc, path)) from exc
 
 
-def _first_line(exc: BaseException) -> str:
+def _first_line(exc: BaseException, limit: int = 120) -> str:
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    line = text.splitlines()[0] if text else type(exc).__name__
+    return line if len(line) <= limit else line[: limit - 1] + "…"

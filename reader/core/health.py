@@ -71,16 +71,15 @@ def quick_check(conn: sqlite3.Connection, seconds: float = QUICK_CHECK_SECONDS) 
     deadline = time.monotonic() + seconds
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
-        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
-    except sqlite3.OperationalError as exc:
+        return _run_check(conn, "PRAGMA quick_check(1)")
+    except sqlite3.DatabaseError as exc:
         if "interrupt" in str(exc).lower():
             return Health(complete=False)
-        return _failed(exc)
-    except sqlite3.DatabaseError as exc:
-        return _failed(exc)
+        if classify(exc) is not LibraryDamaged:
+            raise
+        return Health((_one_line(str(exc)),))
     finally:
         conn.set_progress_handler(None, 0)
-    return _health(rows)
 
 
 def full_check(path: Path | str) -> Health:
@@ -88,28 +87,34 @@ def full_check(path: Path | str) -> Health:
     path = Path(path)
     if not path.exists():
         raise LibraryError(f"no library at {path}")
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=10)
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        return _failed(exc)
-    try:
-        return _health(conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall())
-    except sqlite3.Error as exc:
-        if classify(exc, path) is LibraryDamaged:
-            return _failed(exc)
-        raise
+        # Asked for many problems, SQLite may meet a page it cannot read before it has
+        # listed any and fail as a whole; asked for one, it stops at the first it finds.
+        failure: sqlite3.DatabaseError | None = None
+        for check in (f"integrity_check({MAX_PROBLEMS})", "integrity_check(1)", "quick_check(1)"):
+            try:
+                return _run_check(conn, f"PRAGMA {check}")
+            except sqlite3.DatabaseError as exc:
+                if classify(exc, path) is not LibraryDamaged:
+                    raise
+                failure = exc
+        return Health((_one_line(str(failure)),))
     finally:
         conn.close()
 
 
-def _health(rows: list[tuple[str]]) -> Health:
-    found = tuple(str(r[0]) for r in rows)
-    return Health() if found == ("ok",) else Health(found)
+def _run_check(conn: sqlite3.Connection, pragma: str) -> Health:
+    found = [str(row) for (row,) in conn.execute(pragma)]
+    if found == ["ok"]:
+        return Health()
+    return Health(tuple(_one_line(f) for f in found))
 
 
-def _failed(exc: sqlite3.Error) -> Health:
-    text = str(exc).strip() or type(exc).__name__
-    return Health((text,))
+def _one_line(problem: str) -> str:
+    # A problem may span lines, under a "*** in database main ***" heading.
+    lines = [line for line in problem.splitlines() if line and not line.startswith("***")]
+    return " ".join(lines) or "damaged"
 
 
 def backups_newest_first(library_path: Path | str) -> list[Path]:
@@ -162,6 +167,8 @@ def restore(library_path: Path | str, backup: Path | str | None = None) -> Resto
     copy = Path(name)
     try:
         shutil.copyfile(chosen, copy)
+        if library_path.exists():  # the library's permissions, not the backup's (0600)
+            shutil.copymode(library_path, copy)
         with open(copy, "rb+") as f:
             os.fsync(f.fileno())
         kept = _set_aside(library_path)
@@ -187,8 +194,9 @@ def _set_aside(library_path: Path) -> Path | None:
     # The -wal holds committed changes of the damaged file: it travels with it. The -shm
     # is only an index of the -wal, rebuilt from it; it is dropped with the old name.
     wal = Path(f"{library_path}-wal")
-    if wal.exists():
+    if wal.exists() and wal.stat().st_size > 0:
         os.replace(wal, Path(f"{aside}-wal"))
+    wal.unlink(missing_ok=True)
     os.replace(library_path, aside)
     Path(f"{library_path}-shm").unlink(missing_ok=True)
     return aside

@@ -316,7 +316,8 @@ class Library:
     def article(self, article_id: int, upgrade: bool = True) -> Article:
         """An article as stored. One split by an older splitter is re-split first (and
         its notes re-anchored), so sentence indices always match the current splitter."""
-        if upgrade and self._stale_splitter(article_id):
+        # A library open for reading only keeps the old split, which its notes point into.
+        if upgrade and not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
