@@ -347,6 +347,18 @@ class Library:
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def readable_article_ids(self) -> list[int]:
+        """Every article id a damaged library can still give: from the table, else from an
+        index of it (an index holds every row's id, in pages of its own)."""
+        failure: sqlite3.DatabaseError | None = None
+        for source in ("articles", "articles INDEXED BY articles_hash"):
+            try:
+                return [r[0] for r in self.db.execute(f"SELECT id FROM {source} ORDER BY id")]
+            except sqlite3.DatabaseError as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
     def list_articles(
         self, query: ListQuery | None = None, offset: int = 0, limit: int = -1
     ) -> list[ArticleSummary]:

@@ -108,9 +108,12 @@ def export_notes(
     if fmt not in FORMATS:
         raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
     whole_library = article_ids is None
-    ids = live_article_ids(library) if article_ids is None else list(article_ids)
-    for article_id in ids:
-        library.summary(article_id)  # NotFound before any work
+    if unreadable is None:
+        ids = live_article_ids(library) if article_ids is None else list(article_ids)
+        for article_id in ids:
+            library.summary(article_id)  # NotFound before any work
+    else:
+        ids = _readable_ids(library, article_ids, unreadable)
     total = len(ids)
     infos: list[tuple[ArticleInfo, list[Note]]] = []
     records: list[BackupArticle] = []
@@ -136,6 +139,27 @@ def export_notes(
     else:
         doc = claim_reviews(infos)
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _readable_ids(
+    library: Library, article_ids: Sequence[int] | None, unreadable: list[int]
+) -> list[int]:
+    """The ids to export from a library that may be damaged; those it cannot read go to
+    `unreadable`. An id that does not exist is still `NotFound`."""
+    candidates = list(article_ids) if article_ids is not None else library.readable_article_ids()
+    ids = []
+    for article_id in candidates:
+        try:
+            library.summary(article_id)
+            if article_ids is None and library.is_trashed(article_id):
+                continue
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) is not LibraryDamaged:
+                raise
+            unreadable.append(article_id)
+            continue
+        ids.append(article_id)
+    return ids
 
 
 def _export_one(
