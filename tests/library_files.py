@@ -35,7 +35,7 @@ def write_pages(folder: Path, count: int, seed: int = 1) -> list[Path]:
             + "</p>"
             for _ in range(5)
         )
-        link = f'<link rel="canonical" href="https://news.example/{i}">' if i % 2 else ""
+        link = f'<link rel="canonical" href="https://news.example/{seed}/{i}">' if i % 2 else ""
         html = (
             f"<html><head><title>{title}</title>{link}</head><body><article>"
             f"<h1>{title}</h1>{paragraphs}</article></body></html>"
