@@ -26,15 +26,17 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from .dberrors import LibraryError, LibraryReadOnly, WritesRefused, classify
+from .dberrors import LibraryError, LibraryReadOnly, WritesRefused, classify, translated
 
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
 class GlossDatabase(Database):
-    """A sqlite-utils `Database` whose write transactions are `BEGIN IMMEDIATE`."""
+    """A sqlite-utils `Database` whose write transactions are `BEGIN IMMEDIATE`, and
+    whose write failures (busy, full, read-only, damaged) are one-line `LibraryError`s."""
 
     refused: str | None = None  # why writes are refused; None when they are allowed
+    path: Path | None = None  # the library file, named in error messages
 
     @contextmanager
     def atomic(self) -> Generator[Database, None, None]:
@@ -44,17 +46,19 @@ class GlossDatabase(Database):
             return
         if self.refused:
             raise WritesRefused(self.refused)
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
+        # Only SQLite's errors: an OSError inside is the caller's (a file it reads).
+        with translated(self.path, os_errors=False):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
 
 
 def open_connection(path: Path) -> tuple[sqlite3.Connection, str | None]:

@@ -67,8 +67,11 @@ def classify(exc: BaseException, path: Path | str | None = None) -> type[Library
             kind = _CODE_KIND.get(code & 0xFF)
             if kind is not None:
                 return kind
-            if code & 0xFF == sqlite3.SQLITE_IOERR and _disk_is_full(path):
-                return DiskFull
+            if code & 0xFF == sqlite3.SQLITE_IOERR:
+                return DiskFull if _disk_is_full(path) else LibraryError
+            if code & 0xFF in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+                return LibraryError
+            return None  # SQLITE_ERROR and the rest: a bug in Gloss, keep the traceback
         text = str(exc).lower()
         for needle, kind in (
             ("locked", LibraryLocked),
@@ -82,7 +85,11 @@ def classify(exc: BaseException, path: Path | str | None = None) -> type[Library
         ):
             if needle in text:
                 return kind
-        return LibraryError if isinstance(exc, sqlite3.OperationalError) else None
+        if "disk i/o error" in text:
+            return DiskFull if _disk_is_full(path) else LibraryError
+        if "unable to open" in text:
+            return LibraryError
+        return None
     if isinstance(exc, OSError):
         if exc.errno in _ENOSPC:
             return DiskFull
@@ -108,6 +115,8 @@ _NEARLY_FULL = 1 << 20
 
 def describe(exc: BaseException, path: Path | str | None = None) -> str:
     """One line saying what happened to the library at `path` and what to do."""
+    if isinstance(exc, LibraryError):  # already said in one line
+        return _first_line(exc, limit=400)
     kind = classify(exc, path)
     where = str(path) if path is not None else "the library"
     if kind is LibraryLocked:
@@ -133,17 +142,19 @@ def describe(exc: BaseException, path: Path | str | None = None) -> str:
 
 
 @contextmanager
-def translated(path: Path | str | None = None) -> Iterator[None]:
-    """Turn SQLite's and the file system's errors inside into one-line `LibraryError`s.
+def translated(path: Path | str | None = None, os_errors: bool = True) -> Iterator[None]:
+    """Turn SQLite's (and, with `os_errors`, the file system's) errors inside into
+    one-line `LibraryError`s.
 
     A `LibraryError` passes unchanged; anything that is not a library problem (a bug)
     keeps its traceback.
     """
+    caught = (sqlite3.Error, OSError) if os_errors else (sqlite3.Error,)
     try:
         yield
     except LibraryError:
         raise
-    except (sqlite3.Error, OSError) as exc:
+    except caught as exc:
         kind = classify(exc, path)
         if kind is None:
             raise

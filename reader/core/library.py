@@ -81,6 +81,7 @@ class Library:
                     raise
                 raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
             self.db = GlossDatabase(conn)
+            self.db.path = self.path
             # Damage found cheaply here; the window looks further in the background.
             self.health = health.quick_check(conn)
             if self.health.damaged:
@@ -383,7 +384,9 @@ class Library:
 
     def set_reading_position(self, article_id: int, sentence: int, progress: float = 0.0) -> None:
         """Remember where reading stopped and how far it has ever got (0..1); opening an
-        article marks it as read."""
+        article marks it as read. Not kept in a library open for reading only."""
+        if self.writes_refused:
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?), "
@@ -392,6 +395,8 @@ class Library:
             )
 
     def mark_opened(self, article_id: int) -> None:
+        if self.writes_refused:  # bookkeeping, like the reading position
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET opened_at = COALESCE(opened_at, ?) WHERE id = ?",
@@ -426,6 +431,8 @@ class Library:
         return bool(row and row[0])
 
     def purge_trash(self) -> int:
+        if self.writes_refused:  # nothing can have been trashed
+            return 0
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL")
         return cur.rowcount
