@@ -80,14 +80,26 @@ def checkpoint(library: Path) -> None:
         conn.close()
 
 
-def damage(library: Path, seed: int = 7) -> bytes:
-    """Overwrite 16 KiB in the middle of the file with random bytes; returns the file."""
+def damage(library: Path, seed: int = 7, table: str | None = None) -> bytes:
+    """Overwrite 16 KiB in the middle of the file with random bytes, or with `table` one
+    page holding that table's rows (so the rest reads on); returns the damaged file."""
     checkpoint(library)
-    size = library.stat().st_size
+    size, length = library.stat().st_size, 16384
     start = (size // 2) // 4096 * 4096
+    if table is not None:
+        conn = sqlite3.connect(library)
+        try:
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            pages = conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+                [table],
+            ).fetchall()
+        finally:
+            conn.close()
+        start, length = (pages[len(pages) // 2][0] - 1) * page_size, page_size
     with open(library, "r+b") as f:
         f.seek(start)
-        f.write(random.Random(seed).randbytes(16384))
+        f.write(random.Random(seed).randbytes(length))
     return library.read_bytes()
 
 
