@@ -48,7 +48,8 @@ def test_a_damaged_library_shows_a_bar_and_restores_the_backup(qtbot, tmp_path: 
     try:
         assert window.library.writes_refused
         assert guard.bar.isVisible()
-        assert "This library is damaged" in guard.bar.label.text()
+        assert guard.bar.label.text().startswith("This library is damaged")
+        assert "btreeInitPage" in guard.bar.label.toolTip()  # what SQLite found
         assert guard.bar.restore_button.isVisible()
         assert guard.asking and guard.question is not None  # asked at once
         assert "library-20260101-daily.db" in guard.question.informativeText()

@@ -38,19 +38,16 @@ from ..core import health
 from ..core.dberrors import classify, describe
 from ..core.library import Library
 
-# PySide6 re-raises an exception from a Python override called by Qt (a command's redo)
-# with this in front of its message.
-_OVERRIDE_PREFIX = "Error calling Python override of "
+# PySide6 re-raises an exception from a Python override called by Qt (a command's redo,
+# an event filter) with this in front of its message, once per override it went through.
+_OVERRIDE_PREFIX = re.compile(r"^(?:Error calling Python override of \S+\(\): )+")
 
 
 def problem_message(exc: BaseException, path: Path | None = None) -> str | None:
     """One line for an error of the library file, or None for anything else (a bug)."""
     if classify(exc, path) is None:
         return None
-    text = describe(exc, path)
-    if text.startswith(_OVERRIDE_PREFIX) and "): " in text:
-        text = text.split("): ", 1)[1]
-    return text
+    return _OVERRIDE_PREFIX.sub("", describe(exc, path))
 
 
 class GuardedUndoStack(QUndoStack):
@@ -79,8 +76,7 @@ class ProblemBar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = QLabel()  # one line: a wrapped label makes a toolbar three lines tall
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setContentsMargins(8, 4, 8, 4)
@@ -95,8 +91,9 @@ class ProblemBar(QToolBar):
         )
         self.hide()
 
-    def show_problem(self, text: str, can_restore: bool) -> None:
+    def show_problem(self, text: str, can_restore: bool, details: str = "") -> None:
         self.label.setText(text)
+        self.label.setToolTip(details or text)
         self.restore_action.setVisible(can_restore)
         self.show()
 
@@ -147,11 +144,13 @@ class LibraryHealth(QObject):
         damaged = self.library.health.damaged
         if damaged:
             self.good_backup = health.newest_good_backup(self.library.path)
+        details = reason
         if damaged:
             text = (
-                f"This library is damaged ({self.library.health.problems[0]}). You can read, "
-                "search and export what is left; nothing can be changed."
+                "This library is damaged: nothing can be changed. You can read, search and "
+                "export what is left."
             )
+            details = f"SQLite found: {self.library.health.problems[0]}"
         elif " is read-only" in reason:
             why = re.search(r"\(([^)]*)\)", reason)
             text = (
@@ -160,7 +159,7 @@ class LibraryHealth(QObject):
             )
         else:
             text = reason
-        self.bar.show_problem(text, damaged and self.good_backup is not None)
+        self.bar.show_problem(text, damaged and self.good_backup is not None, details)
 
     def _checked(self, found: health.Health) -> None:
         if not found.damaged or self.library.writes_refused:
