@@ -104,4 +104,22 @@ def damage(library: Path, seed: int = 7, table: str | None = None) -> bytes:
 
 
 def can_run_as_nobody() -> bool:
-    return os.geteuid() == 0 and shutil.which("setpriv") is not None
+    """Root with setpriv, and a Python that `nobody` can run with this tree's packages."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return False
+    nobody = pwd.getpwnam("nobody")
+    probe = subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={nobody.pw_uid}",
+            f"--regid={nobody.pw_gid}",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            "import reader.core.library",
+        ],
+        capture_output=True,
+        env=gloss_env(),
+        cwd="/",
+    )
+    return probe.returncode == 0

@@ -217,7 +217,7 @@ def test_a_note_add_in_a_read_only_library_is_refused(filled: Path) -> None:
 
 
 needs_nobody = pytest.mark.skipif(
-    not can_run_as_nobody() and os.geteuid() == 0,
+    os.geteuid() == 0 and not can_run_as_nobody(),
     reason="as root, permissions stop nothing; running as nobody needs setpriv",
 )
 
@@ -271,6 +271,8 @@ def test_a_read_only_library_reads_searches_exports_and_refuses_writes(
     assert len(json.loads(exported.stdout)["articles"]) == 12
     shown = _as_reader(library_path, "notes", "1")
     assert shown.returncode == 0 and "a note" in shown.stdout
+    checked = _as_reader(library_path, "check")
+    assert checked.returncode == 0 and checked.stdout == f"{library_path}: no damage found\n"
     for write in (["note", "add", "1", "0", "--text", "x"], ["import", str(reachable / "pages")]):
         refused = _as_reader(library_path, *write)
         assert refused.returncode == 2

@@ -78,14 +78,14 @@ def open_connection(path: Path) -> tuple[sqlite3.Connection, str | None]:
         if not os.access(folder, os.W_OK):
             raise LibraryReadOnly(f"cannot create a library in {folder}: the folder is read-only")
     if os.access(path, os.F_OK) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
-        return _open_read_only(path), _read_only_reason(path)
+        return open_read_only(path), _read_only_reason(path)
     try:
         return _open_writable(path), None
     except sqlite3.Error as exc:
         # Root, an immutable file or a read-only mount pass os.access but not SQLite.
         if classify(exc, path) is not LibraryReadOnly or not path.exists():
             raise
-    return _open_read_only(path), _read_only_reason(path)
+    return open_read_only(path), _read_only_reason(path)
 
 
 def _open_writable(path: Path) -> sqlite3.Connection:
@@ -102,8 +102,9 @@ def _open_writable(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """`mode=ro`, else `immutable=1` when SQLite cannot share the file read-only.
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read: `mode=ro`, else `immutable=1` when SQLite
+    cannot share the file read-only.
 
     A WAL library read with `mode=ro` needs its `-shm` index, which SQLite creates beside
     the file; in a read-only folder it cannot, and the open fails. Then nothing can write

@@ -21,9 +21,9 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from .backups import backup_dir
+from .connection import open_read_only
 from .dberrors import LibraryDamaged, LibraryError, classify
 
 QUICK_CHECK_SECONDS = 0.25
@@ -87,7 +87,7 @@ def full_check(path: Path | str) -> Health:
     path = Path(path)
     if not path.exists():
         raise LibraryError(f"no library at {path}")
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=10)
+    conn = open_read_only(path)  # also in a read-only folder
     try:
         # Asked for many problems, SQLite may meet a page it cannot read before it has
         # listed any and fail as a whole; asked for one, it stops at the first it finds.
