@@ -26,7 +26,7 @@ from .backups import backup_dir
 from .connection import open_read_only
 from .dberrors import LibraryDamaged, LibraryError, classify
 
-QUICK_CHECK_SECONDS = 0.25
+QUICK_CHECK_SECONDS = 0.1
 MAX_PROBLEMS = 20  # integrity_check lists at most this many
 
 
