@@ -150,9 +150,9 @@ def _readable_ids(
     ids = []
     for article_id in candidates:
         try:
-            library.summary(article_id)
             if article_ids is None and library.is_trashed(article_id):
                 continue
+            library.summary(article_id)  # NotFound before any work
         except sqlite3.DatabaseError as exc:
             if classify(exc) is not LibraryDamaged:
                 raise
