@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pwd
 import random
 import shutil
 import sqlite3
@@ -58,6 +57,8 @@ def gloss(library: Path, *args: str, user: str | None = None) -> subprocess.Comp
     """`gloss` in a process of its own; as `user` (through setpriv) when given."""
     command = gloss_command(library, *args)
     if user is not None:
+        import pwd
+
         uid = pwd.getpwnam(user)
         command = [
             "setpriv",
@@ -80,9 +81,12 @@ def checkpoint(library: Path) -> None:
         conn.close()
 
 
+IS_ROOT = getattr(os, "geteuid", lambda: -1)() == 0
+
+
 def damage(library: Path, seed: int = 7, table: str | None = None) -> bytes:
-    """Overwrite 16 KiB in the middle of the file with random bytes, or with `table` one
-    page holding that table's rows (so the rest reads on); returns the damaged file."""
+    """Overwrite 16 KiB in the middle of the file with random bytes, or with `table` the
+    root page of that table (so the other tables read on); returns the damaged file."""
     checkpoint(library)
     size, length = library.stat().st_size, 16384
     start = (size // 2) // 4096 * 4096
@@ -90,13 +94,12 @@ def damage(library: Path, seed: int = 7, table: str | None = None) -> bytes:
         conn = sqlite3.connect(library)
         try:
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-            pages = conn.execute(
-                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-                [table],
-            ).fetchall()
+            root = conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = ?", [table]
+            ).fetchone()[0]
         finally:
             conn.close()
-        start, length = (pages[len(pages) // 2][0] - 1) * page_size, page_size
+        start, length = (root - 1) * page_size, page_size
     with open(library, "r+b") as f:
         f.seek(start)
         f.write(random.Random(seed).randbytes(length))
@@ -105,8 +108,10 @@ def damage(library: Path, seed: int = 7, table: str | None = None) -> bytes:
 
 def can_run_as_nobody() -> bool:
     """Root with setpriv, and a Python that `nobody` can run with this tree's packages."""
-    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+    if not IS_ROOT or shutil.which("setpriv") is None:
         return False
+    import pwd
+
     nobody = pwd.getpwnam("nobody")
     probe = subprocess.run(
         [

@@ -7,6 +7,7 @@ import random
 import signal
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -148,6 +149,7 @@ def test_a_library_holding_duplicates_still_migrates(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_an_import_killed_at_random_moments_leaves_a_sound_library(tmp_path: Path) -> None:
     """Each round imports a new folder and is killed after a random number of articles
     plus a random few milliseconds, so the kill lands inside the import's writes."""
