@@ -82,6 +82,38 @@ def quick_check(conn: sqlite3.Connection, seconds: float = QUICK_CHECK_SECONDS) 
         conn.set_progress_handler(None, 0)
 
 
+# What the quick check found, per library file as it was then: the window's background
+# tasks open the library again and again (a search per keystroke), and checking the same
+# unchanged bytes each time would add up to QUICK_CHECK_SECONDS to every one.
+_known: dict[tuple[str, int, int, int], Health] = {}
+
+
+def _identity(path: Path) -> tuple[str, int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def checked_on_open(conn: sqlite3.Connection, path: Path) -> Health:
+    """`quick_check`, unless the file is unchanged since this process last checked it."""
+    key = _identity(path)
+    found = _known.get(key) if key is not None else None
+    if found is None:
+        found = quick_check(conn)
+        remember(path, found)
+    return found
+
+
+def remember(path: Path, found: Health) -> None:
+    """Record what a check found for the file as it is now (the background check's word
+    replaces the quick check's)."""
+    key = _identity(path)
+    if key is not None:
+        _known[key] = found
+
+
 def full_check(path: Path | str) -> Health:
     """`PRAGMA integrity_check` of the library file, on a read-only connection."""
     path = Path(path)

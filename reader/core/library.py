@@ -83,7 +83,7 @@ class Library:
             self.db = GlossDatabase(conn)
             self.db.path = self.path
             # Damage found cheaply here; the window looks further in the background.
-            self.health = health.quick_check(conn)
+            self.health = health.checked_on_open(conn, self.path)
             if self.health.damaged:
                 self.refuse_writes(health.damaged_reason(self.path, self.health))
             elif read_only:

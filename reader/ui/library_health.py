@@ -165,6 +165,7 @@ class LibraryHealth(QObject):
         if not found.damaged or self.library.writes_refused:
             return
         self.library.health = found
+        health.remember(self.library.path, found)  # the window's next tasks refuse too
         self.library.refuse_writes(health.damaged_reason(self.library.path, found))
         self.show_state()
         self.damageFound.emit(found.problems[0])
