@@ -69,6 +69,7 @@ _FOLD = str.maketrans(
         "\r": " ",
     }
 )
+FOLD_TABLE = _FOLD
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 

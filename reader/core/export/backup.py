@@ -157,6 +157,11 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         tags=tuple(tags),
         created=_str(obj, "created", where, required=False),
         updated=_str(obj, "updated", where, required=False),
+        # Backups from before notes covered spans have none of these: a whole sentence,
+        # written against its quote.
+        last_sentence=_opt_int(obj, "last_sentence", where),
+        original_quote=_str(obj, "original_quote", where, required=False),
+        text_changed=_bool(obj, "text_changed", where),
     )
 
 
@@ -227,6 +232,13 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
     value = obj[key]
     if not isinstance(value, int) or isinstance(value, bool):
         raise BackupError(f"{_path(where, key)}: expected an integer, found {_kind(value)}")
+    return value
+
+
+def _bool(obj: dict[str, Any], key: str, where: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise BackupError(f"{_path(where, key)}: expected true or false, found {_kind(value)}")
     return value
 
 
