@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 # The alignment and the index are anchoring's internals; spans are their second user.
@@ -29,7 +29,11 @@ from .anchoring import (
     ALIGN_NEAR,
     CONTEXT_CHARS,
     FOLD_TABLE,
+    HINT_MARGIN,
     MIN_FUZZY_QUOTE,
+    SHORT_QUOTE_LEN,
+    TINY_QUOTE_LEN,
+    TWIN_QUOTE,
     Anchor,
     Method,
     _Alignment,
@@ -225,6 +229,8 @@ def _place(
         if whole:
             i = placed.sentence
             return _placed(a, index, bounds, index.starts[i], index.ends[i], placed.method)
+        if _near_copy(a, index, bounds, *placed.span) or _lone_short(a, index, *placed.span):
+            return _orphan(a)
         return _placed(a, index, bounds, *placed.span, placed.method)
     assert old is not None
     mapped = _through_alignment(a, origin, index, old, alignment)
@@ -237,6 +243,51 @@ def _place(
     if found is None or _taken(a, origin, found, old, alignment):
         return _orphan(a)
     return _placed(a, index, bounds, *placed.span, placed.method)
+
+
+def _near_copy(
+    a: SpanAnchor, index: _Index, bounds: list[tuple[int, int]], start: int, end: int
+) -> bool:
+    """Whether the words, found here, also stand almost unchanged in other sentences.
+
+    Sentences that differ by a number or a name ("item 11111", "item 22222") repeat
+    their inner words and the context around them: when the noted copy was edited, the
+    words found intact are another copy's, and without the old text nothing tells which
+    copy the note was on. (A whole-sentence note has `anchoring`'s near-twin rule.)"""
+    quote = fold(a.anchor.quote)
+    if len(quote) < TINY_QUOTE_LEN:
+        return False
+    found = _span_in(bounds, index.text, start, end)
+    if found is None:
+        return True
+    texts = index._sentence_texts()
+    pool = [i for i in index._pool(start) if not found.first <= i <= found.last]
+    choices = {i: texts[i] for i in pool}
+    if found.last > found.first:  # a run of sentences competes with adjacent pairs
+        choices |= {-(i + 1): f"{texts[i]} {texts[i + 1]}" for i in pool if i + 1 in choices}
+    hits = process.extract(
+        quote, choices, scorer=fuzz.partial_ratio, score_cutoff=TWIN_QUOTE * 100, limit=8
+    )
+    here = index._candidate(a.anchor, start, end, 1.0)
+    for text, score, key in hits:
+        if score >= 100:
+            continue  # an exact copy: the search already weighed it
+        # Only a copy whose surroundings agree as well as here's is a contender.
+        where = fuzz.partial_ratio_alignment(quote, text)
+        at = index.starts[key if key >= 0 else -key - 1] + where.dest_start
+        other = index._candidate(a.anchor, at, at + where.dest_end - where.dest_start, 1.0)
+        if other.context >= here.context - HINT_MARGIN:
+            return True
+    return False
+
+
+def _lone_short(a: SpanAnchor, index: _Index, start: int, end: int) -> bool:
+    """A few words ("Learn more") stand in many places; found by quote and context alone,
+    they need context on both sides that agrees at least half, not just one."""
+    if len(fold(a.anchor.quote)) >= SHORT_QUOTE_LEN:
+        return False
+    here = index._candidate(a.anchor, start, end, 1.0)
+    return min(here.prefix_sim, here.suffix_sim) < 0.5
 
 
 def _origin(a: SpanAnchor, old: _Index) -> tuple[int, int] | None:
