@@ -410,7 +410,12 @@ class MainWindow(QMainWindow):
         article = self.reader.article
         if article is None or self.current_article_id is None:
             return
-        self.notes.show_span(self.current_article_id, span, article.text[span.start : span.end])
+        self.notes.show_span(
+            self.current_article_id,
+            span,
+            article.text[span.start : span.end],
+            article.sentences[span.first].text,
+        )
         self.notes.focus_editor()
 
     def _show_review(self) -> None:

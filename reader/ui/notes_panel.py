@@ -48,6 +48,7 @@ class NotesPanel(QWidget):
         self.sentence: int | None = None
         self.sentence_text = ""
         self.span: Span | None = None  # words chosen in the reader, when not a sentence
+        self.words = ""  # and their text
         self.cards: list[QWidget] = []  # cards and the "Unplaced" heading
 
         self.quote = QLabel()
@@ -140,10 +141,12 @@ class NotesPanel(QWidget):
         self.editor.clear()
         self.reload()
 
-    def show_span(self, article_id: int, span: Span, words: str) -> None:
-        """Words chosen in the reader: their notes' sentence, and the editor notes them."""
-        self.show_sentence(article_id, span.first, words)
+    def show_span(self, article_id: int, span: Span, words: str, sentence_text: str) -> None:
+        """Words chosen in the reader: the notes of their first sentence (`sentence_text`),
+        and the editor notes the words."""
+        self.show_sentence(article_id, span.first, sentence_text)
         self.span = span
+        self.words = words
         self.reload()
 
     def focus_editor(self) -> None:
@@ -162,7 +165,9 @@ class NotesPanel(QWidget):
         self.tabs.setCurrentIndex(1)
 
     def reload(self) -> None:
-        if self.sentence is not None:
+        if self.span is not None:
+            self.quote.setText(f"“{html.escape(self.words)}”")
+        elif self.sentence is not None:
             self.quote.setText(f"“{html.escape(self.sentence_text)}”")
         else:
             self.quote.setText(
