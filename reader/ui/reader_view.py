@@ -36,7 +36,13 @@ from .document import (
     insert_marker,
     remove_marker,
 )
-from .span_marks import SpanMapper, covered_sentences, drawing_order, span_format
+from .span_marks import (
+    SpanMapper,
+    covered_sentences,
+    drawing_order,
+    selected_span_format,
+    span_format,
+)
 from .theme import tint
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -526,6 +532,15 @@ class ReaderView(QTextBrowser):
                     self.mapper.to_document(self.current_span.start, self.current_span.end) or where
                 )
             selections.append(self._selection(*where, fmt))
+            # Noted words inside the selection stay visible in it.
+            for span in drawing_order(self.note_spans):
+                mark = self.mapper.to_document(span.start, span.end) if self.mapper else None
+                if mark is None or mark == where or mark[1] <= where[0] or mark[0] >= where[1]:
+                    continue
+                inside = (max(mark[0], where[0]), min(mark[1], where[1]))
+                selections.append(
+                    self._selection(*inside, selected_span_format(span.verdict, theme))
+                )
         for k, hit in enumerate(self._find_hits):
             fmt = QTextCharFormat()
             colour = QColor(theme.find_hit)

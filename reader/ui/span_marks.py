@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 
 from ..core.anchoring import sentence_spans
 from ..core.model import Article, Verdict
@@ -78,6 +78,23 @@ def span_format(verdict: Verdict, theme: Theme) -> QTextCharFormat:
     fmt.setBackground(tint(colour, 60 if theme.dark else 38))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(colour)
+    return fmt
+
+
+def selected_span_format(verdict: Verdict, theme: Theme) -> QTextCharFormat:
+    """The mark on a noted span inside the selected sentence: the selection's colour
+    blended with the verdict's, so the noted words stand out of the selection."""
+    base, colour = QColor(theme.selection), theme.verdict(verdict)
+    share = 0.35
+    mixed = QColor(
+        round(base.red() * (1 - share) + colour.red() * share),
+        round(base.green() * (1 - share) + colour.green() * share),
+        round(base.blue() * (1 - share) + colour.blue() * share),
+    )
+    fmt = span_format(verdict, theme)
+    fmt.setBackground(mixed)
+    if theme.dark:
+        fmt.setForeground(QColor("#ffffff"))
     return fmt
 
 
