@@ -325,6 +325,12 @@ class MainWindow(QMainWindow):
             8000,
         )
         self.library_view.reload()
+        current = self.current_article_id
+        if current is not None and any(
+            o.status == "updated" and o.article_id == current for o in ok
+        ):
+            # The article on screen got new text: show it, with its notes where they now are.
+            self.open_article(current)
         if ok:
             self.library_view.select_article(ok[-1].article_id)
         if failures:

@@ -203,7 +203,10 @@ class NotesPanel(QWidget):
 
     def _set_cards(self, notes: list[Note], unplaced: list[Note], review: list[Note]) -> None:
         for card in self.cards:
-            card.setParent(None)
+            # Hidden and left with its parent until deleted: a card reparented to None
+            # could be shown again as a window of its own before the deletion ran.
+            card.hide()
+            self.card_layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
         insert_at = 0

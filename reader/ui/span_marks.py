@@ -40,8 +40,17 @@ class SpanMapper:
         return None if a is None or b is None or b < a else (a, b)
 
     def from_document(self, start: int, end: int) -> Span | None:
-        """The span of the article's words that document range `[start, end)` selects."""
-        return span_at(self.article, self._offset(start, forward=True), self._offset(end, False))
+        """The span of the article's words that document range `[start, end)` selects.
+
+        A drag that stops inside a word takes the whole word: a hand's "fallen by a thir"
+        means "fallen by a third"."""
+        a, b = self._offset(start, forward=True), self._offset(end, False)
+        text = self.article.text
+        while 0 < a < b and text[a - 1].isalnum() and text[a].isalnum():
+            a -= 1
+        while a < b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+            b += 1
+        return span_at(self.article, a, b)
 
     def _position(self, offset: int, at_end: bool) -> int | None:
         i = bisect_right(self._starts, offset - 1 if at_end else offset) - 1
