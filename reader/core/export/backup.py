@@ -143,6 +143,9 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     for k, tag in enumerate(tags):
         if not isinstance(tag, str):
             raise BackupError(f"{where}.tags[{k}]: expected a string")
+    first, last = _opt_int(obj, "sentence", where), _opt_int(obj, "last_sentence", where)
+    if first is not None and last is not None and last < first:
+        raise BackupError(f"{where}.last_sentence: {last} comes before sentence {first}")
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
