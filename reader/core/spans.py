@@ -220,6 +220,13 @@ def _place(
     anchor = a.anchor
     origin = _origin(a, old) if old is not None else None
     whole = origin is not None and origin[0] == origin[1] and _is_sentence(a, old)
+    if whole and alignment is not None and origin is not None:
+        assert old is not None
+        # A sure pair carries the note over exactly: its own words, where another
+        # extractor merged the sentence with its neighbour.
+        mapped = _through_alignment(a, origin, index, old, alignment, neighbours=False)
+        if mapped is not None:
+            return _placed(a, index, bounds, *mapped, Method.ALIGNED)
     if whole or alignment is None or origin is None:
         # Whole sentences keep the sentence machinery as it is; without the old text
         # (or for a note not made on it) quote, context and position decide.
@@ -317,13 +324,16 @@ def _through_alignment(
     index: _Index,
     old: _Index,
     alignment: _Alignment,
+    neighbours: bool = True,
 ) -> tuple[int, int] | None:
     """The span carried over to the new sentences its old sentences are paired with:
-    its offsets follow the character edits between the two texts."""
+    its offsets follow the character edits between the two texts. `neighbours`: also
+    pair by place (`_paired`), which whole sentences do not (see there)."""
     first, last = origin
     targets = []
     for k in range(first, last + 1):
-        y = _paired(alignment, k)
+        sure = alignment.pairs.get(k)
+        y = _paired(alignment, k) if neighbours else (sure[0] if sure else None)
         if y is None:
             return None
         targets.append(y)

@@ -144,8 +144,10 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         if not isinstance(tag, str):
             raise BackupError(f"{where}.tags[{k}]: expected a string")
     first, last = _opt_int(obj, "sentence", where), _opt_int(obj, "last_sentence", where)
-    if first is not None and last is not None and last < first:
-        raise BackupError(f"{where}.last_sentence: {last} comes before sentence {first}")
+    if first is None or last is None or last < first:
+        # Without a last sentence that fits (an older backup, a hand edit), the note is
+        # on its first sentence; the restore checks the span against the text anyway.
+        last = None
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
@@ -162,7 +164,7 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         updated=_str(obj, "updated", where, required=False),
         # Backups from before notes covered spans have none of these: a whole sentence,
         # written against its quote.
-        last_sentence=_opt_int(obj, "last_sentence", where),
+        last_sentence=last,
         original_quote=_str(obj, "original_quote", where, required=False),
         text_changed=_bool(obj, "text_changed", where),
     )
