@@ -232,3 +232,26 @@ def test_backup_round_trip_keeps_spans_and_review_state(library: Library, tmp_pa
         assert "to review 1" in report.summary()
         copy = other.note(note.uuid)
     assert copy.to_json() | {"article": 0} == library.note(note.uuid).to_json() | {"article": 0}
+
+
+def test_a_span_ending_in_a_number_takes_the_whole_new_number(library: Library) -> None:
+    article = make_article()
+    article_id = library.add_article(article).article_id
+    span = sentences_span(library.article(article_id), 0, words="the bridge cost 6")
+    note = library.add_note(article_id, 0, "Check.", span=span)
+    library.add_article(edited(article, "cost 6 billion", "cost 6.5 billion"))
+    moved = library.note(note.uuid)
+    assert (moved.quote, moved.text_changed) == ("the bridge cost 6.5", True)
+
+
+def test_a_sentence_merged_with_its_neighbour_keeps_just_its_words(library: Library) -> None:
+    paragraphs = ("Key figures", "Turnout rose to 61 percent in the city. It fell elsewhere.")
+    article = make_article(paragraphs)
+    article_id = library.add_article(article).article_id
+    note = library.add_note(article_id, 1, "Confirmed by the returning officer.")
+    # Another extractor joins the heading-like line onto the paragraph after it.
+    merged = (f"{paragraphs[0]} {paragraphs[1]}",)
+    library.add_article(make_article(merged))
+    moved = library.note(note.uuid)
+    assert moved.quote == "Turnout rose to 61 percent in the city."
+    assert not moved.text_changed

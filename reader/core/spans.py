@@ -149,6 +149,28 @@ def _span_in(bounds: Sequence[tuple[int, int]], text: str, start: int, end: int)
     return Span(start, end, i, j)
 
 
+def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` grown so that neither edge cuts a word or a number ("6.5")."""
+    while 0 < start < end and _joined(text, start):
+        start -= 1
+    while start < end < len(text) and _joined(text, end):
+        end += 1
+    return start, end
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the characters either side of offset `at` belong to one word or number."""
+    before, after = text[at - 1], text[at]
+    if before.isalnum() and after.isalnum():
+        return True
+    # A decimal point or thousands separator between digits: 6.5, 1,200.
+    if before in ".," and after.isdigit():
+        return at >= 2 and text[at - 2].isdigit()
+    if before.isdigit() and after in ".,":
+        return at + 1 < len(text) and text[at + 1].isdigit()
+    return False
+
+
 def anchor_texts(text: str, span: Span) -> tuple[str, str, str]:
     """The span's quote and the CONTEXT_CHARS of context on each side."""
     return (
@@ -225,7 +247,9 @@ def _place(
         # A sure pair carries the note over exactly: its own words, where another
         # extractor merged the sentence with its neighbour.
         mapped = _through_alignment(a, origin, index, old, alignment, neighbours=False)
-        if mapped is not None:
+        target = alignment.pairs[origin[0]][0] if mapped is not None else None
+        if target is not None and set(alignment.sources.get(target, {})) - {origin[0]}:
+            assert mapped is not None
             return _placed(a, index, bounds, *mapped, Method.ALIGNED)
     if whole or alignment is None or origin is None:
         # Whole sentences keep the sentence machinery as it is; without the old text
@@ -350,7 +374,8 @@ def _through_alignment(
     new_end = _map_offset(ops, end, at_end=True)
     if new_end <= new_start:
         return None  # the words were deleted
-    return lo_new + new_start, lo_new + new_end
+    # "cost 6" in "cost 6.5 billion": an edge inside a word or number takes all of it.
+    return widen_to_words(index.text, lo_new + new_start, lo_new + new_end)
 
 
 def _paired(alignment: _Alignment, x: int) -> int | None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from ..core.anchoring import sentence_spans
 from ..core.model import Article, Verdict
-from ..core.spans import NoteSpan, Span, span_at
+from ..core.spans import NoteSpan, Span, span_at, widen_to_words
 from .document import SentenceMap
 from .theme import Theme, tint
 
@@ -45,12 +45,7 @@ class SpanMapper:
         A drag that stops inside a word takes the whole word: a hand's "fallen by a thir"
         means "fallen by a third"."""
         a, b = self._offset(start, forward=True), self._offset(end, False)
-        text = self.article.text
-        while 0 < a < b and text[a - 1].isalnum() and text[a].isalnum():
-            a -= 1
-        while a < b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
-            b += 1
-        return span_at(self.article, a, b)
+        return span_at(self.article, *widen_to_words(self.article.text, a, b))
 
     def _position(self, offset: int, at_end: bool) -> int | None:
         i = bisect_right(self._starts, offset - 1 if at_end else offset) - 1
