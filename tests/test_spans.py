@@ -255,3 +255,13 @@ def test_a_sentence_merged_with_its_neighbour_keeps_just_its_words(library: Libr
     moved = library.note(note.uuid)
     assert moved.quote == "Turnout rose to 61 percent in the city."
     assert not moved.text_changed
+
+
+def test_claimreview_reviews_the_words_the_verdict_was_written_against(library: Library) -> None:
+    article = make_article()
+    article_id = library.add_article(article).article_id
+    span = sentences_span(library.article(article_id), 0, words="6 billion dollars")
+    library.add_note(article_id, 0, "The audit says 7.", Verdict.FALSE, span=span)
+    library.add_article(edited(article, "6 billion dollars", "6.5 billion dollars"))
+    (review,) = json.loads(export_notes(library, [article_id], "claimreview"))
+    assert review["claimReviewed"] == "6 billion dollars"
