@@ -292,7 +292,14 @@ def _near_copy(
     if found is None:
         return True
     texts = index._sentence_texts()
-    pool = [i for i in index._pool(start) if not found.first <= i <= found.last]
+    # A near copy keeps at least one of the quote's two longest words (a typo changes
+    # one), which spares the fuzzy comparison on most sentences of a long article.
+    keys = sorted(quote.split(" "), key=len)[-2:]
+    pool = [
+        i
+        for i in index._pool(start)
+        if not found.first <= i <= found.last and any(k in texts[i] for k in keys)
+    ]
     choices = {i: texts[i] for i in pool}
     if found.last > found.first:  # a run of sentences competes with adjacent pairs
         choices |= {-(i + 1): f"{texts[i]} {texts[i + 1]}" for i in pool if i + 1 in choices}
