@@ -178,6 +178,11 @@ def test_reimported_page_flags_the_note_and_accept_clears_it(
     assert stored.text_changed and stored.quote == "fallen by a half"
     assert [a.id for a in win.library.list_articles(ListQuery(show=Show.REVIEW))] == [article_id]
 
+    win.library.add_note(article_id, 0, "An unchanged note.")
+    win.notes.reload()
+    win.notes.show_review()  # Article > Notes to Review
+    outline = win.notes.outline
+    assert outline.count() == 1 and "text changed" in outline.item(0).text()
     win.select_sentence(stored.sentence)
     (card,) = win.notes.note_cards()
     assert card.change is not None
@@ -191,6 +196,7 @@ def test_reimported_page_flags_the_note_and_accept_clears_it(
     assert not accepted.text_changed
     assert accepted.original_quote == "fallen by a third"
     assert win.library.list_articles(ListQuery(show=Show.REVIEW)) == []
+    assert outline.count() == 0  # only notes to review: none left
     (card,) = win.notes.note_cards()
     assert (
         card.change is not None
