@@ -74,6 +74,7 @@ def test_drag_select_enter_notes_exactly_the_words_after_emoji(
     # The hand stops two letters short: the note takes the whole word.
     drag(win, point_at(win, start), point_at(win, end - 2))
     assert win.reader.textCursor().selectedText() == "shift every lat"
+    assert "notes the selected words" in win.statusBar().currentMessage()
     qtbot.keyClick(win.reader, Qt.Key.Key_Return)
     editor = win.notes.editor
     assert editor.text.hasFocus()

@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self.reader.sentenceClicked.connect(self._sentence_chosen)
         self.reader.noteRequested.connect(self._write_note)
         self.reader.spanRequested.connect(self._write_span_note)
+        self.reader.spanSelected.connect(
+            lambda _span: self.statusBar().showMessage(
+                "Enter (or right-click ▸ Note the Selection) notes the selected words", 6000
+            )
+        )
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)

@@ -55,6 +55,7 @@ class ReaderView(QTextBrowser):
     sentenceClicked = Signal(int)
     noteRequested = Signal(int)
     spanRequested = Signal(object)  # Span: note the words selected with the mouse
+    spanSelected = Signal(object)  # Span: words were just selected with the mouse
     zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -403,6 +404,10 @@ class ReaderView(QTextBrowser):
         point = event.position().toPoint()
         dragged = self._press is not None and (point - self._press).manhattanLength() > 4
         self._press = None
+        if dragged and event.button() == Qt.MouseButton.LeftButton:
+            span = self.selected_span()
+            if span is not None:
+                self.spanSelected.emit(span)  # to copy, or to note with Enter
         if event.button() != Qt.MouseButton.LeftButton or dragged or self.anchorAt(point):
             return  # a drag selects text to copy; a link opens in the browser
         index = self.sentence_at(point)
