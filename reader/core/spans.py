@@ -244,13 +244,9 @@ def _place(
     whole = origin is not None and origin[0] == origin[1] and _is_sentence(a, old)
     if whole and alignment is not None and origin is not None:
         assert old is not None
-        # A sure pair carries the note over exactly: its own words, where another
-        # extractor merged the sentence with its neighbour.
-        mapped = _through_alignment(a, origin, index, old, alignment, neighbours=False)
-        target = alignment.pairs[origin[0]][0] if mapped is not None else None
-        if target is not None and set(alignment.sources.get(target, {})) - {origin[0]}:
-            assert mapped is not None
-            return _placed(a, index, bounds, *mapped, Method.ALIGNED)
+        merged = _own_words(a, origin[0], index, old, alignment)
+        if merged is not None:
+            return _placed(a, index, bounds, *merged, Method.ALIGNED)
     if whole or alignment is None or origin is None:
         # Whole sentences keep the sentence machinery as it is; without the old text
         # (or for a note not made on it) quote, context and position decide.
@@ -274,6 +270,18 @@ def _place(
     if found is None or _taken(a, origin, found, old, alignment):
         return _orphan(a)
     return _placed(a, index, bounds, *placed.span, placed.method)
+
+
+def _own_words(
+    a: SpanAnchor, origin: int, index: _Index, old: _Index, alignment: _Alignment
+) -> tuple[int, int] | None:
+    """A whole sentence that became part of a longer one (another extractor merged it
+    with its neighbour) keeps just its own words, carried over through the character
+    edits; None when its new sentence is its alone (the sentence machinery places it)."""
+    paired = alignment.pairs.get(origin)
+    if paired is None or not set(alignment.sources.get(paired[0], {})) - {origin}:
+        return None
+    return _through_alignment(a, (origin, origin), index, old, alignment, neighbours=False)
 
 
 def _near_copy(
