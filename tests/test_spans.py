@@ -45,6 +45,8 @@ def test_words_inside_a_sentence_make_a_span() -> None:
     assert article.text[run.start : run.end] == (
         "Rust was found in two of the cables last spring. Repairs began in the autumn."
     )
+    typed = sentences_span(article, 1, words="the  opposition disputes")
+    assert article.text[typed.start : typed.end] == "The opposition disputes"
     with pytest.raises(SpanError, match="is not in sentence 1"):
         sentences_span(article, 1, words="6 billion")
     with pytest.raises(SpanError, match="occurs 2 times"):

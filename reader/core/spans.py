@@ -85,8 +85,9 @@ def sentences_span(
 ) -> Span:
     """Sentences `first`..`last` (indices from 0), or only `words` inside them.
 
-    `words` match ignoring quote style and whitespace runs; they must occur exactly once
-    there, or the note would be ambiguous."""
+    `words` match ignoring quote style and whitespace runs (and letter case, when they
+    are not there as typed); they must occur exactly once there, or the note would be
+    ambiguous."""
     bounds = sentence_spans(article)
     last = first if last is None else last
     count = len(bounds)
@@ -99,7 +100,9 @@ def sentences_span(
     if words is None:
         return Span(start, end, first, last)
     where = f"sentence {first}" if first == last else f"sentences {first} to {last}"
-    found = find_words(article.text, words, start, end)
+    found = find_words(article.text, words, start, end) or find_words(
+        article.text, words, start, end, ignore_case=True
+    )
     if not found:
         raise SpanError(f"{words!r} is not in {where}")
     if len(found) > 1:
@@ -109,12 +112,15 @@ def sentences_span(
     return span
 
 
-def find_words(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+def find_words(
+    text: str, words: str, lo: int = 0, hi: int | None = None, ignore_case: bool = False
+) -> list[tuple[int, int]]:
     """Every place of `words` in `text[lo:hi]`, ignoring quote style and whitespace."""
     wanted = fold(words)
     if not wanted:
         return []
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in wanted.split(" ")))
+    flags = re.IGNORECASE if ignore_case else 0
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in wanted.split(" ")), flags)
     hi = len(text) if hi is None else hi
     folded = text.translate(FOLD_TABLE)  # same length: offsets stay offsets into `text`
     return [(m.start(), m.end()) for m in pattern.finditer(folded, lo, hi)]
