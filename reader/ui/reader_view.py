@@ -85,6 +85,8 @@ class ReaderView(QTextBrowser):
         self._covered: set[int] = set()
         self.mapper: SpanMapper | None = None
         self.current_span: Span | None = None  # words chosen for a note, drawn as selected
+        # Each span's document range, worked out once per layout (markers move them).
+        self._span_ranges: list[tuple[NoteSpan, tuple[int, int]]] | None = None
         self.note_summary: NoteSummary | None = None
         self._load_image: ImageSource = lambda _name: None
         self._find_hits: list[QTextCursor] = []
@@ -142,6 +144,7 @@ class ReaderView(QTextBrowser):
         self.current_span = None
         self.marks = {}
         self.note_spans, self._covered, self.mapper = [], set(), None
+        self._span_ranges = None
         self.clear()
         self.setExtraSelections([])
 
@@ -152,6 +155,7 @@ class ReaderView(QTextBrowser):
         self.rendered = rendered
         self.sentences = rendered.sentences
         self.mapper = SpanMapper(self.article, rendered.sentences, rendered.unmarkable)
+        self._span_ranges = None
         # Parented to the view, so Qt deletes it when the next article replaces it.
         rendered.document.setParent(self)
         self.setDocument(rendered.document)
@@ -188,6 +192,7 @@ class ReaderView(QTextBrowser):
     def _shift(self, position: int, delta: int) -> None:
         assert self.rendered is not None
         self.sentences.shift(position, delta)
+        self._span_ranges = None
         markers = self.rendered.markers
         for k, at in markers.items():
             if at >= position:
@@ -201,7 +206,19 @@ class ReaderView(QTextBrowser):
         """The placed notes' spans, which the marks cover exactly."""
         self.note_spans = list(spans)
         self._covered = covered_sentences(self.note_spans)
+        self._span_ranges = None
         self._refresh()
+
+    def _ranges(self) -> list[tuple[NoteSpan, tuple[int, int]]]:
+        """The note spans' document ranges, worst verdict last."""
+        if self._span_ranges is None:
+            ranges = []
+            for span in drawing_order(self.note_spans):
+                where = self.mapper.to_document(span.start, span.end) if self.mapper else None
+                if where is not None:
+                    ranges.append((span, where))
+            self._span_ranges = ranges
+        return self._span_ranges
 
     # -- sentences -------------------------------------------------------------------------
 
@@ -513,10 +530,8 @@ class ReaderView(QTextBrowser):
         theme = self.style_.theme
         selections = []
         if self.note_spans and self.mapper is not None:
-            for span in drawing_order(self.note_spans):
-                where = self.mapper.to_document(span.start, span.end)
-                if where is not None:
-                    selections.append(self._selection(*where, span_format(span.verdict, theme)))
+            for span, where in self._ranges():
+                selections.append(self._selection(*where, span_format(span.verdict, theme)))
         else:
             for index, verdict in sorted(self.marks.items()):
                 if index < len(self.sentences):
@@ -538,9 +553,8 @@ class ReaderView(QTextBrowser):
                 )
             selections.append(self._selection(*where, fmt))
             # Noted words inside the selection stay visible in it.
-            for span in drawing_order(self.note_spans):
-                mark = self.mapper.to_document(span.start, span.end) if self.mapper else None
-                if mark is None or mark == where or mark[1] <= where[0] or mark[0] >= where[1]:
+            for span, mark in self._ranges() if self.note_spans else ():
+                if mark == where or mark[1] <= where[0] or mark[0] >= where[1]:
                     continue
                 inside = (max(mark[0], where[0]), min(mark[1], where[1]))
                 selections.append(

@@ -112,7 +112,7 @@ def covered_sentences(spans: list[NoteSpan]) -> set[int]:
 
 
 def _utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ch > "\uffff")
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _code_points(text: str, units: int) -> int:
