@@ -152,6 +152,21 @@ def test_span_whose_words_are_gone_becomes_unplaced_with_its_words(library: Libr
     assert orphan.sentence is None and orphan.quote == "6 billion dollars"
 
 
+def test_a_note_to_review_that_loses_its_place_is_unplaced_not_to_review(
+    library: Library,
+) -> None:
+    article = make_article()
+    article_id = library.add_article(article).article_id
+    span = sentences_span(library.article(article_id), 0, words="6 billion dollars")
+    note = library.add_note(article_id, 0, "Check.", span=span)
+    flagged = edited(article, "6 billion", "6.5 billion")
+    assert library.add_article(flagged).changed == 1
+    gone = edited(flagged, "Ministers say the bridge cost 6.5 billion dollars.", "")
+    assert library.add_article(gone).orphaned == 1
+    assert not library.note(note.uuid).text_changed
+    assert library.review_counts() == {}
+
+
 def test_existing_notes_migrate_to_spans_of_their_sentence(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = Database(sqlite3.connect(path))

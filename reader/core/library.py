@@ -228,8 +228,10 @@ class Library:
         for note, placed in zip(notes, placements, strict=True):
             if placed.span is None:
                 orphaned += 1
+                # Unplaced is its own call for attention: not also "to review".
                 self.db.execute(
-                    "UPDATE notes SET sentence = NULL, last_sentence = NULL WHERE uuid = ?",
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
                     [note.uuid],
                 )
                 continue

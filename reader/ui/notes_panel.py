@@ -187,7 +187,9 @@ class NotesPanel(QWidget):
         ]
         unplaced = [n for n in every if n.sentence is None]
         shown = {n.uuid for n in notes}
-        elsewhere = [n for n in every if n.text_changed and n.uuid not in shown]
+        elsewhere = [
+            n for n in every if n.text_changed and n.sentence is not None and n.uuid not in shown
+        ]
         self._set_cards(notes, unplaced, elsewhere)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
