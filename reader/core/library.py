@@ -813,7 +813,8 @@ class Library:
         if sentence is None and span is None:
             with self.db.atomic():
                 self.db.execute(
-                    "UPDATE notes SET sentence = NULL, last_sentence = NULL WHERE uuid = ?",
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
                     [note_uuid],
                 )
             return self.note(note_uuid)
