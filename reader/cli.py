@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .core import health
 from .core.backups import backup_to
 from .core.batch import import_files
+from .core.dberrors import WritesRefused, translated
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
 from .core.sentences import split
+from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .paths import resolve_library
 
@@ -60,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
     add.add_argument("id", type=int, help="article id")
     add.add_argument("index", type=int, help="sentence index (see `gloss show`)")
+    add.add_argument("--to", type=int, metavar="INDEX2", help="note the sentences INDEX to INDEX2")
+    add.add_argument("--quote", metavar="WORDS", help="note only WORDS inside the sentences")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
     add.add_argument("--source", action="append", default=[], metavar="URL")
@@ -128,6 +133,13 @@ def _add_transfer_commands(sub: Any) -> None:
     p = sub.add_parser("backup", help="copy the library to PATH (SQLite online backup)")
     p.add_argument("dest", type=Path, metavar="PATH")
 
+    sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
+
+    p = sub.add_parser(
+        "restore", help="replace a damaged library by its newest good backup (or BACKUP)"
+    )
+    p.add_argument("backup", nargs="?", type=Path, metavar="BACKUP")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
@@ -152,8 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args.paths, args.format, sys.stdout)
         if args.command == "sentences":
             return _sentences(args.file, sys.stdout)
-        with Library(resolve_library(args.library)) as library:
-            return _with_library(args, library, sys.stdout)
+        path = resolve_library(args.library)
+        with translated(path):
+            if args.command in _FILE_COMMANDS:
+                return _FILE_COMMANDS[args.command](args, path, sys.stdout)
+            with Library(path) as library:
+                return _with_library(args, library, sys.stdout)
     except (LibraryError, ValueError) as exc:
         print(f"gloss: {exc}", file=sys.stderr)
         return 2
@@ -176,6 +192,9 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
     if args.command == "show":
         return _show(library, args.id, args.json, out)
     if args.command == "note":
+        span = None
+        if args.to is not None or args.quote is not None:
+            span = sentences_span(library.article(args.id), args.index, args.to, args.quote)
         note = library.add_note(
             args.id,
             args.index,
@@ -183,6 +202,7 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
             Verdict.parse(args.verdict),
             [Source(url) for url in args.source],
             args.tag,
+            span=span,
         )
         print(note.uuid, file=out)
         return 0
@@ -194,6 +214,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
 
 
 def _import(library: Library, paths: list[Path], out: TextIO) -> int:
+    if library.writes_refused:  # before reading any file: nothing could be stored
+        raise WritesRefused(library.writes_refused)
     failed = 0
     for outcome in import_files(library, paths):
         if not outcome.ok:
@@ -207,6 +229,12 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
             print(
                 f"{outcome.path}: updated; {outcome.orphaned} note(s) could not be placed on "
                 "the new text and are kept as unplaced notes",
+                file=sys.stderr,
+            )
+        if outcome.changed:
+            print(
+                f"{outcome.path}: updated; {outcome.changed} note(s) now cover changed words "
+                "and are marked for review",
                 file=sys.stderr,
             )
     return 1 if failed else 0
@@ -340,6 +368,10 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         return 0
     for n in notes:
         where = "unplaced" if n.sentence is None else str(n.sentence)
+        if n.last_sentence != n.sentence:
+            where += f"-{n.last_sentence}"
+        if n.text_changed:
+            where += " (text changed)"
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
     return 0
 
@@ -348,7 +380,12 @@ def _note_json(n: Note) -> dict[str, Any]:
     return {
         "uuid": n.uuid,
         "sentence": n.sentence,
+        "last_sentence": n.last_sentence,
+        "start": n.position if n.sentence is not None else None,
+        "end": n.end if n.sentence is not None else None,
         "quote": n.quote,
+        "original_quote": n.original_quote,
+        "text_changed": n.text_changed,
         "text": n.text,
         "verdict": n.verdict.value,
         "sources": [s.url for s in n.sources],
@@ -362,14 +399,17 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     if args.all == bool(args.ids):
         raise ValueError("export: give article ids or --all (not both)")
     ids = None if args.all else args.ids
+    unreadable: list[int] = []  # articles a damaged library cannot give back
     try:
         if args.output is not None:
-            export_to_file(library, ids, args.format, args.output)
+            export_to_file(library, ids, args.format, args.output, unreadable=unreadable)
         else:
-            out.write(export_notes(library, ids, args.format))
+            out.write(export_notes(library, ids, args.format, unreadable=unreadable))
     except OSError as exc:
         raise ValueError(f"{args.output}: {exc.strerror or exc}") from None
-    return 0
+    for article_id in unreadable:
+        print(f"gloss: article {article_id} is damaged and was left out", file=sys.stderr)
+    return 1 if unreadable else 0
 
 
 def _import_notes(args: argparse.Namespace, library: Library, out: TextIO) -> int:
@@ -404,6 +444,44 @@ def _backup(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     print(dest, file=out)
     return 0
 
+
+def _check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    """`PRAGMA integrity_check` on the file as it is, without opening (or migrating) it."""
+    found = health.full_check(path)
+    print(found.summary(path), file=out)
+    for problem in found.problems[1:]:
+        print(f"  {problem}", file=out)
+    if found.damaged:
+        good = health.newest_good_backup(path)
+        if good is not None:
+            print(f"`gloss restore` puts back the newest good backup, {good}", file=out)
+        else:
+            print(
+                "no good backup was found; `gloss export --all --format json -o FILE` saves "
+                "what can still be read",
+                file=out,
+            )
+        return 1
+    return 0
+
+
+def _restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    if args.backup is None and path.exists():
+        found = health.full_check(path)
+        if not found.damaged:
+            raise ValueError(
+                f"{path} has no damage; name a backup (`gloss restore BACKUP`) to go back to "
+                "it anyway"
+            )
+    restored = health.restore(path, args.backup)
+    print(f"restored {path} from {restored.backup}", file=out)
+    if restored.kept is not None:
+        print(f"the replaced file is kept as {restored.kept}", file=out)
+    return 0
+
+
+# Commands that work on the library file itself, without opening it as a library.
+_FILE_COMMANDS = {"check": _check, "restore": _restore}
 
 _TRANSFER_COMMANDS = {
     "export": _export,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dberrors import LibraryError, translated
 from .ingest import ImportFailed, find_importable, load_file
 from .library import Library
 
@@ -20,6 +21,7 @@ class FileOutcome:
     title: str = ""
     status: str = ""  # "added", "updated" or "unchanged"
     orphaned: int = 0  # notes left unplaced by an updated text
+    changed: int = 0  # notes an updated text put on changed words (to review)
     reason: str = ""  # why it failed, one line
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
 
@@ -44,7 +46,12 @@ def import_files(
             progress(done, len(files), path.name)
         try:
             article = load_file(path)
-            result = library.add_article(article, source_path=str(path.resolve()))
+            with translated(library.path):
+                result = library.add_article(article, source_path=str(path.resolve()))
+        except LibraryError:
+            # The library failed, not the page (read-only, damaged, disk full, locked too
+            # long): every later file would fail the same way, so the batch stops here.
+            raise
         except ImportFailed as exc:
             yield FileOutcome(path, reason=str(exc))
         except Exception as exc:  # a bug in one file's handling must not stop the batch
@@ -53,7 +60,12 @@ def import_files(
             )
         else:
             yield FileOutcome(
-                path, result.article_id, article.title, result.status, result.orphaned
+                path,
+                result.article_id,
+                article.title,
+                result.status,
+                result.orphaned,
+                changed=result.changed,
             )
     if progress is not None:
         progress(len(files), len(files), "")

@@ -1,8 +1,12 @@
 """The library: one SQLite file holding articles, their sentences, images and notes.
 
-`Library` owns every SQL statement in Gloss. Multi-step writes run inside `db.atomic()`,
-so a failure leaves the file as it was. A connection belongs to one thread: background
-workers open their own `Library` on the same path (WAL lets them read while one writes).
+`Library` owns every SQL statement in Gloss. Every write runs inside `db.atomic()` (or
+`transaction()`, its public name), which begins with `BEGIN IMMEDIATE` (see
+`connection.py`), so a failure leaves the file as it was and a second process waits its
+turn. A connection belongs to one thread: background workers open their own `Library`
+on the same path (WAL lets them read while one writes). A library that is read-only or
+damaged opens for reading only: `writes_refused` says why, and every write raises
+`WritesRefused` with that reason.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from .anchoring import CONTEXT_CHARS, Anchor, reanchor_all
+from . import health
+from .anchoring import CONTEXT_CHARS, fold
+from .connection import GlossDatabase, open_connection
+from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -46,10 +51,7 @@ from .search import (
     snippet_text,
 )
 from .sentences import SPLITTER_VERSION, segment
-
-
-class LibraryError(Exception):
-    """The library file cannot be used; the message says why."""
+from .spans import Span, SpanAnchor, place_spans
 
 
 class NotFound(LibraryError):
@@ -61,6 +63,7 @@ class AddResult:
     article_id: int
     status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
     orphaned: int = 0  # notes that could not be placed on the new text
+    changed: int = 0  # notes placed on words that changed: to review
 
 
 def now() -> str:
@@ -70,17 +73,35 @@ def now() -> str:
 class Library:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(self.path, timeout=10)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a note, once saved, survives a power cut as well as a crash.
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
-        self.db = Database(conn)
-        self._migrate()
+        with translated(self.path):
+            try:
+                conn, read_only = open_connection(self.path)
+            except sqlite3.DatabaseError as exc:
+                if classify(exc, self.path) is not LibraryDamaged or health.looks_like_sqlite(
+                    self.path
+                ):
+                    raise
+                raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
+            self.db = GlossDatabase(conn)
+            self.db.path = self.path
+            # Damage found cheaply here; the window looks further in the background.
+            self.health = health.checked_on_open(conn, self.path)
+            if self.health.damaged:
+                self.refuse_writes(health.damaged_reason(self.path, self.health))
+            elif read_only:
+                self.refuse_writes(read_only)
+            self._migrate()
+
+    @property
+    def writes_refused(self) -> str | None:
+        """Why this library is open for reading only, or None when it can be written."""
+        return self.db.refused
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write raises `WritesRefused(reason)`; reads go on."""
+        self.db.refused = reason
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("PRAGMA query_only = ON")
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -91,9 +112,21 @@ class Library:
             raise LibraryError(
                 f"{self.path} was written by a newer version of Gloss; please update Gloss"
             )
-        if applied and migrations.pending(self.db):
+        if not migrations.pending(self.db):
+            return
+        if self.writes_refused:
+            if not applied:
+                raise WritesRefused(f"{self.path} is not a Gloss library")
+            raise WritesRefused(
+                f"{self.writes_refused.removesuffix(': nothing was changed')}, and this "
+                "Gloss must upgrade its format before reading it"
+            )
+        if applied:
             self.backup(self._backup_path("pre-migration"))
-        migrations.apply(self.db)
+        # One transaction, so two processes opening a new library do not both migrate it:
+        # the second waits for the lock, then finds nothing pending.
+        with self.db.atomic():
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -134,16 +167,20 @@ class Library:
     # -- articles ------------------------------------------------------------------------
 
     def add_article(self, article: Article, source_path: str = "") -> AddResult:
-        """Store an imported article; the same page or content again is not a duplicate."""
-        existing = self._find_existing(article)
-        if existing is not None:
-            article_id, content_hash = existing
-            if content_hash == article.content_hash:
-                return AddResult(article_id, "unchanged")
-            orphaned = self.replace_text(article_id, article, source_path)
-            return AddResult(article_id, "updated", orphaned)
-        stamp = now()
+        """Store an imported article; the same page or content again is not a duplicate.
+
+        The look-up and the write are one transaction, so two processes importing the
+        same page cannot both find it missing (and the unique URL index of m006 backs
+        this up)."""
         with self.db.atomic():
+            existing = self._find_existing(article)
+            if existing is not None:
+                article_id, content_hash = existing
+                if content_hash == article.content_hash:
+                    return AddResult(article_id, "unchanged")
+                orphaned, changed = self._replace_text(article_id, article, source_path)
+                return AddResult(article_id, "updated", orphaned, changed)
+            stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
                 **_article_row(article, source_path),
@@ -177,6 +214,12 @@ class Library:
 
         Returns how many notes became orphans. All of it is one transaction.
         """
+        return self._replace_text(article_id, article, source_path)[0]
+
+    def _replace_text(
+        self, article_id: int, article: Article, source_path: str = ""
+    ) -> tuple[int, int]:
+        """`replace_text`, returning the orphaned notes and those put on changed words."""
         old = self.db.execute(
             "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
             "FROM articles WHERE id = ?",
@@ -202,38 +245,52 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            orphaned = self._reanchor_notes(article_id, article, previous)
-        return orphaned
+            return self._reanchor_notes(article_id, article, previous)
 
-    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> int:
-        """Place every note of an article on its new sentences; returns the orphans.
+    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> tuple[int, int]:
+        """Place every note of an article on its new text; returns how many became
+        orphans and how many now cover changed words (flagged for review).
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
-        so a later version of the text (or the user) can still place it.
+        so a later version of the text (or the user) can still place it. No note ever
+        loses the words it was written against (`original_quote`).
         """
         notes = self.notes(article_id)
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
-        placements = reanchor_all([Anchor.from_note(n) for n in notes], article, old=old)
-        orphaned = 0
+        placements = place_spans([SpanAnchor.from_note(n) for n in notes], article, old=old)
+        orphaned = changed = 0
         for note, placed in zip(notes, placements, strict=True):
-            if placed.orphaned:
+            if placed.span is None:
                 orphaned += 1
-                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
-            else:
+                # Unplaced is its own call for attention: not also "to review".
                 self.db.execute(
-                    "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
-                    "position = ? WHERE uuid = ?",
-                    [
-                        placed.sentence,
-                        placed.quote,
-                        placed.prefix,
-                        placed.suffix,
-                        placed.position,
-                        note.uuid,
-                    ],
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
+                    [note.uuid],
                 )
-        return orphaned
+                continue
+            # Changed since the reader last saw the note (or still awaiting a look), and
+            # not back to the words it was written against.
+            review = (note.text_changed or fold(placed.quote) != fold(note.quote)) and (
+                fold(placed.quote) != fold(note.original_quote)
+            )
+            changed += review
+            self.db.execute(
+                "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
+                "suffix = ?, position = ?, text_changed = ? WHERE uuid = ?",
+                [
+                    placed.span.first,
+                    placed.span.last,
+                    placed.quote,
+                    placed.prefix,
+                    placed.suffix,
+                    placed.position,
+                    int(review),
+                    note.uuid,
+                ],
+            )
+        return orphaned, changed
 
     def resegment(self, article_id: int) -> int:
         """Re-split an article cut by another splitter version and re-anchor its notes.
@@ -251,7 +308,7 @@ class Library:
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
-            return self._reanchor_notes(article_id, article, stored)
+            return self._reanchor_notes(article_id, article, stored)[0]
 
     def _write_sentences(self, article_id: int, article: Article) -> None:
         bases = block_offsets(article.blocks)
@@ -282,7 +339,8 @@ class Library:
     def article(self, article_id: int, upgrade: bool = True) -> Article:
         """An article as stored. One split by an older splitter is re-split first (and
         its notes re-anchored), so sentence indices always match the current splitter."""
-        if upgrade and self._stale_splitter(article_id):
+        # A library open for reading only keeps the old split, which its notes point into.
+        if upgrade and not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
@@ -312,6 +370,18 @@ class Library:
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def readable_article_ids(self) -> list[int]:
+        """Every article id a damaged library can still give: from the table, else from an
+        index of it (an index holds every row's id, in pages of its own)."""
+        failure: sqlite3.DatabaseError | None = None
+        for source in ("articles", "articles INDEXED BY articles_hash"):
+            try:
+                return [r[0] for r in self.db.execute(f"SELECT id FROM {source} ORDER BY id")]
+            except sqlite3.DatabaseError as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
     def list_articles(
         self, query: ListQuery | None = None, offset: int = 0, limit: int = -1
     ) -> list[ArticleSummary]:
@@ -336,7 +406,9 @@ class Library:
 
     def set_reading_position(self, article_id: int, sentence: int, progress: float = 0.0) -> None:
         """Remember where reading stopped and how far it has ever got (0..1); opening an
-        article marks it as read."""
+        article marks it as read. Not kept in a library open for reading only."""
+        if self.writes_refused:
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?), "
@@ -345,6 +417,8 @@ class Library:
             )
 
     def mark_opened(self, article_id: int) -> None:
+        if self.writes_refused:  # bookkeeping, like the reading position
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET opened_at = COALESCE(opened_at, ?) WHERE id = ?",
@@ -379,6 +453,8 @@ class Library:
         return bool(row and row[0])
 
     def purge_trash(self) -> int:
+        if self.writes_refused:  # nothing can have been trashed
+            return 0
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL")
         return cur.rowcount
@@ -635,6 +711,8 @@ class Library:
     # -- notes ---------------------------------------------------------------------------
 
     def notes(self, article_id: int, sentence: int | None = None) -> list[Note]:
+        """An article's notes, or those covering `sentence` (a note on a run of sentences
+        covers each of them)."""
         if sentence is None:
             cur = self.db.execute(
                 f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? "
@@ -643,9 +721,9 @@ class Library:
             )
         else:
             cur = self.db.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? AND sentence = ? "
-                "ORDER BY created, id",
-                [article_id, sentence],
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? AND sentence <= ? "
+                "AND COALESCE(last_sentence, sentence) >= ? ORDER BY sentence, created, id",
+                [article_id, sentence, sentence],
             )
         return [_note(r) for r in cur]
 
@@ -658,10 +736,12 @@ class Library:
         return _note(row)
 
     def marks(self, article_id: int) -> dict[int, Verdict]:
-        """Each noted sentence with the worst verdict among its notes."""
+        """Each sentence that ends a note's span, with the worst verdict among those
+        notes: the reader puts its verdict letter after that sentence."""
         out: dict[int, Verdict] = {}
         for sentence, verdict in self.db.execute(
-            "SELECT sentence, verdict FROM notes WHERE article_id = ? AND sentence IS NOT NULL",
+            "SELECT COALESCE(last_sentence, sentence), verdict FROM notes "
+            "WHERE article_id = ? AND sentence IS NOT NULL",
             [article_id],
         ):
             v = Verdict.parse(verdict)
@@ -677,15 +757,24 @@ class Library:
         verdict: Verdict = Verdict.NONE,
         sources: Iterable[Source] = (),
         tags: Iterable[str] = (),
+        *,
+        span: Span | None = None,
     ) -> Note:
-        quote, prefix, suffix, position = self._anchor(article_id, sentence)
+        """A new note on `sentence`, or on `span` (words of the article, see `spans`)."""
+        if span is None:
+            quote, prefix, suffix, position = self._anchor(article_id, sentence)
+            last = sentence
+        else:
+            quote, prefix, suffix, position = self._span_anchor(article_id, span)
+            sentence, last = span.first, span.last
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
         with self.db.atomic():
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
-                       position, body, verdict, sources, tags, created, updated)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       position, body, verdict, sources, tags, created, updated,
+                       last_sentence, original_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     note_uuid,
                     article_id,
@@ -700,6 +789,8 @@ class Library:
                     json.dumps(list(tags)),
                     stamp,
                     stamp,
+                    last,
+                    quote,
                 ],
             )
         return self.note(note_uuid)
@@ -734,14 +825,17 @@ class Library:
         with self.db.atomic():
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
-                       position, body, verdict, sources, tags, created, updated)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       position, body, verdict, sources, tags, created, updated,
+                       last_sentence, original_quote, text_changed)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(uuid) DO UPDATE SET sentence = excluded.sentence,
                        quote = excluded.quote, prefix = excluded.prefix,
                        suffix = excluded.suffix, position = excluded.position,
                        body = excluded.body, verdict = excluded.verdict,
                        sources = excluded.sources, tags = excluded.tags,
-                       updated = excluded.updated""",
+                       updated = excluded.updated, last_sentence = excluded.last_sentence,
+                       original_quote = excluded.original_quote,
+                       text_changed = excluded.text_changed""",
                 [
                     note.uuid,
                     note.article_id,
@@ -756,25 +850,59 @@ class Library:
                     json.dumps(list(note.tags)),
                     note.created,
                     note.updated,
+                    note.last_sentence,
+                    note.original_quote,
+                    int(note.text_changed),
                 ],
             )
         return self.note(note.uuid)
 
-    def reattach_note(self, note_uuid: str, sentence: int | None) -> Note:
-        """Move a note to a sentence by hand (or back to the unplaced list with None)."""
+    def reattach_note(
+        self, note_uuid: str, sentence: int | None, *, span: Span | None = None
+    ) -> Note:
+        """Move a note by hand to a sentence or `span` (or back to the unplaced list with
+        None). The reader chose the place, so nothing is left to review; the words the
+        note was written against stay."""
         note = self.note(note_uuid)
-        if sentence is None:
+        if sentence is None and span is None:
             with self.db.atomic():
-                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note_uuid])
+                self.db.execute(
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
+                    [note_uuid],
+                )
             return self.note(note_uuid)
-        quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+        if span is None:
+            assert sentence is not None
+            quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+            last = sentence
+        else:
+            quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
+            sentence, last = span.first, span.last
         with self.db.atomic():
             self.db.execute(
-                "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
-                "position = ?, updated = ? WHERE uuid = ?",
-                [sentence, quote, prefix, suffix, position, now(), note_uuid],
+                "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
+                "suffix = ?, position = ?, text_changed = 0, updated = ? WHERE uuid = ?",
+                [sentence, last, quote, prefix, suffix, position, now(), note_uuid],
             )
         return self.note(note_uuid)
+
+    def accept_change(self, note_uuid: str) -> Note:
+        """The reader looked at a note whose words changed and keeps it where it is."""
+        with self.db.atomic():
+            cur = self.db.execute("UPDATE notes SET text_changed = 0 WHERE uuid = ?", [note_uuid])
+        if cur.rowcount == 0:
+            raise NotFound(f"no note {note_uuid}")
+        return self.note(note_uuid)
+
+    def review_counts(self) -> dict[int, int]:
+        """Article id -> how many of its notes await a look because their words changed."""
+        return {
+            int(a): int(n)
+            for a, n in self.db.execute(
+                "SELECT article_id, COUNT(*) FROM notes WHERE text_changed = 1 GROUP BY article_id"
+            )
+        }
 
     def delete_note(self, note_uuid: str) -> None:
         with self.db.atomic():
@@ -801,10 +929,44 @@ class Library:
         quote, start, prefix, suffix = row
         return quote, prefix, suffix, start
 
+    def _span_anchor(self, article_id: int, span: Span) -> tuple[str, str, str, int]:
+        """`_anchor` for a span: it must lie inside its first to last sentence."""
+        if self._stale_splitter(article_id):
+            self.resegment(article_id)
+        row = self.db.execute(
+            """SELECT f.text_start, l.text_start + length(l.text),
+                      substr(a.text, ? + 1, ?),
+                      substr(a.text, max(? - ?, 0) + 1, min(?, ?)),
+                      substr(a.text, ? + 1, ?)
+               FROM articles a
+               JOIN sentences f ON f.article_id = a.id AND f.idx = ?
+               JOIN sentences l ON l.article_id = a.id AND l.idx = ?
+               WHERE a.id = ?""",
+            [
+                span.start,
+                span.end - span.start,
+                span.start,
+                CONTEXT_CHARS,
+                span.start,
+                CONTEXT_CHARS,
+                span.end,
+                CONTEXT_CHARS,
+                span.first,
+                span.last,
+                article_id,
+            ],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id} has no sentences {span.first} to {span.last}")
+        lo, hi, quote, prefix, suffix = row
+        if not (lo <= span.start < span.end <= hi) or span.last < span.first:
+            raise ValueError(f"words {span.start}-{span.end} are not in their sentences")
+        return quote, prefix, suffix, span.start
+
 
 _NOTE_COLUMNS = (
     "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
-    "sources, tags, created, updated"
+    "sources, tags, created, updated, last_sentence, original_quote, text_changed"
 )
 
 
@@ -844,6 +1006,9 @@ def _note(r: tuple) -> Note:
         tags=tuple(json.loads(r[10])),
         created=r[11],
         updated=r[12],
+        last_sentence=r[13],
+        original_quote=r[14],
+        text_changed=bool(r[15]),
     )
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
@@ -42,7 +43,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .anchoring import Anchor, reanchor
+from .anchoring import fold
+from .dberrors import LibraryDamaged, classify
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -70,6 +72,7 @@ from .export_targets import article_for_target, is_gloss_urn, with_content_hashe
 from .library import Library, now
 from .model import Article, Note
 from .sentences import SPLITTER_VERSION, segment
+from .spans import SpanAnchor, place_span, sentence_spans
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -104,37 +107,33 @@ def export_notes(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
     exported: str | None = None,
+    unreadable: list[int] | None = None,
 ) -> str:
-    """The notes of `article_ids` (None: the whole library) as text in format `fmt`."""
+    """The notes of `article_ids` (None: the whole library) as text in format `fmt`.
+
+    With an `unreadable` list, an article that a damaged library cannot give back is
+    left out and its id added there, so the rest can still be saved.
+    """
     if fmt not in FORMATS:
         raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
     whole_library = article_ids is None
-    ids = live_article_ids(library) if article_ids is None else list(article_ids)
-    for article_id in ids:
-        library.summary(article_id)  # NotFound before any work
+    if unreadable is None:
+        ids = live_article_ids(library) if article_ids is None else list(article_ids)
+        for article_id in ids:
+            library.summary(article_id)  # NotFound before any work
+    else:
+        ids = _readable_ids(library, article_ids, unreadable)
     total = len(ids)
     infos: list[tuple[ArticleInfo, list[Note]]] = []
     records: list[BackupArticle] = []
     for done, article_id in enumerate(ids, 1):
         _check(cancelled)
-        if fmt == "json":
-            article = library.article(article_id)  # re-split first if the splitter changed
-            notes = library.notes(article_id)
-            records.append(
-                BackupArticle(
-                    id=article_id,
-                    meta=article.meta,
-                    blocks=article.blocks,
-                    notes=tuple(notes),
-                    source_format=article.source_format,
-                    splitter_version=article.splitter_version,
-                    extractor_version=article.extractor_version,
-                    imported_at=library.imported_at(article_id),
-                )
-            )
-        else:
-            meta = library.article_meta(article_id)
-            infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+        try:
+            _export_one(library, article_id, fmt, infos, records)
+        except sqlite3.DatabaseError as exc:
+            if unreadable is None or classify(exc) is not LibraryDamaged:
+                raise
+            unreadable.append(article_id)
         if progress:
             progress(done, total)
     _check(cancelled)
@@ -151,6 +150,54 @@ def export_notes(
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+def _readable_ids(
+    library: Library, article_ids: Sequence[int] | None, unreadable: list[int]
+) -> list[int]:
+    """The ids to export from a library that may be damaged; those it cannot read go to
+    `unreadable`. An id that does not exist is still `NotFound`."""
+    candidates = list(article_ids) if article_ids is not None else library.readable_article_ids()
+    ids = []
+    for article_id in candidates:
+        try:
+            if article_ids is None and library.is_trashed(article_id):
+                continue
+            library.summary(article_id)  # NotFound before any work
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) is not LibraryDamaged:
+                raise
+            unreadable.append(article_id)
+            continue
+        ids.append(article_id)
+    return ids
+
+
+def _export_one(
+    library: Library,
+    article_id: int,
+    fmt: str,
+    infos: list[tuple[ArticleInfo, list[Note]]],
+    records: list[BackupArticle],
+) -> None:
+    if fmt == "json":
+        article = library.article(article_id)  # re-split first if the splitter changed
+        notes = library.notes(article_id)
+        records.append(
+            BackupArticle(
+                id=article_id,
+                meta=article.meta,
+                blocks=article.blocks,
+                notes=tuple(notes),
+                source_format=article.source_format,
+                splitter_version=article.splitter_version,
+                extractor_version=article.extractor_version,
+                imported_at=library.imported_at(article_id),
+            )
+        )
+    else:
+        meta = library.article_meta(article_id)
+        infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+
+
 def export_to_file(
     library: Library,
     article_ids: Sequence[int] | None,
@@ -159,9 +206,12 @@ def export_to_file(
     *,
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
+    unreadable: list[int] | None = None,
 ) -> Path:
     """`export_notes` written atomically to `path`: the whole file or no change at all."""
-    text = export_notes(library, article_ids, fmt, progress=progress, cancelled=cancelled)
+    text = export_notes(
+        library, article_ids, fmt, progress=progress, cancelled=cancelled, unreadable=unreadable
+    )
     return write_atomic(path, text)
 
 
@@ -198,6 +248,7 @@ class ImportReport:
     updated: int = 0  # notes already present that the file had a newer copy of
     skipped: int = 0  # annotations whose article is not in the library
     present: int = 0  # notes already in the library as the file has them
+    changed: int = 0  # notes placed on words other than their quote: to review
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -210,6 +261,8 @@ class ImportReport:
         ]
         if self.updated:
             parts.insert(4, f"updated {self.updated}")
+        if self.changed:
+            parts.insert(3, f"to review {self.changed}")
         line = ", ".join(parts)
         if self.articles:
             line += f" ({self.articles} article{'s' if self.articles != 1 else ''} recreated)"
@@ -304,6 +357,7 @@ def _restore_backup(
             else:
                 report.restored += 1
                 report.unplaced += note.sentence is None
+            report.changed += note.text_changed
             library.restore_note(note)
         if progress:
             progress(done, total)
@@ -311,25 +365,34 @@ def _restore_backup(
 
 
 def _fits(note: Note, article: Article) -> bool:
-    """A note's sentence index still points at its quote in `article`."""
+    """A note's span still holds its quote in `article`, inside its sentences."""
     if note.sentence is None:
         return True
-    return 0 <= note.sentence < len(article.sentences) and (
-        article.sentences[note.sentence].text == note.quote
+    bounds = sentence_spans(article)
+    first, last = note.sentence, note.last_sentence
+    if last is None or not 0 <= first <= last < len(bounds) or note.position is None:
+        return False
+    start, end = note.position, note.position + len(note.quote)
+    return (
+        bounds[first][0] <= start
+        and end <= bounds[last][1]
+        and article.text[start:end] == note.quote
     )
 
 
 def _replace_anchor(note: Note, article: Article) -> Note:
-    placed = reanchor(Anchor.from_note(note), article)
-    if placed.orphaned:
+    placed = place_span(SpanAnchor.from_note(note), article)
+    if placed.span is None:
         return replace(note, sentence=None)
     return replace(
         note,
-        sentence=placed.sentence,
+        sentence=placed.span.first,
+        last_sentence=placed.span.last,
         quote=placed.quote,
         prefix=placed.prefix,
         suffix=placed.suffix,
         position=placed.position,
+        text_changed=note.text_changed or fold(placed.quote) != fold(note.quote),
     )
 
 
@@ -399,27 +462,34 @@ def _import_annotation(
     updated = ann.updated or created
     if article_id not in articles:
         articles[article_id] = library.article(article_id)
-    placed = reanchor(ann.anchor, articles[article_id])
+    # The annotation's words, however much of a sentence they are, become the span.
+    placed = place_span(SpanAnchor(ann.anchor), articles[article_id])
+    original = ann.original_quote or ann.quote
+    changed = placed.span is not None and fold(placed.quote) != fold(original)
     note = Note(
         uuid=note_uuid,
         article_id=article_id,
-        sentence=placed.sentence,
-        quote=placed.quote if not placed.orphaned else ann.quote,
-        prefix=placed.prefix if not placed.orphaned else ann.prefix,
-        suffix=placed.suffix if not placed.orphaned else ann.suffix,
-        position=placed.position if not placed.orphaned else ann.position,
+        sentence=placed.first,
+        quote=placed.quote,
+        prefix=placed.prefix,
+        suffix=placed.suffix,
+        position=placed.position,
         text=ann.text,
         verdict=ann.verdict,
         sources=ann.sources,
         tags=ann.tags,
         created=created,
         updated=updated,
+        last_sentence=placed.last,
+        original_quote=original,
+        text_changed=changed,
     )
     library.restore_note(note)
     if placed.orphaned:
         report.unplaced += 1
     else:
         report.placed += 1
+    report.changed += changed
 
 
 def annotation_uuid(ann: ImportedAnnotation) -> str:
