@@ -349,3 +349,16 @@ def test_a_posts_own_header_outside_article_still_anchors_it() -> None:
     text = read(body).text
     assert "Paragraph 2." in text
     assert "About this blog" not in text
+
+
+def test_what_a_removed_comment_form_leaves_behind_is_dropped() -> None:
+    body = (
+        "<div class='post'><h1>Harbour board opens its books</h1>"
+        + para(1)
+        + para(2)
+        + "<p>No comments yet.</p><p>Leave a comment</p><p>Comments (0)</p></div>"
+    )
+    text = read(body).text
+    assert "Paragraph 2." in text
+    assert "No comments yet" not in text and "Leave a comment" not in text
+    assert "Comments (0)" not in text

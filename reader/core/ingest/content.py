@@ -53,7 +53,11 @@ _FURNITURE = re.compile(
     r"^(skip )?advertisement|^story continues below|^continue reading( the main story)?$|"
     r"^(share|tweet|email|print) (this|the) (article|story|page)$|^follow us on |"
     r"^sign up (for|to) .{0,60}newsletter|^subscribe to .{0,40}newsletter|"
-    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$",
+    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$|"
+    # What a comment form leaves behind once the form itself is gone.
+    r"^(there are )?no comments( yet)?\W*$|^(leave|post|add|write) (a|your) (comment|reply)\b|"
+    r"^be the first to comment\b|^rss feed for comments\b|^comments? \(\d+\)\W*$|"
+    r"^\d+ (comments?|responses?|replies)\W*$",
     re.I,
 )
 _ANCESTOR_LEVELS = 4
