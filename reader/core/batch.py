@@ -46,7 +46,7 @@ def import_files(
             article = load_file(path)
             result = library.add_article(article, source_path=str(path.resolve()))
         except ImportFailed as exc:
-            yield FileOutcome(path, reason=str(exc))
+            yield FileOutcome(path, reason=str(exc), trace=getattr(exc, "trace", ""))
         except Exception as exc:  # a bug in one file's handling must not stop the batch
             yield FileOutcome(
                 path, reason=f"unexpected error ({exc})", trace=traceback.format_exc()
