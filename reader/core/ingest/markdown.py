@@ -11,12 +11,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Block, BlockKind, Mark, Metadata
+from .long_tables import cap_markdown_tables
 
 _MARKS = {"em": "em", "strong": "strong", "s": "em"}
 
 
 def markdown_blocks(text: str, fallback_title: str) -> tuple[Metadata, list[Block]]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(cap_markdown_tables(text))
     blocks: list[Block] = []
     lists: list[list[int | bool]] = []  # per open list: [ordered, next number]
     quote_depth = 0
