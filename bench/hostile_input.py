@@ -70,6 +70,11 @@ def markdown_prose(size: int) -> tuple[str, bytes]:
     return ".md", f"# Prose\n\n{body}{CLOSING}\n".encode()
 
 
+def markdown_brackets(size: int) -> tuple[str, bytes]:
+    """One paragraph of unclosed image links: markdown-it's slowest inline input."""
+    return ".md", ("# Brackets\n\n" + "![a](" * (size // 5) + f"\n\n{CLOSING}\n").encode()
+
+
 def html_table(size: int) -> tuple[str, bytes]:
     rows = []
     total = i = 0
@@ -171,6 +176,7 @@ def mhtml_page(size: int) -> tuple[str, bytes]:
 CASES: dict[str, Callable[[float], tuple[str, bytes]]] = {
     "markdown-table": lambda s: markdown_table(int(30 * MB * s)),
     "markdown-prose": lambda s: markdown_prose(int(30 * MB * s)),
+    "markdown-brackets": lambda s: markdown_brackets(int(30 * MB * s)),
     "html-table": lambda s: html_table(int(30 * MB * s)),
     "html-prose": lambda s: html_prose(int(30 * MB * s)),
     "html-data-uri": lambda s: html_data_uri(int(12 * MB * s)),

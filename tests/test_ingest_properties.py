@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.ingest import ImportFailed, UnexpectedFailure, article_from_html, load_file
+from reader.core.ingest.markdown import markdown_blocks
 from reader.core.model import Article
 from reader.core.sentences import segment, split_spans
 
@@ -215,6 +216,13 @@ def test_generated_markdown_and_text_load_or_fail_clearly(
     path = scratch / f"notes{suffix}"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     assert_loads_or_fails_clearly(path)
+
+
+@BOUNDED
+@given(MARKDOWN)
+def test_markdown_parsed_in_pieces_gives_the_same_blocks(text: str) -> None:
+    # Large files are parsed in pieces cut at blank lines; 40 characters forces many.
+    assert markdown_blocks(text, "t", chunk_chars=40) == markdown_blocks(text, "t", 10**9)
 
 
 _PLIST_VALUES = st.recursive(

@@ -12,6 +12,8 @@ import re
 
 from lxml import html as lxml_html
 
+from .markdown_chunks import markdown_lines
+
 MAX_TABLE_ROWS = 2000
 
 # A GFM delimiter row: | --- | :---: | ---: |, the outer pipes optional.
@@ -31,7 +33,7 @@ def cap_markdown_tables(text: str, limit: int = MAX_TABLE_ROWS) -> str:
     """
     if text.count("\n") <= limit:
         return text  # no table can be that long: the common case costs one count
-    lines = text.splitlines(keepends=True)
+    lines = markdown_lines(text)
     out: list[str] = []
     fence = ""
     i = 0
@@ -52,7 +54,7 @@ def cap_markdown_tables(text: str, limit: int = MAX_TABLE_ROWS) -> str:
         out.append(lines[i])  # the delimiter row
         i += 1
         start = i
-        while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+        while i < len(lines) and lines[i].strip(" \t\n") and "|" in lines[i]:
             i += 1
         total = i - start
         if total > limit:
