@@ -285,3 +285,11 @@ def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path: Path)
         for folder in reversed(chain[1:]):
             if folder.exists():
                 folder.rmdir()
+
+
+def test_an_empty_first_heading_does_not_make_an_empty_title(tmp_path: Path) -> None:
+    path = tmp_path / "untitled.md"
+    path.write_text("# \nMr. Smith wrote this note without a title.\n")
+    article = load_file(path)
+    assert article.title == "untitled"
+    assert article.text == "Mr. Smith wrote this note without a title."
