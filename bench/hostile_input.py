@@ -70,6 +70,19 @@ def markdown_prose(size: int) -> tuple[str, bytes]:
     return ".md", f"# Prose\n\n{body}{CLOSING}\n".encode()
 
 
+def markdown_links(size: int) -> tuple[str, bytes]:
+    """Prose where every few words are a link, emphasis or code: the most tokens per MB."""
+    rng = random.Random(6)
+    marked = ["*wind*", "**storm**", "`code`", "[link](https://example.org/a)", *WORDS]
+    parts = ["# Links\n\n"]
+    total = 0
+    while total < size:
+        para = " ".join(rng.choice(marked) for _ in range(90)) + ".\n\n"
+        parts.append(para)
+        total += len(para)
+    return ".md", ("".join(parts) + f"{CLOSING}\n").encode()
+
+
 def markdown_brackets(size: int) -> tuple[str, bytes]:
     """One paragraph of unclosed image links: markdown-it's slowest inline input."""
     return ".md", ("# Brackets\n\n" + "![a](" * (size // 5) + f"\n\n{CLOSING}\n").encode()
@@ -176,6 +189,7 @@ def mhtml_page(size: int) -> tuple[str, bytes]:
 CASES: dict[str, Callable[[float], tuple[str, bytes]]] = {
     "markdown-table": lambda s: markdown_table(int(30 * MB * s)),
     "markdown-prose": lambda s: markdown_prose(int(30 * MB * s)),
+    "markdown-links": lambda s: markdown_links(int(30 * MB * s)),
     "markdown-brackets": lambda s: markdown_brackets(int(30 * MB * s)),
     "html-table": lambda s: html_table(int(30 * MB * s)),
     "html-prose": lambda s: html_prose(int(30 * MB * s)),

@@ -83,6 +83,16 @@ def test_utf16_without_byte_order_mark_is_read() -> None:
     assert "saved without a byte-order mark" in page.text
 
 
+def test_a_lone_surrogate_escape_in_json_ld_is_dropped(tmp_path: Path) -> None:
+    # json.loads turns "\\ud83d" into a lone surrogate, which SQLite cannot store.
+    article = load_file(HOSTILE / "broken-escape.html")
+    assert article.title == "A headline with a broken escape"
+    assert article.meta.byline == "Jo Writer"
+    with Library(tmp_path / "lib.db") as library:
+        stored = library.add_article(article, source_path="")
+        assert library.article(stored.article_id).title == article.title
+
+
 def _png(side: int) -> bytes:
     """A real PNG of noise, stored (zlib level 0) so its size is side * side * 3."""
     raw = b"".join(b"\x00" + os.urandom(side * 3) for _ in range(side))
@@ -190,6 +200,7 @@ def test_import_of_a_folder_reports_each_bad_page_and_goes_on(tmp_path: Path) ->
         "The old frames site",
         "A letter in UTF-16",
         "Big-endian page",
+        "A headline with a broken escape",
     }
 
 
@@ -198,7 +209,7 @@ def test_extract_of_a_folder_reports_each_bad_page_and_goes_on(tmp_path: Path) -
     done = gloss("extract", str(folder))
     assert done.returncode == 1
     assert len(done.stderr.splitlines()) == 2, done.stderr
-    assert done.stdout.count("\f") == 6  # seven articles
+    assert done.stdout.count("\f") == 7  # eight articles
 
 
 def test_a_bug_in_one_page_fails_that_page_with_one_line_and_logs_the_trace(
@@ -221,7 +232,7 @@ def test_a_bug_in_one_page_fails_that_page_with_one_line_and_logs_the_trace(
 
     with Library(tmp_path / "lib.db") as library:
         outcomes = {o.path.name: o for o in import_files(library, [folder])}
-    assert sum(o.ok for o in outcomes.values()) == 6
+    assert sum(o.ok for o in outcomes.values()) == 7
     assert "buggy" in outcomes["frameset.html"].trace
 
     code = main(["--library", str(tmp_path / "cli.db"), "import", str(folder)])
@@ -232,7 +243,7 @@ def test_a_bug_in_one_page_fails_that_page_with_one_line_and_logs_the_trace(
     log = Path(line.rsplit("; details in ", 1)[1])
     assert "KeyError: 'frame'" in log.read_text()
     assert "Traceback" not in err
-    assert len(out.splitlines()) == 6
+    assert len(out.splitlines()) == 7
 
 
 def _without_root_privileges() -> list[str] | None:

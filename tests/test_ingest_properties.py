@@ -11,6 +11,7 @@ from __future__ import annotations
 import plistlib
 import tempfile
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,8 @@ def assert_article(article: Article) -> None:
     assert segment(article.blocks) == article.sentences
     # Nothing lxml (or SQLite's FTS, or Qt) would choke on reaches the article.
     assert not any(ch in article.text for ch in "\x00\x0b\ufffe\uffff")
+    for field in fields(article.meta):
+        getattr(article.meta, field.name).encode("utf-8")  # no lone surrogate (JSON-LD)
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -128,6 +131,8 @@ PREAMBLE = st.sampled_from(
         "<html><head><title>A title</title></head>",
         '<html><head><meta charset="utf-8"><script type="application/ld+json">'
         '{"@type": "NewsArticle", "headline": "H", "author": {"name": 3}}</script></head>',
+        '<script type="application/ld+json">{"headline": "\\ud800", "author": "\\udfff\\u000b",'
+        ' "datePublished": "9999-99-99T99:99", "url": "http://[::1"}</script>',
     ]
 )
 

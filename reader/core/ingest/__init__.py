@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
-from .decode import decode_html, decode_text
+from .decode import clean_field, decode_html, decode_text
 from .errors import ImportFailed, UnexpectedFailure
 from .extract import EXTRACTOR_VERSION, extract, parse
 from .html_file import read_html_file
@@ -97,7 +97,9 @@ def article_from_html(
     fallback_title: str = "Untitled",
 ) -> Article:
     found = extract(markup, url, with_data_uris(load_image))
-    meta = found.meta if found.meta.title else replace(found.meta, title=fallback_title)
+    # JSON-LD can spell lone surrogates ("\\ud800"), which no database can store.
+    meta = Metadata(**{f.name: clean_field(getattr(found.meta, f.name)) for f in fields(Metadata)})
+    meta = meta if meta.title else replace(meta, title=fallback_title)
     return _article(meta, found.blocks, found.images, source_format)
 
 

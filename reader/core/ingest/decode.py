@@ -23,13 +23,27 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 # controls other than tab and line breaks, the non-characters U+FFFE/U+FFFF and lone
 # surrogates. They never carry meaning in an article; a stray one must not cost the page.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# What is looked for first, one `in` (a memchr) each: four times faster than searching
+# with the regex above, and pages almost never hold any. NUL is left to the regex: libxml2
+# already reads it as U+FFFD, and in UTF-16 text every other byte is zero, which makes
+# looking for it slow. Lone surrogates cannot come out of decoding (errors="replace").
+_NOT_XML_CHARS = "".join(map(chr, [*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
 
 
 def xml_safe(text: str) -> str:
     """`text` without the characters lxml refuses; a form feed (HTML whitespace) becomes
     a space."""
-    text = text.replace("\f", " ")
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+    if "\f" in text:
+        text = text.replace("\f", " ")
+    if any(ch in text for ch in _NOT_XML_CHARS):
+        text = _NOT_XML.sub("", text)
+    return text
+
+
+def clean_field(text: str) -> str:
+    """A short string from the page's data (JSON-LD can spell lone surrogates as
+    `\\ud800`, which no database or file can store) made safe; for metadata fields."""
+    return " ".join(_NOT_XML.sub("", text).split()) if _NOT_XML.search(text) else text
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -61,7 +75,7 @@ def decode_html(data: bytes, container_charset: str | None = None) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    return xml_safe(_decode(data, None))
+    return xml_safe(_decode(data, None)).replace("\x00", "")
 
 
 def _decode(data: bytes, declared: str | None) -> str:

@@ -64,7 +64,10 @@ def ensure_body(doc: lxml_html.HtmlElement) -> None:
         elif child.tag == "noframes":
             body.extend(_fragment(child))
             doc.remove(child)
-        elif child.tag == "frameset" or not isinstance(child.tag, str):
+        elif child.tag == "frameset":
+            for noframes in list(child.iter("noframes")):
+                body.extend(_fragment(noframes))
+        elif not isinstance(child.tag, str):
             continue
         else:
             body.append(child)
