@@ -74,6 +74,17 @@ def test_a_page_without_body_still_gives_the_article() -> None:
     assert "letters written by lighthouse keepers" in frames.text
 
 
+def test_noframes_inside_a_frameset_is_read() -> None:
+    html = (
+        "<html><head><title>Frames</title></head><frameset cols='50%,50%'><frame src=a>"
+        "<noframes><p>The text for browsers without frames, inside the frameset.</p>"
+        "</noframes></frameset></html>"
+    )
+    assert ingest.article_from_html(html).text == (
+        "The text for browsers without frames, inside the frameset."
+    )
+
+
 def test_utf16_without_byte_order_mark_is_read() -> None:
     letter = load_file(HOSTILE / "utf16le-no-bom.txt")
     assert letter.title == "A letter in UTF-16"
