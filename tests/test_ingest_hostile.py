@@ -295,14 +295,18 @@ def test_an_unreadable_folder_is_named_and_fails_the_import(tmp_path: Path) -> N
 def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
     # Built and removed one level at a time: Path.mkdir(parents=True) and (before 3.12)
     # shutil.rmtree recurse themselves.
+    # A lower recursion limit keeps the tree small (and the test quick).
     chain = [tmp_path]
+    limit = sys.getrecursionlimit()
     try:
-        for _ in range(sys.getrecursionlimit() + 50):
+        for _ in range(450):
             chain.append(chain[-1] / "d")
             chain[-1].mkdir()
         (chain[-1] / "deep.txt").write_text("At the bottom of the tree.")
+        sys.setrecursionlimit(400)
         assert list(find_importable([tmp_path])) == [chain[-1] / "deep.txt"]
     finally:
+        sys.setrecursionlimit(limit)
         (chain[-1] / "deep.txt").unlink(missing_ok=True)
         for folder in reversed(chain[1:]):
             if folder.exists():
@@ -315,3 +319,76 @@ def test_an_empty_first_heading_does_not_make_an_empty_title(tmp_path: Path) -> 
     article = load_file(path)
     assert article.title == "untitled"
     assert article.text == "Mr. Smith wrote this note without a title."
+
+
+def _nested_plist(depth: int) -> bytes:
+    # A binary property list whose main resource is an array inside an array... built by
+    # hand: plistlib's writer recurses itself.
+    objects = [b"\x5f\x10\x0fWebMainResource", b"\x51x"]  # the key; the innermost value
+    for i in range(depth):
+        objects.append(b"\xa1" + (i + 1).to_bytes(2, "big"))  # an array of the one before
+    outermost = len(objects) - 1
+    objects.append(b"\xd1\x00\x00" + outermost.to_bytes(2, "big"))  # {key: outermost}
+    offsets, body = [], b"bplist00"
+    for obj in objects:  # arrays and the dict refer to objects by 2-byte numbers
+        offsets.append(len(body))
+        body += obj
+    table_at = len(body)
+    body += b"".join(o.to_bytes(4, "big") for o in offsets)
+    trailer = b"\x00" * 6 + bytes([4, 2]) + len(objects).to_bytes(8, "big")
+    return body + trailer + (len(objects) - 1).to_bytes(8, "big") + table_at.to_bytes(8, "big")
+
+
+HOSTILE_CASES = {
+    # name: (file name, bytes, must fail)
+    "html-deep": ("deep.html", b"<div>" * 100_000 + b"x", True),
+    "markdown-deep-quotes": ("quotes.md", b"> " * 100_000 + b"text\n", True),
+    "markdown-deep-lists": ("lists.md", b"- " * 100_000 + b"text\n", True),
+    "mhtml-deep-parts": (
+        "parts.mhtml",
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+        + b"".join(
+            b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1)
+            for i in range(1100)
+        )
+        + b"--b1100\r\nContent-Type: text/html\r\n\r\n<p>deep</p>\r\n",
+        True,
+    ),
+    "webarchive-deep-xml": (
+        "deep.webarchive",
+        b'<?xml version="1.0"?><plist version="1.0">'
+        + b"<array>" * 100_000
+        + b"</array>" * 100_000
+        + b"</plist>",
+        True,
+    ),
+    "webarchive-deep-binary": ("deep-binary.webarchive", _nested_plist(5000), True),
+    "webarchive-cut": ("cut.webarchive", b"bplist00\xd1\x01\x02_\x10\x0fWebMainRes", True),
+    "mhtml-empty-page": (
+        "blank.mhtml",
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/html\r\n\r\n\r\n--b--\r\n",
+        True,
+    ),
+    "markdown-binary": ("photo.md", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), True),
+    "text-nul-late": ("late.txt", b"A letter that goes on. " * 300 + b"\x00\x00 and ends.", False),
+    "html-cut-mid-tag": ("cut.html", b"<html><body><p>A paragraph that is cut <a hr", False),
+    "singlefile-bad-url": (
+        "single.html",
+        b"<!DOCTYPE html><html><!--\n Page saved with SingleFile \n url: http://[::1\n-->"
+        b"<body><p>A SingleFile page whose recorded address is no address.</p></body></html>",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_CASES))
+def test_every_format_gives_an_article_or_one_clear_line(case: str, tmp_path: Path) -> None:
+    name, data, must_fail = HOSTILE_CASES[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    if must_fail:
+        fails(path)
+        return
+    article = load_file(path)
+    assert article.text and "\x00" not in article.text

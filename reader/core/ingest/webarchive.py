@@ -24,7 +24,9 @@ def read_webarchive(data: bytes) -> SavedPage:
         archive = plistlib.loads(data)
     except (plistlib.InvalidFileException, ExpatError, ValueError, OverflowError, TypeError) as exc:
         raise ImportFailed(f"not a readable Safari web archive ({_first_line(exc)})") from None
-    except (KeyError, IndexError, AttributeError, struct.error, RecursionError) as exc:
+    except RecursionError:
+        raise ImportFailed("not a readable Safari web archive (nested too deeply)") from None
+    except (KeyError, IndexError, AttributeError, struct.error) as exc:
         # What plistlib's readers raise on damaged input they do not check for.
         raise ImportFailed(
             f"not a readable Safari web archive (damaged: {type(exc).__name__})"
