@@ -279,14 +279,20 @@ def test_an_unreadable_folder_is_named_and_fails_the_import(tmp_path: Path) -> N
     (folder / "locked" / "deeper").mkdir(parents=True)
     (folder / "locked" / "deeper" / "page.html").write_text("<p>Hidden page text here.</p>")
     (folder / "open.txt").write_text("A readable letter about the tides.")
+    (folder / "secret.txt").write_text("A letter no one may read.")
     (folder / "locked").chmod(0)
+    (folder / "secret.txt").chmod(0)
     try:
         done = gloss("--library", str(tmp_path / "l.db"), "import", str(folder), prefix=prefix)
         alone = gloss("extract", str(folder / "locked"), prefix=prefix)
     finally:
         (folder / "locked").chmod(0o755)
+        (folder / "secret.txt").chmod(0o644)
     assert done.returncode == 1
-    assert done.stderr == f"{folder / 'locked'}: cannot read the folder (permission denied)\n"
+    assert done.stderr.splitlines() == [
+        f"{folder / 'locked'}: cannot read the folder (permission denied)",
+        f"{folder / 'secret.txt'}: permission denied",
+    ]
     assert done.stdout.endswith("\topen\n")
     assert alone.returncode == 1
     assert alone.stderr == f"{folder / 'locked'}: cannot read the folder (permission denied)\n"
