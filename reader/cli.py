@@ -16,6 +16,7 @@ from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
 from .core.sentences import split
+from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .log import write_log
 from .paths import resolve_library
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
     add.add_argument("id", type=int, help="article id")
     add.add_argument("index", type=int, help="sentence index (see `gloss show`)")
+    add.add_argument("--to", type=int, metavar="INDEX2", help="note the sentences INDEX to INDEX2")
+    add.add_argument("--quote", metavar="WORDS", help="note only WORDS inside the sentences")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
     add.add_argument("--source", action="append", default=[], metavar="URL")
@@ -177,6 +180,9 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
     if args.command == "show":
         return _show(library, args.id, args.json, out)
     if args.command == "note":
+        span = None
+        if args.to is not None or args.quote is not None:
+            span = sentences_span(library.article(args.id), args.index, args.to, args.quote)
         note = library.add_note(
             args.id,
             args.index,
@@ -184,6 +190,7 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
             Verdict.parse(args.verdict),
             [Source(url) for url in args.source],
             args.tag,
+            span=span,
         )
         print(note.uuid, file=out)
         return 0
@@ -207,6 +214,12 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
             print(
                 f"{outcome.path}: updated; {outcome.orphaned} note(s) could not be placed on "
                 "the new text and are kept as unplaced notes",
+                file=sys.stderr,
+            )
+        if outcome.changed:
+            print(
+                f"{outcome.path}: updated; {outcome.changed} note(s) now cover changed words "
+                "and are marked for review",
                 file=sys.stderr,
             )
     return 1 if failed else 0
@@ -350,6 +363,10 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         return 0
     for n in notes:
         where = "unplaced" if n.sentence is None else str(n.sentence)
+        if n.last_sentence != n.sentence:
+            where += f"-{n.last_sentence}"
+        if n.text_changed:
+            where += " (text changed)"
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
     return 0
 
@@ -358,7 +375,12 @@ def _note_json(n: Note) -> dict[str, Any]:
     return {
         "uuid": n.uuid,
         "sentence": n.sentence,
+        "last_sentence": n.last_sentence,
+        "start": n.position if n.sentence is not None else None,
+        "end": n.end if n.sentence is not None else None,
         "quote": n.quote,
+        "original_quote": n.original_quote,
+        "text_changed": n.text_changed,
         "text": n.text,
         "verdict": n.verdict.value,
         "sources": [s.url for s in n.sources],

@@ -137,7 +137,12 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
         {
             "uuid": note_uuid,
             "sentence": 1,
+            "last_sentence": 1,
+            "start": 87,
+            "end": 152,
             "quote": "Officials had promised in March that it would reopen this autumn.",
+            "original_quote": "Officials had promised in March that it would reopen this autumn.",
+            "text_changed": False,
             "text": "It was April.",
             "verdict": "misleading",
             "sources": ["https://council.example/minutes"],

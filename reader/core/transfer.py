@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .anchoring import Anchor, reanchor
+from .anchoring import fold
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -59,9 +59,18 @@ from .export import (
 )
 from .export.backup import FORMAT as BACKUP_FORMAT
 from .export.common import iso_datetime
+from .export.validate import (
+    MAX_FILE_BYTES,
+    NotesFileError,
+    check_annotations,
+    load_json,
+    size_problem,
+)
+from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
 from .sentences import SPLITTER_VERSION, segment
+from .spans import SpanAnchor, place_span, sentence_spans
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -137,9 +146,9 @@ def export_notes(
             return article_markdown(*infos[0])
         return library_markdown(infos)
     if fmt == "w3c":
-        doc: Any = annotation_collection(infos)
+        doc: Any = annotation_collection(with_content_hashes(library, infos))
     else:
-        doc = claim_reviews(infos)
+        doc = claim_reviews(with_content_hashes(library, infos))
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -190,6 +199,7 @@ class ImportReport:
     updated: int = 0  # notes already present that the file had a newer copy of
     skipped: int = 0  # annotations whose article is not in the library
     present: int = 0  # notes already in the library as the file has them
+    changed: int = 0  # notes placed on words other than their quote: to review
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -202,6 +212,8 @@ class ImportReport:
         ]
         if self.updated:
             parts.insert(4, f"updated {self.updated}")
+        if self.changed:
+            parts.insert(3, f"to review {self.changed}")
         line = ", ".join(parts)
         if self.articles:
             line += f" ({self.articles} article{'s' if self.articles != 1 else ''} recreated)"
@@ -216,9 +228,17 @@ def import_file(
     cancelled: Cancel | None = None,
 ) -> ImportReport:
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TransferError(f"{path}: {exc.strerror or exc}") from None
+        with Path(path).open("rb") as f:
+            # Refuse an oversized file before reading it; one byte past the limit also
+            # catches a file that grows while it is read.
+            problem = size_problem(os.fstat(f.fileno()).st_size)
+            if problem is None:
+                data = f.read(MAX_FILE_BYTES + 1)
+                problem = size_problem(len(data))
+    except OSError as exc:  # the caller names the file (the CLI puts it first)
+        raise TransferError(exc.strerror or str(exc)) from None
+    if problem:
+        raise TransferError(problem)
     return import_notes(library, data, progress=progress, cancelled=cancelled)
 
 
@@ -229,19 +249,19 @@ def import_notes(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
 ) -> ImportReport:
-    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing."""
-    if isinstance(data, str | bytes):
-        try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise TransferError(f"not JSON: {exc}") from None
+    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing.
+
+    The whole file is checked before anything is written (see `export.validate`)."""
     try:
+        if isinstance(data, str | bytes):
+            data = load_json(data)
         if isinstance(data, dict) and data.get("format") == BACKUP_FORMAT:
             backup = parse_backup(data)
             with library.transaction():
                 return _restore_backup(library, backup.articles, progress, cancelled)
+        check_annotations(data)
         annotations = parse_annotations(data)
-    except (BackupError, AnnotationFormatError) as exc:
+    except (BackupError, AnnotationFormatError, NotesFileError) as exc:
         raise TransferError(str(exc)) from None
     with library.transaction():
         return _import_annotations(library, annotations, progress, cancelled)
@@ -288,6 +308,7 @@ def _restore_backup(
             else:
                 report.restored += 1
                 report.unplaced += note.sentence is None
+            report.changed += note.text_changed
             library.restore_note(note)
         if progress:
             progress(done, total)
@@ -295,25 +316,34 @@ def _restore_backup(
 
 
 def _fits(note: Note, article: Article) -> bool:
-    """A note's sentence index still points at its quote in `article`."""
+    """A note's span still holds its quote in `article`, inside its sentences."""
     if note.sentence is None:
         return True
-    return 0 <= note.sentence < len(article.sentences) and (
-        article.sentences[note.sentence].text == note.quote
+    bounds = sentence_spans(article)
+    first, last = note.sentence, note.last_sentence
+    if last is None or not 0 <= first <= last < len(bounds) or note.position is None:
+        return False
+    start, end = note.position, note.position + len(note.quote)
+    return (
+        bounds[first][0] <= start
+        and end <= bounds[last][1]
+        and article.text[start:end] == note.quote
     )
 
 
 def _replace_anchor(note: Note, article: Article) -> Note:
-    placed = reanchor(Anchor.from_note(note), article)
-    if placed.orphaned:
+    placed = place_span(SpanAnchor.from_note(note), article)
+    if placed.span is None:
         return replace(note, sentence=None)
     return replace(
         note,
-        sentence=placed.sentence,
+        sentence=placed.span.first,
+        last_sentence=placed.span.last,
         quote=placed.quote,
         prefix=placed.prefix,
         suffix=placed.suffix,
         position=placed.position,
+        text_changed=note.text_changed or fold(placed.quote) != fold(note.quote),
     )
 
 
@@ -333,12 +363,15 @@ def _import_annotations(
         _check(cancelled)
         stored = library.find_note(annotation_uuid(ann))
         article_id = by_url.get(normalize_url(ann.url)) if ann.url else None
+        if article_id is None and stored is None:
+            article_id = article_for_target(library, ann.url, ann.quote)
         if stored is not None:
             _update_annotation(library, ann, stored, report)
         elif article_id is None:
             report.skipped += 1
-            label = ann.id or _clip(ann.quote)
-            report.problems.append(f"{label}: no article with URL {ann.url or '(none)'}")
+            label = " ".join(ann.id.split()) or _clip(ann.quote)
+            missing = "no such article" if is_gloss_urn(ann.url) else "no article with URL"
+            report.problems.append(f"{label}: {missing} {' '.join(ann.url.split()) or '(none)'}")
         else:
             _import_annotation(library, ann, article_id, articles, report)
         if progress:
@@ -380,27 +413,34 @@ def _import_annotation(
     updated = ann.updated or created
     if article_id not in articles:
         articles[article_id] = library.article(article_id)
-    placed = reanchor(ann.anchor, articles[article_id])
+    # The annotation's words, however much of a sentence they are, become the span.
+    placed = place_span(SpanAnchor(ann.anchor), articles[article_id])
+    original = ann.original_quote or ann.quote
+    changed = placed.span is not None and fold(placed.quote) != fold(original)
     note = Note(
         uuid=note_uuid,
         article_id=article_id,
-        sentence=placed.sentence,
-        quote=placed.quote if not placed.orphaned else ann.quote,
-        prefix=placed.prefix if not placed.orphaned else ann.prefix,
-        suffix=placed.suffix if not placed.orphaned else ann.suffix,
-        position=placed.position if not placed.orphaned else ann.position,
+        sentence=placed.first,
+        quote=placed.quote,
+        prefix=placed.prefix,
+        suffix=placed.suffix,
+        position=placed.position,
         text=ann.text,
         verdict=ann.verdict,
         sources=ann.sources,
         tags=ann.tags,
         created=created,
         updated=updated,
+        last_sentence=placed.last,
+        original_quote=original,
+        text_changed=changed,
     )
     library.restore_note(note)
     if placed.orphaned:
         report.unplaced += 1
     else:
         report.placed += 1
+    report.changed += changed
 
 
 def annotation_uuid(ann: ImportedAnnotation) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.library import Library
 from ..core.model import Note, Source, Verdict
+from ..core.spans import Span
 
 Changed = Callable[[int], None]  # called with the article id after every do and undo
 
@@ -24,15 +25,17 @@ class AddNote(QUndoCommand):
         verdict: Verdict,
         sources: list[Source],
         tags: list[str],
+        span: Span | None = None,
     ) -> None:
         super().__init__("Add note")
         self.library, self.changed = library, changed
         self.args = (article_id, sentence, text, verdict, sources, tags)
+        self.span = span
         self.note: Note | None = None
 
     def redo(self) -> None:
         if self.note is None:
-            self.note = self.library.add_note(*self.args)
+            self.note = self.library.add_note(*self.args, span=self.span)
         else:
             self.library.restore_note(self.note)  # the same uuid on redo
         self.changed(self.note.article_id)
@@ -87,12 +90,36 @@ class DeleteNote(QUndoCommand):
 
 
 class ReattachNote(QUndoCommand):
-    def __init__(self, library: Library, changed: Changed, note: Note, sentence: int) -> None:
+    def __init__(
+        self,
+        library: Library,
+        changed: Changed,
+        note: Note,
+        sentence: int,
+        span: Span | None = None,
+    ) -> None:
         super().__init__("Re-attach note")
         self.library, self.changed, self.note, self.sentence = library, changed, note, sentence
+        self.span = span
 
     def redo(self) -> None:
-        self.library.reattach_note(self.note.uuid, self.sentence)
+        self.library.reattach_note(self.note.uuid, self.sentence, span=self.span)
+        self.changed(self.note.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_note(self.note)
+        self.changed(self.note.article_id)
+
+
+class AcceptChange(QUndoCommand):
+    """Keep a note whose words changed where re-anchoring put it."""
+
+    def __init__(self, library: Library, changed: Changed, note: Note) -> None:
+        super().__init__("Accept changed text")
+        self.library, self.changed, self.note = library, changed, note
+
+    def redo(self) -> None:
+        self.library.accept_change(self.note.uuid)
         self.changed(self.note.article_id)
 
     def undo(self) -> None:

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..core import backups, transfer
+from ..core import backups, export_targets, transfer
 from ..core.batch import FileOutcome, import_files
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
+from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -96,9 +98,16 @@ class MainWindow(QMainWindow):
         self.library_view.articleSelected.connect(self.open_article)
         self.reader.sentenceClicked.connect(self._sentence_chosen)
         self.reader.noteRequested.connect(self._write_note)
+        self.reader.spanRequested.connect(self._write_span_note)
+        self.reader.spanSelected.connect(
+            lambda _span: self.statusBar().showMessage(
+                "Enter (or right-click ▸ Note the Selection) notes the selected words", 6000
+            )
+        )
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
+        self.notes.articleRequested.connect(self._open_article_ref)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -152,7 +161,8 @@ class MainWindow(QMainWindow):
         )
 
         article = bar.addMenu("&Article")
-        self._action(article, "&Note the Selected Sentence", self._write_note_current, "Ctrl+N")
+        self._action(article, "&Note the Selection", self._write_note_current, "Ctrl+N")
+        self._action(article, "Notes to &Review", self._show_review)
         self.archive_action = self._action(article, "&Archive", self._toggle_archive, "Ctrl+E")
         self._action(article, "&Tags…", self._edit_tags, "Ctrl+T")
         self._action(article, "&Delete", self._delete_article, QKeySequence.StandardKey.Delete)
@@ -217,7 +227,8 @@ class MainWindow(QMainWindow):
             "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
             "<td>next / previous sentence</td></tr>"
             "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
-            "<tr><td><b>Enter</b></td><td>write a note on the sentence</td></tr>"
+            "<tr><td><b>Enter</b></td><td>write a note on the sentence, or on the words "
+            "selected with the mouse</td></tr>"
             "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
             "<tr><td><b>Esc</b></td><td>leave the editor</td></tr>"
             "<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the article, next match</td></tr>"
@@ -309,12 +320,24 @@ class MainWindow(QMainWindow):
         failures = [(str(o.path), o.reason) for o in outcomes if not o.ok]
         if error:  # the library itself could not be opened or written
             failures.append((str(self.library.path), error))
+        review = sum(o.changed for o in ok)
         self.statusBar().showMessage(
             f"Imported {len(ok)} article{'s' if len(ok) != 1 else ''}"
-            + (f", {len(failures)} failed" if failures else ""),
+            + (f", {len(failures)} failed" if failures else "")
+            + (
+                f"; {review} note{'s' if review != 1 else ''} to review (text changed)"
+                if review
+                else ""
+            ),
             8000,
         )
         self.library_view.reload()
+        current = self.current_article_id
+        if current is not None and any(
+            o.status == "updated" and o.article_id == current for o in ok
+        ):
+            # The article on screen got new text: show it, with its notes where they now are.
+            self.open_article(current)
         if ok:
             self.library_view.select_article(ok[-1].article_id)
         if failures:
@@ -360,6 +383,7 @@ class MainWindow(QMainWindow):
             self.library.marks(article_id),
             top_sentence=self.library.reading_position(article_id),
         )
+        self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
         self.library.mark_opened(article_id)
         self._remember_position()
         self.library_view.model_.refresh_article(article_id)
@@ -370,6 +394,14 @@ class MainWindow(QMainWindow):
         )
         if self.library_view.current_id() != article_id:
             self.library_view.select_article(article_id, emit=False)
+
+    def _open_article_ref(self, ref: ArticleRef) -> None:
+        """A note's link to an article of this library (by id or content hash)."""
+        article_id = export_targets.find_article(self.library, ref)
+        if article_id is None:
+            self.statusBar().showMessage("That article is not in this library", 5000)
+            return
+        self.open_article(article_id)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():
@@ -390,8 +422,25 @@ class MainWindow(QMainWindow):
         self.notes.focus_editor()
 
     def _write_note_current(self) -> None:
+        if self.reader.note_selection():
+            return
         if self.reader.current is not None:
             self._write_note(self.reader.current)
+
+    def _write_span_note(self, span: Span) -> None:
+        article = self.reader.article
+        if article is None or self.current_article_id is None:
+            return
+        self.notes.show_span(
+            self.current_article_id,
+            span,
+            article.text[span.start : span.end],
+            article.sentences[span.first].text,
+        )
+        self.notes.focus_editor()
+
+    def _show_review(self) -> None:
+        self.notes.show_review()
 
     def select_sentence(self, index: int) -> None:
         """Select a sentence in the reader (scrolling to it) and show its notes."""
@@ -401,6 +450,7 @@ class MainWindow(QMainWindow):
     def _notes_changed(self, article_id: int) -> None:
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
+            self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
         # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
         self.library_view.model_.refresh_article(article_id)
 
@@ -548,7 +598,11 @@ class MainWindow(QMainWindow):
 
     def import_notes(self, path: Path) -> Task:
         def work(library: Library, progress: Progress, cancelled: Cancel) -> ImportReport:
-            return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            try:
+                return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            except transfer.TransferError as exc:
+                # The reason alone ("first.items[3].created: not a date") needs its file.
+                raise transfer.TransferError(f"{path.name}: {exc}. Nothing was imported.") from None
 
         return self.run_task(work, self._notes_imported, label="Importing notes…")
 
@@ -556,6 +610,7 @@ class MainWindow(QMainWindow):
         self.library_view.reload()
         if self.current_article_id is not None:
             self.reader.set_marks(self.library.marks(self.current_article_id))
+            self.reader.set_note_spans(note_spans(self.library.notes(self.current_article_id)))
             self.notes.reload()
         text = f"Notes imported: {report.summary()}."
         if report.problems:

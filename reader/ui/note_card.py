@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Note
+from ..core.note_html import link_html, note_html
+from .links import follow_link
 from .note_editor import NoteEditor
+from .text_change import TextChange
 from .theme import THEMES, Theme, verdict_icon
 
 
@@ -28,7 +31,9 @@ class NoteCard(QFrame):
     editSaved = Signal(object, object)  # the note as it was, NoteDraft
     deleteRequested = Signal(object)  # Note
     attachRequested = Signal(object)  # Note (an unplaced one, to the selected sentence)
+    acceptRequested = Signal(object)  # Note whose words changed, kept where it is
     jumpRequested = Signal(int)  # sentence index
+    articleRequested = Signal(object)  # ArticleRef: a note's link to a Gloss article
 
     def __init__(
         self,
@@ -37,7 +42,13 @@ class NoteCard(QFrame):
         can_attach: bool = False,
         show_quote: bool = False,
         parent: QWidget | None = None,
+        *,
+        show_words: bool = False,
+        can_move: bool = False,
     ) -> None:
+        """`show_words`: quote the words the note covers (a few words of the sentence,
+        or more than it); `can_move`: a place is selected that a changed note can move
+        to."""
         super().__init__(parent)
         self.note = note
         theme = theme or THEMES["light"]
@@ -72,36 +83,39 @@ class NoteCard(QFrame):
         body = QVBoxLayout(view)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(4)
-        if show_quote or note.sentence is None:
+        if show_quote or show_words or note.sentence is None:
             quote = QLabel(f"“{html.escape(_short(note.quote, 160))}”")
+            quote.setObjectName("noteWords")
             quote.setWordWrap(True)
             quote.setStyleSheet("font-style: italic; color: palette(placeholder-text);")
             body.addWidget(quote)
+        self.change: TextChange | None = None
+        if note.sentence is not None and (note.text_changed or note.words_differ):
+            # A verdict holds for the words it was written against: keep them in sight.
+            self.change = TextChange(note, theme, note.text_changed, can_move)
+            self.change.acceptRequested.connect(lambda: self.acceptRequested.emit(self.note))
+            self.change.moveRequested.connect(lambda: self.attachRequested.emit(self.note))
+            body.addWidget(self.change)
         if note.text:
-            text = QLabel()
+            # Rendered by the core under the link and image policy: Qt's own Markdown
+            # would follow any scheme and load pictures from disk.
+            text = self._rich_label(note_html(note.text))
             text.setObjectName("noteBody")
-            text.setTextFormat(Qt.TextFormat.MarkdownText)
-            text.setText(note.text)
-            text.setWordWrap(True)
-            text.setOpenExternalLinks(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             body.addWidget(text)
         if note.sources:
             links = "<br>".join(
-                f"↗ <a href='{html.escape(s.url, quote=True)}'>"
-                f"{html.escape(s.title or _short(s.url, 60))}</a>"
+                "↗ "
+                + link_html(s.url, s.title or _short(s.url, 60), _short(s.url, 200))
                 + (f" — <i>“{html.escape(_short(s.quote, 140))}”</i>" if s.quote else "")
                 for s in note.sources
             )
-            sources = QLabel(links)
+            sources = self._rich_label(links)
             sources.setObjectName("noteSourcesView")
-            sources.setTextFormat(Qt.TextFormat.RichText)
-            sources.setOpenExternalLinks(True)
-            sources.setWordWrap(True)
-            sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             body.addWidget(sources)
         if note.tags:
             tags = QLabel("  ".join(f"#{html.escape(t)}" for t in note.tags))
+            # Escaped, so rich text: left to guess, Qt shows "&lt;" as typed.
+            tags.setTextFormat(Qt.TextFormat.RichText)
             tags.setObjectName("noteTagsView")
             tags.setStyleSheet("color: palette(placeholder-text);")
             body.addWidget(tags)
@@ -135,6 +149,22 @@ class NoteCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.stack)
         self._fit()
+
+    def _rich_label(self, markup: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(markup)
+        label.setWordWrap(True)
+        # Links go through `follow_link`, which checks them again, never straight to Qt.
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(self._follow)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        return label
+
+    def _follow(self, url: str) -> None:
+        ref = follow_link(url)
+        if ref is not None:
+            self.articleRequested.emit(ref)
 
     def start_edit(self) -> None:
         self.editor.load(self.note)
