@@ -12,10 +12,13 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, __version__
+from ..core import health
+from ..core.dberrors import LibraryDamaged, translated
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resolve_library, resources_dir
 from .crash import CrashReporter
+from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .settings import Preferences
 
@@ -46,6 +49,39 @@ def open_window(library_path: Path) -> MainWindow:
     return window
 
 
+def open_watched_window(library_path: Path) -> MainWindow:
+    """`open_window` with the library's health watched (see `library_health`); shown."""
+    window = open_window(library_path)
+    window.show()
+    window.library_health = LibraryHealth(window, open_watched_window)
+    window.library_health.start()
+    return window
+
+
+def offer_restore_without_window(library_path: Path, problem: str) -> bool:
+    """The library is too damaged to show a window: restore its newest good backup?"""
+    good = health.newest_good_backup(library_path)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Your library is damaged.")
+    if good is None:
+        box.setInformativeText(
+            f"{problem}\n\nThere is no good backup in {library_path.parent / 'backups'}. "
+            "`gloss export --all --format json -o FILE` saves what can still be read."
+        )
+        box.exec()
+        return False
+    box.setInformativeText(
+        f"{problem}\n\nGloss can put back the newest good backup, {good.name}; the damaged "
+        "file is kept beside the library."
+    )
+    restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    health.restore(library_path, good)
+    return True
+
+
 def _quit_on_interrupt(app: QApplication) -> None:
     """Let Ctrl+C in the terminal close the window as it closes any other program.
 
@@ -55,6 +91,18 @@ def _quit_on_interrupt(app: QApplication) -> None:
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
+
+
+def _open_at_start(library_path: Path) -> MainWindow | None:
+    """The first window; a library too damaged to list offers its backup first."""
+    try:
+        with translated(library_path):
+            return open_watched_window(library_path)
+    except LibraryDamaged as exc:
+        if not offer_restore_without_window(library_path, str(exc)):
+            return None
+    with translated(library_path):
+        return open_watched_window(library_path)
 
 
 class FileOpenFilter(QObject):
@@ -82,12 +130,14 @@ def run(
     reporter.install()
     library_path = resolve_library(explicit_library, Preferences.load().library)
     try:
-        window = open_window(library_path)
+        window = _open_at_start(library_path)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
-    window.show()
-    window.start_daily_backup()
+    if window is None:
+        return 2
+    if not window.library.writes_refused:  # a damaged file must not become a backup
+        window.start_daily_backup()
     app.installEventFilter(FileOpenFilter(window))
     if open_paths:
         window.import_paths(list(open_paths))

@@ -17,10 +17,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..log import log_path, write_log
+from .library_health import problem_message
 
 
 class CrashReporter(QObject):
     crashed = Signal(str)
+    problem = Signal(str)  # a library error, in one line
 
     def __init__(self, log: Path | None = None) -> None:
         super().__init__()
@@ -28,6 +30,7 @@ class CrashReporter(QObject):
         self.shown: list[str] = []  # what the dialog said, for tests and the log
         self._showing = False
         self.crashed.connect(self._show)
+        self.problem.connect(self._show_problem)
 
     def install(self) -> None:
         sys.excepthook = self._hook
@@ -45,6 +48,14 @@ class CrashReporter(QObject):
     ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
+            return
+        problem = problem_message(value)
+        if problem is not None:
+            # The library file failed (busy, full, read-only, damaged), not Gloss: one line
+            # to the reader, and to the log.
+            with contextlib.suppress(OSError):
+                write_log(problem, self.log)
+            self.problem.emit(problem)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
         with contextlib.suppress(OSError):  # a full disk must not turn one error into two
@@ -69,6 +80,21 @@ class CrashReporter(QObject):
             )
             box.setInformativeText(f"The details were written to {self.log}.")
             box.setDetailedText(text)
+            box.exec()
+        finally:
+            self._showing = False
+
+    @Slot(str)
+    def _show_problem(self, message: str) -> None:
+        self.shown.append(message)
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Gloss")
+            box.setText(message)
             box.exec()
         finally:
             self._showing = False
