@@ -172,3 +172,54 @@ def test_many_articles_load_lazily(qtbot, library_path: Path) -> None:
     assert model.canFetchMore()
     model.fetchMore()
     assert len(model.rows) == PAGE + 50
+
+
+def _contrast(a, b) -> float:
+    def lum(c) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_row_with_four_badges_keeps_its_title_and_a_visible_chip_when_selected(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from reader.ui.library_view import SUMMARY
+    from reader.ui.theme import THEMES
+
+    opened = window.current_article_id
+    assert opened is not None
+    for i, verdict in enumerate(
+        (Verdict.FALSE, Verdict.MISLEADING, Verdict.MOSTLY_TRUE, Verdict.TRUE)
+    ):
+        window.library.add_note(opened, i, "", verdict)
+    window._notes_changed(opened)
+    view = window.library_view
+    index = view.model_.index(view.model_.row_of(opened) or 0, 0)
+    assert len(index.data(SUMMARY).verdict_counts) == 4
+    option = QStyleOptionViewItem()
+    option.initFrom(view.list)
+    option.rect = view.list.visualRect(index).translated(-view.list.visualRect(index).topLeft())
+    option.rect.setWidth(330)
+    option.state |= QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active
+    option.widget = view.list
+    delegate = view.delegate
+    title, _details, chips = delegate.layout(
+        option.rect, QFontMetrics(option.font), index.data(SUMMARY)
+    )
+    assert title.width() >= option.rect.width() - 2 * delegate.PADDING - 1
+    image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    chip = next(square for verdict, _label, square in chips if verdict is Verdict.MOSTLY_TRUE)
+    around = image.pixelColor(chip.left() - 2, chip.center().y())
+    assert _contrast(THEMES["light"].verdict(Verdict.MOSTLY_TRUE), around) >= 2.5
