@@ -254,3 +254,26 @@ def test_window_geometry_and_splitter_are_restored(
     again.show()
     assert again.size().width() == 700
     assert again.splitter.sizes() == sizes
+
+
+def test_a_freshly_opened_article_is_not_counted_as_read(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from reader.ui.library_view import _details
+
+    short = tmp_path / "short.txt"
+    short.write_text(
+        "A short read\n\n" + "\n\n".join(f"Paragraph {i} says a thing." for i in range(40))
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([short])
+    article_id = window.current_article_id
+    assert article_id is not None
+    qtbot.waitUntil(lambda: window.reader.is_placed())
+    window._remember_position()
+    summary = window.library.summary(article_id)
+    assert summary.progress == 0.0
+    assert "read" not in _details(summary)
+    window.reader.verticalScrollBar().setValue(window.reader.verticalScrollBar().maximum())
+    window._remember_position()
+    assert window.library.summary(article_id).progress == 1.0

@@ -304,7 +304,11 @@ class ReaderView(QTextBrowser):
         if not len(self.sentences):
             return 0.0
         bar = self.verticalScrollBar()
-        if bar.maximum() == 0 or bar.value() >= bar.maximum():
+        # Nothing counts as read before the reader scrolls: opening an article puts its
+        # first screen in view, and calling that "70% read" (a short article) is wrong.
+        if bar.value() == 0:
+            return 0.0
+        if bar.value() >= bar.maximum():
             return 1.0
         bottom = self._first_sentence_below(bar.value() + self.viewport().height())
         return bottom / len(self.sentences)
