@@ -12,9 +12,11 @@ from typing import Any, TextIO
 from . import __version__
 from .core.backups import backup_to
 from .core.batch import import_files
+from .core.import_summary import ImportSummary
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
+from .core.numbering import sentence_index, sentence_number
 from .core.sentences import split
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .paths import resolve_library
@@ -51,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the library's articles")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("show", help="show an article's sentences with their indices")
+    p = sub.add_parser("show", help="show an article's sentences with their numbers")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
 
@@ -59,11 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     note_sub = p.add_subparsers(dest="note_command", metavar="ACTION", required=True)
     add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
     add.add_argument("id", type=int, help="article id")
-    add.add_argument("index", type=int, help="sentence index (see `gloss show`)")
+    add.add_argument("number", type=int, help="sentence number (see `gloss show`)")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
     add.add_argument("--source", action="append", default=[], metavar="URL")
     add.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add.add_argument(
+        "--revision",
+        metavar="HASH",
+        help="the revision `gloss show --json` printed: refuse if the text changed since",
+    )
 
     p = sub.add_parser("notes", help="list an article's notes")
     p.add_argument("id", type=int)
@@ -178,11 +185,12 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
     if args.command == "note":
         note = library.add_note(
             args.id,
-            args.index,
+            sentence_index(args.number),
             args.text,
             Verdict.parse(args.verdict),
             [Source(url) for url in args.source],
             args.tag,
+            revision=args.revision,
         )
         print(note.uuid, file=out)
         return 0
@@ -194,10 +202,10 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
 
 
 def _import(library: Library, paths: list[Path], out: TextIO) -> int:
-    failed = 0
+    outcomes = []
     for outcome in import_files(library, paths):
+        outcomes.append(outcome)
         if not outcome.ok:
-            failed += 1
             print(f"{outcome.path}: {outcome.reason}", file=sys.stderr)
             if outcome.trace:
                 print(outcome.trace, file=sys.stderr)
@@ -209,7 +217,9 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
                 "the new text and are kept as unplaced notes",
                 file=sys.stderr,
             )
-    return 1 if failed else 0
+    summary = ImportSummary.of(outcomes)
+    print(f"gloss import: {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def _extract(paths: list[Path], fmt: str, out: TextIO) -> int:
@@ -304,7 +314,8 @@ def _list(library: Library, as_json: bool, out: TextIO) -> int:
 
 
 def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
-    article = library.article(article_id)  # NotFound is a LibraryError: main reports it
+    # NotFound is a LibraryError: main reports it
+    article, revision = library.article_and_revision(article_id)
     if as_json:
         meta = article.meta
         json.dump(
@@ -317,7 +328,11 @@ def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
                 "published": meta.published,
                 "lang": meta.lang,
                 "splitter_version": article.splitter_version,
-                "sentences": [{"index": s.index, "text": s.text} for s in article.sentences],
+                "revision": revision,
+                "sentences": [
+                    {"index": s.index, "number": sentence_number(s.index), "text": s.text}
+                    for s in article.sentences
+                ],
             },
             out,
             ensure_ascii=False,
@@ -327,7 +342,7 @@ def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
         return 0
     print(article.title, file=out)
     for s in article.sentences:
-        print(f"{s.index}\t{s.text}", file=out)
+        print(f"{sentence_number(s.index)}\t{s.text}", file=out)
     return 0
 
 
@@ -339,7 +354,7 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         print(file=out)
         return 0
     for n in notes:
-        where = "unplaced" if n.sentence is None else str(n.sentence)
+        where = "unplaced" if n.sentence is None else str(sentence_number(n.sentence))
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
     return 0
 
@@ -348,6 +363,7 @@ def _note_json(n: Note) -> dict[str, Any]:
     return {
         "uuid": n.uuid,
         "sentence": n.sentence,
+        "number": None if n.sentence is None else sentence_number(n.sentence),
         "quote": n.quote,
         "text": n.text,
         "verdict": n.verdict.value,
@@ -390,7 +406,7 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         print(file=out)
         return 0
     for h in hits:
-        where = "-" if h.sentence is None else str(h.sentence)
+        where = "-" if h.sentence is None else str(sentence_number(h.sentence))
         snippet = " ".join(h.marked("**", "**").split())
         print(f"{h.article_id}\t{where}\t{h.kind}\t{h.title}\t{snippet}", file=out)
     return 0

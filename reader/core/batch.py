@@ -20,6 +20,7 @@ class FileOutcome:
     title: str = ""
     status: str = ""  # "added", "updated" or "unchanged"
     orphaned: int = 0  # notes left unplaced by an updated text
+    moved: int = 0  # notes an updated text put on a sentence with another number
     reason: str = ""  # why it failed, one line
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
 
@@ -53,7 +54,12 @@ def import_files(
             )
         else:
             yield FileOutcome(
-                path, result.article_id, article.title, result.status, result.orphaned
+                path,
+                result.article_id,
+                article.title,
+                result.status,
+                result.orphaned,
+                moved=result.moved,
             )
     if progress is not None:
         progress(len(files), len(files), "")

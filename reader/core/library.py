@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .anchoring import CONTEXT_CHARS, Anchor, reanchor_all
+from .anchoring import CONTEXT_CHARS, Anchor, reanchor, reanchor_all
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -33,6 +33,8 @@ from .model import (
     Verdict,
     block_offsets,
 )
+from .numbering import sentence_number
+from .revision import places_same_words, write_transaction
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
     ELLIPSIS,
@@ -56,11 +58,27 @@ class NotFound(LibraryError):
     pass
 
 
+class StaleRevision(LibraryError):
+    """A note was written against a text of the article that is no longer current.
+
+    `current` is the article's revision now: read the article again, place the note on
+    the sentence with the same words, and write it with that revision.
+    """
+
+    def __init__(self, article_id: int, seen: str, current: str) -> None:
+        self.article_id, self.seen, self.current = article_id, seen, current
+        super().__init__(
+            f"article {article_id} changed since revision {seen[:12]} was read (it is now "
+            f"{current[:12]}); show it again and note the sentence in its new text"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     article_id: int
     status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
     orphaned: int = 0  # notes that could not be placed on the new text
+    moved: int = 0  # notes placed on a sentence with another number in the new text
 
 
 def now() -> str:
@@ -140,8 +158,8 @@ class Library:
             article_id, content_hash = existing
             if content_hash == article.content_hash:
                 return AddResult(article_id, "unchanged")
-            orphaned = self.replace_text(article_id, article, source_path)
-            return AddResult(article_id, "updated", orphaned)
+            moved, orphaned = self.replace_text(article_id, article, source_path)
+            return AddResult(article_id, "updated", orphaned, moved)
         stamp = now()
         with self.db.atomic():
             row = {
@@ -172,10 +190,13 @@ class Library:
         ).fetchone()
         return (int(row[0]), str(row[1])) if row else None
 
-    def replace_text(self, article_id: int, article: Article, source_path: str = "") -> int:
+    def replace_text(
+        self, article_id: int, article: Article, source_path: str = ""
+    ) -> tuple[int, int]:
         """Give an article new text, keep the old one as a version, re-place its notes.
 
-        Returns how many notes became orphans. All of it is one transaction.
+        Returns how many notes moved to another sentence number and how many became
+        orphans. All of it is one transaction.
         """
         old = self.db.execute(
             "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
@@ -202,11 +223,12 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            orphaned = self._reanchor_notes(article_id, article, previous)
-        return orphaned
+            moved, orphaned = self._reanchor_notes(article_id, article, previous)
+        return moved, orphaned
 
-    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> int:
-        """Place every note of an article on its new sentences; returns the orphans.
+    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> tuple[int, int]:
+        """Place every note of an article on its new sentences; returns how many moved
+        to another sentence number and how many became orphans.
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
         so a later version of the text (or the user) can still place it.
@@ -215,8 +237,9 @@ class Library:
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
         placements = reanchor_all([Anchor.from_note(n) for n in notes], article, old=old)
-        orphaned = 0
+        moved = orphaned = 0
         for note, placed in zip(notes, placements, strict=True):
+            moved += not placed.orphaned and placed.sentence != note.sentence
             if placed.orphaned:
                 orphaned += 1
                 self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
@@ -233,7 +256,7 @@ class Library:
                         note.uuid,
                     ],
                 )
-        return orphaned
+        return moved, orphaned
 
     def resegment(self, article_id: int) -> int:
         """Re-split an article cut by another splitter version and re-anchor its notes.
@@ -251,7 +274,7 @@ class Library:
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
-            return self._reanchor_notes(article_id, article, stored)
+            return self._reanchor_notes(article_id, article, stored)[1]
 
     def _write_sentences(self, article_id: int, article: Article) -> None:
         bases = block_offsets(article.blocks)
@@ -284,6 +307,29 @@ class Library:
         its notes re-anchored), so sentence indices always match the current splitter."""
         if upgrade and self._stale_splitter(article_id):
             self.resegment(article_id)
+        # One read transaction: a text another process writes meanwhile never mixes
+        # its sentences with the metadata read before it.
+        with self.db.atomic():
+            return self._read_article(article_id)
+
+    def revision(self, article_id: int) -> str:
+        """The revision of an article's text (its content hash): a note written against
+        another one is refused (`StaleRevision`)."""
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return str(row[0])
+
+    def article_and_revision(self, article_id: int) -> tuple[Article, str]:
+        """An article and the revision of that very text, read in one transaction."""
+        if self._stale_splitter(article_id):
+            self.resegment(article_id)
+        with self.db.atomic():
+            return self._read_article(article_id), self.revision(article_id)
+
+    def _read_article(self, article_id: int) -> Article:
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
             "splitter_version, extractor_version, doc FROM articles WHERE id = ?",
@@ -656,11 +702,16 @@ class Library:
         verdict: Verdict = Verdict.NONE,
         sources: Iterable[Source] = (),
         tags: Iterable[str] = (),
+        revision: str | None = None,
     ) -> Note:
-        quote, prefix, suffix, position = self._anchor(article_id, sentence)
+        """Note a sentence. With `revision` (the text the writer saw) the write is refused
+        by `StaleRevision` if the text changed since; the quote and context are read in
+        the same transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
-        with self.db.atomic():
+        with write_transaction(self.db):
+            self._check_revision(article_id, revision)
+            quote, prefix, suffix, position = self._anchor(article_id, sentence)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated)
@@ -709,8 +760,11 @@ class Library:
         return self.note(note_uuid)
 
     def restore_note(self, note: Note) -> Note:
-        """Put back a note exactly as it was (undo of a delete, a backup restore)."""
-        with self.db.atomic():
+        """Put back a note as it was (undo of a delete, a backup restore). If the text
+        changed since, a placed note goes to the sentence with its words, or is kept
+        unplaced: never on a sentence whose words differ."""
+        with write_transaction(self.db):
+            note = self._fitted(note)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated)
@@ -739,15 +793,19 @@ class Library:
             )
         return self.note(note.uuid)
 
-    def reattach_note(self, note_uuid: str, sentence: int | None) -> Note:
-        """Move a note to a sentence by hand (or back to the unplaced list with None)."""
+    def reattach_note(
+        self, note_uuid: str, sentence: int | None, revision: str | None = None
+    ) -> Note:
+        """Move a note to a sentence by hand (or back to the unplaced list with None);
+        `revision` as for `add_note`."""
         note = self.note(note_uuid)
         if sentence is None:
             with self.db.atomic():
                 self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note_uuid])
             return self.note(note_uuid)
-        quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
-        with self.db.atomic():
+        with write_transaction(self.db):
+            self._check_revision(note.article_id, revision)
+            quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
             self.db.execute(
                 "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
                 "position = ?, updated = ? WHERE uuid = ?",
@@ -760,6 +818,43 @@ class Library:
             cur = self.db.execute("DELETE FROM notes WHERE uuid = ?", [note_uuid])
         if cur.rowcount == 0:
             raise NotFound(f"no note {note_uuid}")
+
+    def _check_revision(self, article_id: int, revision: str | None) -> None:
+        if revision is None:
+            return
+        current = self.revision(article_id)
+        if current != revision:
+            raise StaleRevision(article_id, revision, current)
+
+    def _fitted(self, note: Note) -> Note:
+        """`note` if its words are where it says, else placed again by its words (exact
+        matches only) or unplaced. Cheap when nothing changed: one row is read."""
+        if note.sentence is None:
+            return note
+        row = self.db.execute(
+            """SELECT s.text, s.text_start, substr(a.text, ? + 1, ?)
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE s.article_id = ? AND s.idx = ?""",
+            [note.position or 0, len(note.quote), note.article_id, note.sentence],
+        ).fetchone()
+        if row is not None:
+            text, start, at_position = row
+            if note.position is None:
+                if note.quote and note.quote in text:
+                    return note
+            elif at_position == note.quote and start <= note.position < start + len(text):
+                return note
+        placed = reanchor(Anchor.from_note(note), self.article(note.article_id))
+        if not places_same_words(placed):
+            return replace(note, sentence=None)
+        return replace(
+            note,
+            sentence=placed.sentence,
+            quote=placed.quote,
+            prefix=placed.prefix,
+            suffix=placed.suffix,
+            position=placed.position,
+        )
 
     def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
         """A sentence's quote, the CONTEXT_CHARS around it and its offset in the article's
@@ -776,7 +871,7 @@ class Library:
             [CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, article_id, sentence],
         ).fetchone()
         if row is None:
-            raise NotFound(f"article {article_id} has no sentence {sentence}")
+            raise NotFound(f"article {article_id} has no sentence {sentence_number(sentence)}")
         quote, start, prefix, suffix = row
         return quote, prefix, suffix, start
 
@@ -856,4 +951,4 @@ def _summary(r: tuple) -> ArticleSummary:
     )
 
 
-__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound"]
+__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound", "StaleRevision"]

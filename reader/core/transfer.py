@@ -61,6 +61,7 @@ from .export.backup import FORMAT as BACKUP_FORMAT
 from .export.common import iso_datetime
 from .library import Library, now
 from .model import Article, Note
+from .revision import places_same_words
 from .sentences import SPLITTER_VERSION, segment
 
 Progress = Callable[[int, int], None]
@@ -305,7 +306,7 @@ def _fits(note: Note, article: Article) -> bool:
 
 def _replace_anchor(note: Note, article: Article) -> Note:
     placed = reanchor(Anchor.from_note(note), article)
-    if placed.orphaned:
+    if not places_same_words(placed):  # similar words are not the words it was made on
         return replace(note, sentence=None)
     return replace(
         note,
@@ -381,6 +382,8 @@ def _import_annotation(
     if article_id not in articles:
         articles[article_id] = library.article(article_id)
     placed = reanchor(ann.anchor, articles[article_id])
+    if not places_same_words(placed):  # similar words are not the words it was made on
+        placed = replace(placed, sentence=None)
     note = Note(
         uuid=note_uuid,
         article_id=article_id,

@@ -1,0 +1,68 @@
+"""Notes are written against the text the writer saw.
+
+An article's revision is its content hash. The window (and `gloss note add --revision`)
+sends the revision it read along with a note; the library checks it and writes in one
+write transaction, and refuses a stale one (`library.StaleRevision`). The writer then
+reads the article again and looks for the noted words in the new text with
+`sentence_with_words`; nothing here ever guesses a sentence whose words differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+from .anchoring import Method, Placement, fold, make_anchor, reanchor
+from .model import Article
+
+# Placements that found the note's own words (quote style and spacing aside).
+_SAME_WORDS = frozenset({Method.EXACT, Method.HINT})
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so a check
+    made inside it still holds when the write lands; nested, a savepoint."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def places_same_words(placed: Placement) -> bool:
+    """True when a re-anchoring found the note's own words, not similar ones."""
+    return not placed.orphaned and placed.method in _SAME_WORDS
+
+
+def sentence_with_words(article: Article, words: str) -> int | None:
+    """The one sentence of `article` whose text is `words` (exactly, else up to quote
+    style and spacing). None when no sentence or several have them: the reader, not a
+    guess, then says where a note belongs."""
+    found = [s.index for s in article.sentences if s.text == words]
+    if not found:
+        folded = fold(words)
+        found = [s.index for s in article.sentences if fold(s.text) == folded]
+    return found[0] if len(found) == 1 else None
+
+
+def follow_sentence(old: Article, new: Article, index: int) -> int | None:
+    """Where sentence `index` of `old` stands in `new`, for keeping the reader's place
+    and selection across a reload: its words if they are there once, else the
+    alignment of the two versions (a typo fix keeps the place). None if it is gone."""
+    if not 0 <= index < len(old.sentences):
+        return None
+    same = sentence_with_words(new, old.sentences[index].text)
+    if same is not None:
+        return same
+    placed = reanchor(make_anchor(old, index), new, old=old)
+    return placed.sentence
