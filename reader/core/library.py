@@ -137,6 +137,11 @@ class Library:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         return self.path.parent / "backups" / f"{self.path.stem}-{stamp}-{reason}.db"
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file (SQLite's
+        `PRAGMA data_version`): a cheap way to notice changes without reading them."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default

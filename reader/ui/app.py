@@ -18,6 +18,7 @@ from ..paths import resolve_library, resources_dir
 from .crash import CrashReporter
 from .main_window import MainWindow
 from .settings import Preferences
+from .single_instance import SingleInstance, WindowBusy, bring_to_front
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -66,9 +67,22 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self.window.import_paths([Path(event.file())])
+            receive_paths(self.window, [Path(event.file())])
             return True
         return False
+
+
+def receive_paths(window: MainWindow, paths: Sequence[Path]) -> None:
+    """Files handed to the running window (`gloss FILE…`, "Open with Gloss")."""
+    bring_to_front(window)
+    if paths:
+        window.import_paths(list(paths))
+
+
+def serve(window: MainWindow, instance: SingleInstance) -> None:
+    """Let later `gloss` commands on this library hand their files to `window`."""
+    instance.setParent(window)
+    instance.pathsReceived.connect(lambda paths: receive_paths(window, paths))
 
 
 def run(
@@ -81,11 +95,19 @@ def run(
     reporter = CrashReporter()
     reporter.install()
     library_path = resolve_library(explicit_library, Preferences.load().library)
+    instance = SingleInstance(library_path)
+    try:
+        if not instance.claim(open_paths):
+            return 0  # the window already open on this library took the files
+    except (WindowBusy, OSError) as exc:
+        print(f"gloss: {exc}", file=sys.stderr)
+        return 1
     try:
         window = open_window(library_path)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
+    serve(window, instance)
     window.show()
     window.start_daily_backup()
     app.installEventFilter(FileOpenFilter(window))

@@ -7,10 +7,13 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.library import Library
+from ..core.library import Library, StaleRevision
 from ..core.model import Note, Source, Verdict
 
 Changed = Callable[[int], None]  # called with the article id after every do and undo
+# Told when a note write was refused because the text changed since it was shown; the
+# command is then dropped from the stack (obsolete) and nothing was written.
+Refused = Callable[[StaleRevision], None]
 
 
 class AddNote(QUndoCommand):
@@ -24,15 +27,24 @@ class AddNote(QUndoCommand):
         verdict: Verdict,
         sources: list[Source],
         tags: list[str],
+        revision: str | None = None,
+        refused: Refused | None = None,
     ) -> None:
         super().__init__("Add note")
         self.library, self.changed = library, changed
         self.args = (article_id, sentence, text, verdict, sources, tags)
+        self.revision, self.refused = revision, refused
         self.note: Note | None = None
 
     def redo(self) -> None:
         if self.note is None:
-            self.note = self.library.add_note(*self.args)
+            try:
+                self.note = self.library.add_note(*self.args, revision=self.revision)
+            except StaleRevision as exc:
+                self.setObsolete(True)
+                if self.refused is not None:
+                    self.refused(exc)
+                return
         else:
             self.library.restore_note(self.note)  # the same uuid on redo
         self.changed(self.note.article_id)
@@ -87,12 +99,27 @@ class DeleteNote(QUndoCommand):
 
 
 class ReattachNote(QUndoCommand):
-    def __init__(self, library: Library, changed: Changed, note: Note, sentence: int) -> None:
+    def __init__(
+        self,
+        library: Library,
+        changed: Changed,
+        note: Note,
+        sentence: int,
+        revision: str | None = None,
+        refused: Refused | None = None,
+    ) -> None:
         super().__init__("Re-attach note")
         self.library, self.changed, self.note, self.sentence = library, changed, note, sentence
+        self.revision, self.refused = revision, refused
 
     def redo(self) -> None:
-        self.library.reattach_note(self.note.uuid, self.sentence)
+        try:
+            self.library.reattach_note(self.note.uuid, self.sentence, self.revision)
+        except StaleRevision as exc:
+            self.setObsolete(True)
+            if self.refused is not None:
+                self.refused(exc)
+            return
         self.changed(self.note.article_id)
 
     def undo(self) -> None:

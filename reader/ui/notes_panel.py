@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
+from ..core.library import Library, StaleRevision
 from ..core.model import Note
+from ..core.numbering import sentence_number
 from .commands import AddNote, DeleteNote, EditNote, ReattachNote
+from .drafts import EditorState
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
 from .theme import THEMES, Theme, verdict_icon
@@ -35,6 +37,9 @@ class NotesPanel(QWidget):
     notesChanged = Signal(int)  # article id whose notes changed
     jumpRequested = Signal(int)  # sentence index to show in the reader
     editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
+    # A write was refused: the article's text changed since it was shown (StaleRevision).
+    # The draft stays in the editor; the window reloads and places it again.
+    writeRefused = Signal(object)
 
     def __init__(self, library: Library, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +50,10 @@ class NotesPanel(QWidget):
         self.article_id: int | None = None
         self.sentence: int | None = None
         self.sentence_text = ""
+        self.revision: str | None = None  # of the text shown; every write carries it
+        # The draft's sentence is not in the article's new text: the editor keeps the
+        # draft until the reader clicks the sentence it belongs to.
+        self.detached = False
         self.cards: list[QWidget] = []  # cards and the "Unplaced" heading
 
         self.quote = QLabel()
@@ -114,18 +123,60 @@ class NotesPanel(QWidget):
             " background: palette(alternate-base); color: palette(text); }"
         )
 
-    def show_article(self, article_id: int | None) -> None:
+    def show_article(self, article_id: int | None, revision: str | None = None) -> None:
         self.article_id = article_id
+        self.revision = revision
+        self.detached = False
         self.show_sentence(article_id, None, "")
 
     def show_sentence(self, article_id: int | None, sentence: int | None, text: str) -> None:
+        same = (article_id, sentence, text) == (self.article_id, self.sentence, self.sentence_text)
         self.article_id = article_id
         self.sentence = sentence
         self.sentence_text = text
         active = article_id is not None and sentence is not None
         self.editor.setEnabled(active)
-        self.editor.clear()
+        if self.detached and active:
+            self.detached = False  # the reader chose where the kept draft belongs
+        elif not (same and active):  # Enter on the sentence being noted keeps the draft
+            self.editor.clear()
         self.reload()
+
+    def follow(self, sentence: int | None, text: str, revision: str) -> None:
+        """The article's text changed: the same sentence (or none) in the new text.
+        Unlike `show_sentence`, drafts in the editors are kept."""
+        self.revision = revision
+        self.detached = False
+        self.sentence, self.sentence_text = sentence, text
+        self.editor.setEnabled(sentence is not None)
+        self.reload()
+
+    def detach(self, revision: str) -> None:
+        """The draft's sentence is gone from the new text: keep the draft, say so, and
+        let the next sentence the reader clicks take it."""
+        self.revision = revision
+        self.detached = True
+        self.sentence = None
+        self.reload()
+
+    def has_draft(self) -> bool:
+        return self.editor.isEnabled() and not EditorState.of(self.editor).is_empty()
+
+    def save_draft(self) -> None:
+        """Save what the new-note editor holds, as Ctrl+Enter does."""
+        draft = self.editor.draft()
+        if draft is not None:
+            self._add(draft)
+
+    def show_unplaced(self) -> None:
+        """Bring the article's unplaced notes into view."""
+        self.tabs.setCurrentIndex(0)
+        for widget in self.cards:
+            if widget.objectName() == "unplacedHeading":
+                scroll = self.findChild(QScrollArea, "noteCards")
+                if scroll is not None:
+                    scroll.ensureWidgetVisible(widget, 0, 0)
+                break
 
     def focus_editor(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -138,7 +189,13 @@ class NotesPanel(QWidget):
         return self.library.notes(self.article_id, self.sentence)
 
     def reload(self) -> None:
-        if self.sentence is not None:
+        if self.detached:
+            self.quote.setText(
+                f"<s>“{html.escape(self.sentence_text)}”</s><br><i>The article changed and "
+                "this sentence is not in its new text. Click the sentence your note belongs "
+                "to; your draft is kept.</i>"
+            )
+        elif self.sentence is not None:
             self.quote.setText(f"“{html.escape(self.sentence_text)}”")
         else:
             self.quote.setText(
@@ -152,6 +209,8 @@ class NotesPanel(QWidget):
         self._set_cards(notes, unplaced)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
+        if self.sentence is not None:
+            text = f"<b>Sentence {sentence_number(self.sentence)}</b> · {text}"
         if unplaced:
             text += f" · {len(unplaced)} unplaced"
         self.heading.setText(text)
@@ -160,6 +219,8 @@ class NotesPanel(QWidget):
     # -- cards -----------------------------------------------------------------------------
 
     def _set_cards(self, notes: list[Note], unplaced: list[Note]) -> None:
+        # A note being edited keeps its draft when the cards are rebuilt.
+        editing = {c.note.uuid: EditorState.of(c.editor) for c in self.note_cards() if c.editing()}
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
@@ -183,6 +244,11 @@ class NotesPanel(QWidget):
                     NoteCard(note, self.theme, can_attach=self.sentence is not None), insert_at
                 )
                 insert_at += 1
+        for card in self.note_cards():
+            state = editing.get(card.note.uuid)
+            if state is not None:
+                card.start_edit()
+                state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
         card.editSaved.connect(self._edit)
@@ -198,7 +264,11 @@ class NotesPanel(QWidget):
     def _fill_outline(self, notes: list[Note]) -> None:
         self.outline.clear()
         for note in notes:
-            where = "Unplaced" if note.sentence is None else f"Sentence {note.sentence + 1}"
+            where = (
+                "Unplaced"
+                if note.sentence is None
+                else f"Sentence {sentence_number(note.sentence)}"
+            )
             first = note.text.splitlines()[0] if note.text else "(no text)"
             item = QListWidgetItem(
                 verdict_icon(note.verdict, 14, self.theme),
@@ -217,7 +287,11 @@ class NotesPanel(QWidget):
 
     def _add(self, draft: NoteDraft) -> None:
         if self.article_id is None or self.sentence is None:
+            if self.detached:
+                self.editor.error.setText("Click the sentence this note belongs to first.")
+                self.editor.error.show()
             return
+        refused: list[StaleRevision] = []
         self.undo.push(
             AddNote(
                 self.library,
@@ -228,8 +302,13 @@ class NotesPanel(QWidget):
                 draft.verdict,
                 draft.sources,
                 draft.tags,
+                revision=self.revision,
+                refused=refused.append,
             )
         )
+        if refused:  # nothing was written; the draft stays for the window to place
+            self.writeRefused.emit(refused[0])
+            return
         self.editor.clear()
 
     def _edit(self, before: Note, draft: NoteDraft) -> None:
@@ -250,7 +329,19 @@ class NotesPanel(QWidget):
 
     def _attach(self, note: Note) -> None:
         if self.sentence is not None:
-            self.undo.push(ReattachNote(self.library, self._changed, note, self.sentence))
+            refused: list[StaleRevision] = []
+            self.undo.push(
+                ReattachNote(
+                    self.library,
+                    self._changed,
+                    note,
+                    self.sentence,
+                    revision=self.revision,
+                    refused=refused.append,
+                )
+            )
+            if refused:
+                self.writeRefused.emit(refused[0])
 
     def _jump(self, item: QListWidgetItem) -> None:
         sentence = item.data(SENTENCE)

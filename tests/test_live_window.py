@@ -1,0 +1,313 @@
+"""The window follows the library file: another process writes, the window shows it.
+
+Every two-process test runs a real `python -m reader.cli` on the library the window has
+open, then gives the window one second to show the change, and checks what is stored
+through a connection of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.library import Library
+from reader.core.model import Verdict
+from reader.ui.main_window import MainWindow
+
+SHOWS_WITHIN_MS = 1000  # the promise: a change made elsewhere shows within a second
+UPDATE = "<p>Update: the council met again on Friday. Nothing changed.</p>"
+TRADERS = "Traders on Mill Street say footfall has fallen by a third since the closure began."
+TRADERS_HTML = TRADERS.replace("footfall ", "footfall\n")  # as news.html wraps it
+BUSES = "Buses and bicycles can still cross on a temporary lane."
+
+
+def gloss(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command line, in another process, on the window's library."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def changed_page(pages: Path, tmp_path: Path, old: str = "", new: str = "") -> Path:
+    """news.html with a paragraph added at the top (and `old` replaced by `new`)."""
+    html = (pages / "news.html").read_text(encoding="utf-8")
+    html = html.replace(
+        "</div>\n<p>The old river bridge", f"</div>\n{UPDATE}\n<p>The old river bridge"
+    )
+    if old:
+        assert old in html
+        html = html.replace(old, new)
+    path = tmp_path / "news-updated.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def index_of(win: MainWindow, words: str) -> int:
+    assert win.reader.article is not None
+    return next(s.index for s in win.reader.article.sentences if s.text == words)
+
+
+def click(qtbot, win: MainWindow, index: int) -> None:
+    """Scroll the sentence into view as a reader would, then click it."""
+    reader = win.reader
+    reader.scroll_to_sentence(index)
+    rect = reader.sentence_rect(index)
+    qtbot.mouseClick(
+        reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + 4, rect.center().y())
+    )
+
+
+def write_note(qtbot, win: MainWindow, text: str) -> None:
+    qtbot.keyClick(win.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(win.notes.editor.text, text)
+    qtbot.keyClick(win.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def stored_notes(path: Path, article_id: int) -> list[tuple[str, int | None, str, str]]:
+    """(text, sentence, quote, the sentence's words now) of every note, from the file."""
+    with Library(path) as lib:
+        article = lib.article(article_id)
+        return [
+            (
+                n.text,
+                n.sentence,
+                n.quote,
+                article.sentences[n.sentence].text if n.sentence is not None else "",
+            )
+            for n in lib.notes(article_id)
+        ]
+
+
+def shows_update(win: MainWindow) -> bool:
+    article = win.reader.article
+    return article is not None and article.sentences[0].text.startswith("Update:")
+
+
+@pytest.fixture
+def window(news_window: MainWindow) -> MainWindow:
+    news_window.reader.setFocus()
+    return news_window
+
+
+@pytest.mark.slow
+def test_the_issue_a_changed_page_imported_elsewhere_then_a_note_below_the_change(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    click(qtbot, window, index_of(window, BUSES))
+    before_top = window.reader.top_sentence()
+    gloss(library_path, "import", str(changed_page(pages, tmp_path)))
+    qtbot.waitUntil(lambda: shows_update(window), timeout=SHOWS_WITHIN_MS)
+    # Reloaded in place: the same sentence still selected, by its words, and in view.
+    buses = index_of(window, BUSES)
+    assert window.reader.current == buses
+    assert window.notes.sentence == buses and window.notes.sentence_text == BUSES
+    assert window.reader.top_sentence() is not None and before_top is not None
+    assert window.current_article_id == article_id
+    # The reader clicks a sentence below the change and notes it.
+    click(qtbot, window, index_of(window, TRADERS))
+    write_note(qtbot, window, "A third is the traders' own estimate.")
+    assert stored_notes(library_path, article_id) == [
+        ("A third is the traders' own estimate.", index_of(window, TRADERS), TRADERS, TRADERS)
+    ]
+    assert window.reader.marks == {index_of(window, TRADERS): Verdict.NONE}
+
+
+@pytest.mark.slow
+def test_a_note_saved_on_a_text_that_changed_meanwhile_goes_to_the_same_words(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    """The change lands after the last look at the file and before Ctrl+Enter."""
+    article_id = window.current_article_id
+    assert article_id is not None
+    traders_before = index_of(window, TRADERS)
+    click(qtbot, window, traders_before)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Seen on the old text.")
+    window.live.stop()  # the window has not looked at the file since
+    gloss(library_path, "import", str(changed_page(pages, tmp_path)))
+    editor = window.notes.editor.text
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    notes = stored_notes(library_path, article_id)
+    assert notes == [("Seen on the old text.", traders_before + 2, TRADERS, TRADERS)]
+    assert shows_update(window)  # the window now shows the text the note went on
+    assert window.notes.sentence == traders_before + 2
+    assert window.notes.editor.text.toPlainText() == ""
+
+
+@pytest.mark.slow
+def test_a_draft_whose_sentence_is_gone_is_kept_and_the_reader_asked(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    click(qtbot, window, index_of(window, TRADERS))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Who measured it?")
+    window.live.stop()
+    rewritten = "Shops on Mill Street report fewer customers."
+    gloss(
+        library_path,
+        "import",
+        str(
+            changed_page(
+                pages,
+                tmp_path,
+                TRADERS_HTML,
+                rewritten,
+            )
+        ),
+    )
+    qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_notes(library_path, article_id) == []  # nothing stored on other words
+    box = window.live.changed_box
+    assert box.isVisible() and "not in its new text" in box.text()
+    box.accept()
+    assert window.notes.detached
+    assert window.notes.editor.text.toPlainText() == "Who measured it?"
+    # The reader says where it belongs: the draft goes there.
+    click(qtbot, window, index_of(window, rewritten))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert window.notes.editor.text.toPlainText() == "Who measured it?"
+    qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    index = index_of(window, rewritten)
+    assert stored_notes(library_path, article_id) == [
+        ("Who measured it?", index, rewritten, rewritten)
+    ]
+
+
+@pytest.mark.slow
+def test_a_note_added_by_another_process_shows_and_the_draft_survives(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    buses = index_of(window, BUSES)
+    click(qtbot, window, buses)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "half-written")
+    number = str(buses + 1)  # what the window shows and the command line takes
+    gloss(
+        library_path,
+        "note",
+        "add",
+        str(article_id),
+        number,
+        "--text",
+        "From the CLI.",
+        "--verdict",
+        "false",
+    )
+    qtbot.waitUntil(lambda: buses in window.reader.marks, timeout=SHOWS_WITHIN_MS)
+    assert window.reader.marks[buses] is Verdict.FALSE
+    assert [c.note.text for c in window.notes.note_cards()] == ["From the CLI."]
+    assert window.notes.editor.text.toPlainText() == "half-written"
+    assert window.notes.outline.item(0).text().startswith(f"Sentence {number}: “{BUSES}”")
+    row = window.library_view.model_.rows[window.library_view.model_.row_of(article_id)]
+    assert row.note_count == 1  # the list's counts follow too
+    shown = gloss(library_path, "show", str(article_id)).stdout.splitlines()
+    assert f"{number}\t{BUSES}" in shown
+
+
+@pytest.mark.slow
+def test_a_card_being_edited_keeps_its_draft_when_the_file_changes(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    buses = index_of(window, BUSES)
+    click(qtbot, window, buses)
+    write_note(qtbot, window, "first")
+    card = window.notes.note_cards()[0]
+    card.start_edit()
+    card.editor.text.setPlainText("first, edited")
+    gloss(library_path, "note", "add", str(article_id), str(buses + 1), "--text", "second")
+    qtbot.waitUntil(lambda: len(window.notes.note_cards()) == 2, timeout=SHOWS_WITHIN_MS)
+    editing = [c for c in window.notes.note_cards() if c.editing()]
+    assert [c.editor.text.toPlainText() for c in editing] == ["first, edited"]
+
+
+@pytest.mark.slow
+def test_the_list_shows_articles_imported_elsewhere_and_keeps_its_selection(
+    qtbot, window: MainWindow, library_path: Path, pages: Path
+) -> None:
+    article_id = window.current_article_id
+    view = window.library_view
+    before = view.model_.total
+    gloss(library_path, "import", str(pages / "plain.txt"))
+    qtbot.waitUntil(lambda: view.model_.total == before + 1, timeout=SHOWS_WITHIN_MS)
+    assert "Notes from the field" in [r.title for r in view.model_.rows]
+    assert view.current_id() == article_id
+    assert window.current_article_id == article_id
+
+
+def test_an_article_opened_from_search_leaves_no_other_row_selected(
+    qtbot, window: MainWindow
+) -> None:
+    from reader.core.search import SearchHit
+
+    news = window.current_article_id
+    assert news is not None
+    window.library.set_archived(news, True)  # not in the list any more
+    sample = next(i for i in window.library.article_ids() if i != news)
+    window.library_view.reload()
+    window.library_view.select_article(sample)
+    assert window.current_article_id == sample
+    window.open_hit(SearchHit("article", news, 0, "Bridge", "", 0.0))
+    assert window.current_article_id == news
+    assert window.library_view.current_id() is None
+    assert not window.library_view.list.selectionModel().hasSelection()
+
+
+def test_a_re_import_that_unplaces_notes_says_so_and_offers_to_show_them(
+    qtbot, window: MainWindow, pages: Path, tmp_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    window.library.add_note(article_id, index_of(window, TRADERS), "gone soon", Verdict.FALSE)
+    window.library.add_note(article_id, index_of(window, BUSES), "stays", Verdict.TRUE)
+    page = changed_page(
+        pages,
+        tmp_path,
+        TRADERS_HTML,
+        "",
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([page])
+    assert window.statusBar().currentMessage() == (
+        "Import: 0 added, 1 updated (1 note moved, 1 unplaced), 0 unchanged, 0 failed"
+    )
+    box = window.unplaced_box
+    assert box.isVisible() and "1 note could not be placed" in box.text()
+    show = next(b for b in box.buttons() if b.text() == "Show Unplaced Notes")
+    show.click()
+    assert window.current_article_id == article_id
+    unplaced = [c for c in window.notes.note_cards() if c.note.sentence is None]
+    assert [c.note.text for c in unplaced] == ["gone soon"]
+    assert window.notes.tabs.currentIndex() == 0
+
+
+def test_an_import_summary_counts_added_and_unchanged(
+    qtbot, window: MainWindow, pages: Path
+) -> None:
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([pages / "news.html", pages / "plain.txt"])
+    assert window.statusBar().currentMessage() == (
+        "Import: 1 added, 0 updated, 1 unchanged, 0 failed"
+    )
+    assert not isinstance(getattr(window, "unplaced_box", None), QMessageBox)
