@@ -311,3 +311,39 @@ def test_an_import_summary_counts_added_and_unchanged(
         "Import: 1 added, 0 updated, 1 unchanged, 0 failed"
     )
     assert not isinstance(getattr(window, "unplaced_box", None), QMessageBox)
+
+
+def test_an_import_while_a_note_is_being_written_does_not_take_the_article_away(
+    qtbot, window: MainWindow, pages: Path
+) -> None:
+    article_id = window.current_article_id
+    click(qtbot, window, index_of(window, BUSES))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "not finished")
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([pages / "plain.txt"])  # as a `gloss FILE` hand-over does
+    assert window.current_article_id == article_id
+    assert window.notes.editor.text.toPlainText() == "not finished"
+    assert "Notes from the field" in [r.title for r in window.library_view.model_.rows]
+    assert window.statusBar().currentMessage().endswith("the new article is in the list")
+
+
+@pytest.mark.slow
+def test_a_draft_whose_sentence_vanishes_in_a_live_reload_waits_for_the_reader(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    click(qtbot, window, index_of(window, TRADERS))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Who counted?")
+    page = changed_page(pages, tmp_path, TRADERS_HTML, "Shops report fewer customers.")
+    gloss(library_path, "import", str(page))
+    qtbot.waitUntil(lambda: shows_update(window), timeout=SHOWS_WITHIN_MS)
+    assert window.notes.detached and "not in its new text" in window.notes.quote.text()
+    assert window.notes.editor.text.toPlainText() == "Who counted?"
+    assert window.reader.current is None  # nothing is selected for it by a guess
+    # The words come back with the next version: the draft is theirs again.
+    gloss(library_path, "import", str(pages / "news.html"))
+    qtbot.waitUntil(lambda: not shows_update(window), timeout=SHOWS_WITHIN_MS)
+    assert not window.notes.detached
+    assert window.notes.sentence == index_of(window, TRADERS) == window.reader.current
+    assert window.notes.editor.text.toPlainText() == "Who counted?"

@@ -70,8 +70,11 @@ class LiveReload(QObject):
         else:
             w.reader.set_marks(w.library.marks(article_id))
             w.notes.reload()
-        summary = w.library.summary(article_id)
-        w.archive_action.setText("Un&archive" if summary.archived else "&Archive")
+        try:
+            archived = w.library.summary(article_id).archived
+        except NotFound:  # deleted this very moment: the next change closes it
+            return
+        w.archive_action.setText("Un&archive" if archived else "&Archive")
 
     def reload_article(self, article_id: int) -> None:
         """Show the article's new text where the old one was."""
@@ -88,14 +91,13 @@ class LiveReload(QObject):
             offset = reader.verticalScrollBar().value() - reader.sentence_y(top)
         new_top = _follow(old, article, top, nearest=True)
         current = _follow(old, article, reader.current)
-        had_draft = notes.has_draft()
-        words = notes.sentence_text
-        if notes.sentence is not None and had_draft:
-            # A draft only ever goes to the same words, never to a guess.
-            panel = sentence_with_words(article, words)
+        # A draft only ever goes to the same words, never to a guess.
+        by_words = notes.has_draft() and (notes.sentence is not None or notes.detached)
+        if by_words:
+            panel = sentence_with_words(article, notes.sentence_text)
         else:
             panel = _follow(old, article, notes.sentence)
-        if had_draft and panel is not None:
+        if by_words and panel is not None:
             current = panel
         reader.show_article(
             article,
@@ -108,7 +110,7 @@ class LiveReload(QObject):
             bar.setValue(int(reader.sentence_y(new_top) + offset))
         reader.select_sentence(current, scroll=False)
         w.setWindowTitle(f"{article.title} — {APP_NAME}")
-        if notes.sentence is not None and panel is None and had_draft:
+        if by_words and panel is None:
             notes.detach(revision)
         elif panel is None:
             notes.follow(None, "", revision)

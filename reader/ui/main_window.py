@@ -316,10 +316,15 @@ class MainWindow(QMainWindow):
         # `error`: the library itself could not be opened or written.
         summary = ImportSummary.of(outcomes, error, str(self.library.path))
         self.last_import = summary
-        self.statusBar().showMessage(f"Import: {summary.line()}", 10000)
+        message = f"Import: {summary.line()}"
         self.library_view.refresh()
         if summary.last_article is not None:
-            self.library_view.select_article(summary.last_article)
+            if self.notes.is_writing() and summary.last_article != self.current_article_id:
+                # Opening the new article would throw away the note being written.
+                message += " — your note is still open; the new article is in the list"
+            else:
+                self.library_view.select_article(summary.last_article)
+        self.statusBar().showMessage(message, 10000)
         if summary.failures:
             self._show_failures(summary)
             if summary.unplaced_in:

@@ -162,6 +162,10 @@ class NotesPanel(QWidget):
     def has_draft(self) -> bool:
         return self.editor.isEnabled() and not EditorState.of(self.editor).is_empty()
 
+    def is_writing(self) -> bool:
+        """A new note or an edit is under way (switching articles would lose it)."""
+        return self.has_draft() or any(c.editing() for c in self.note_cards())
+
     def save_draft(self) -> None:
         """Save what the new-note editor holds, as Ctrl+Enter does."""
         draft = self.editor.draft()
