@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 
 from reader.ui.app import serve
 from reader.ui.main_window import MainWindow
-from reader.ui.single_instance import SingleInstance, hand_over, server_name
+from reader.ui.single_instance import SingleInstance, address, hand_over, server_name
 
 
 def start_gloss(library: Path, *args: str) -> subprocess.Popen[str]:
@@ -72,18 +71,19 @@ def test_another_library_gets_its_own_window(
     process = start_gloss(other)
     try:
         # The second library's window answers on its own name; this one hears nothing.
-        qtbot.waitUntil(lambda: _answers(server_name(other)), timeout=30000)
+        qtbot.waitUntil(lambda: _answers(address(server_name(other))), timeout=30000)
+        qtbot.waitUntil(other.exists, timeout=30000)  # it opens its library after
         assert process.poll() is None
-        assert other.exists()
     finally:
-        process.terminate()
+        process.terminate()  # as a crash would: its socket file stays, the next start takes it
         process.wait(timeout=30)
+        Path(address(server_name(other))).unlink(missing_ok=True)
         instance.close()
 
 
-def _answers(name: str) -> bool:
+def _answers(where: str) -> bool:
     try:
-        return hand_over(name, [])
+        return hand_over(where, [])
     except RuntimeError:
         return False
 
@@ -91,7 +91,7 @@ def _answers(name: str) -> bool:
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave no file behind")
 def test_a_crashed_windows_socket_is_taken_over(tmp_path: Path) -> None:
     library = tmp_path / "library.db"
-    path = Path(QDir.tempPath()) / server_name(library)
+    path = Path(address(server_name(library)))
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(str(path))  # as a killed window leaves it: a file nobody listens on
     stale.close()
@@ -99,6 +99,7 @@ def test_a_crashed_windows_socket_is_taken_over(tmp_path: Path) -> None:
     instance = SingleInstance(library)
     try:
         assert instance.claim()
-        assert instance.server is not None and instance.server.isListening()
+        assert instance.listening()
+        assert hand_over(instance.address, []) is True  # answered from its own thread
     finally:
         instance.close()

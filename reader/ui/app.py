@@ -83,6 +83,9 @@ def serve(window: MainWindow, instance: SingleInstance) -> None:
     """Let later `gloss` commands on this library hand their files to `window`."""
     instance.setParent(window)
     instance.pathsReceived.connect(lambda paths: receive_paths(window, paths))
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(instance.close)
 
 
 def run(
