@@ -402,7 +402,18 @@ def _import_notes(args: argparse.Namespace, library: Library, out: TextIO) -> in
 def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     hits = library.search(args.query, verdict=args.verdict, tag=args.tag, limit=args.limit)
     if args.json:
-        json.dump([h.to_json() for h in hits], out, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    **h.to_json(),
+                    "number": None if h.sentence is None else sentence_number(h.sentence),
+                }
+                for h in hits
+            ],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         print(file=out)
         return 0
     for h in hits:

@@ -279,6 +279,9 @@ def test_search_text_and_json(capsys, lib) -> None:
     code, out, _ = run(capsys, *lib, "search", "minutes", "--json")
     [hit] = json.loads(out)
     assert hit["kind"] == "note" and (hit["article"], hit["sentence"]) == (1, 5)
+    assert hit["number"] == 6  # the number `gloss show` prints for it
+    _, out, _ = run(capsys, *lib, "search", "minutes")
+    assert out.split("\t")[1] == "6"
     assert [hit["snippet"][a:b] for a, b in hit["highlights"]] == ["minutes"]
     assert hit["verdict"] == "true" and hit["note"]
 

@@ -345,10 +345,14 @@ class MainWindow(QMainWindow):
             f"{summary.unplaced} note{'s' if summary.unplaced != 1 else ''} could not be "
             f"placed on the new text of {where}."
         )
-        box.setInformativeText(
+        kept = (
             "They are kept as unplaced notes with the words they were written on; you can "
-            f"attach them to a sentence by hand.\n\n{summary.line()}"
+            "attach them to a sentence by hand."
+            if summary.unplaced != 1
+            else "It is kept as an unplaced note with the words it was written on; you can "
+            "attach it to a sentence by hand."
         )
+        box.setInformativeText(f"{kept}\n\n{summary.line()}")
         show = box.addButton("Show Unplaced Notes", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
 
