@@ -347,3 +347,64 @@ def test_a_draft_whose_sentence_vanishes_in_a_live_reload_waits_for_the_reader(
     assert not window.notes.detached
     assert window.notes.sentence == index_of(window, TRADERS) == window.reader.current
     assert window.notes.editor.text.toPlainText() == "Who counted?"
+
+
+def in_another_process(library: Path, statement: str, *args: str) -> None:
+    """Run `statement` with `lib`, a Library on the window's file, in a new process."""
+    script = (
+        "import sys; from reader.core.library import Library\n"
+        "with Library(sys.argv[1]) as lib:\n"
+        f"    {statement}\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(library), *args], check=True, timeout=60)
+
+
+@pytest.mark.slow
+def test_tags_and_deletions_made_elsewhere_show(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    view = window.library_view
+    in_another_process(
+        library_path, "lib.set_article_tags(int(sys.argv[2]), ['roads'])", str(article_id)
+    )
+    qtbot.waitUntil(lambda: view.filter_box.findData("tag:roads") >= 0, timeout=SHOWS_WITHIN_MS)
+    view.filter_box.setCurrentIndex(view.filter_box.findData("tag:roads"))
+    assert [r.id for r in view.model_.rows] == [article_id]
+    # The tag goes away elsewhere: the filter falls back to everything, not to nothing.
+    in_another_process(library_path, "lib.set_article_tags(int(sys.argv[2]), [])", str(article_id))
+    qtbot.waitUntil(lambda: view.filter_box.findData("tag:roads") < 0, timeout=SHOWS_WITHIN_MS)
+    assert view.query().tag == "" and article_id in [r.id for r in view.model_.rows]
+    assert view.current_id() == article_id
+    in_another_process(library_path, "lib.trash_article(int(sys.argv[2]))", str(article_id))
+    qtbot.waitUntil(lambda: window.current_article_id is None, timeout=SHOWS_WITHIN_MS)
+    assert window.reader.article is None
+    assert article_id not in [r.id for r in view.model_.rows]
+
+
+@pytest.mark.slow
+def test_attaching_an_unplaced_note_to_a_text_that_changed_meanwhile_is_refused(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    article_id = window.current_article_id
+    assert article_id is not None
+    note = window.library.add_note(article_id, index_of(window, TRADERS), "orphan to be")
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([changed_page(pages, tmp_path, TRADERS_HTML, "Shops shut.")])
+    assert window.library.note(note.uuid).sentence is None
+    click(qtbot, window, index_of(window, BUSES))
+    window.live.stop()
+    again = changed_page(pages, tmp_path, TRADERS_HTML, "Shops shut. Cafés too.")
+    again.rename(tmp_path / "again.html")
+    gloss(library_path, "import", str(tmp_path / "again.html"))
+    card = next(c for c in window.notes.note_cards() if c.note.uuid == note.uuid)
+    card.findChild(QToolButton, "attachNote").click()
+    with Library(library_path) as lib:
+        assert lib.note(note.uuid).sentence is None  # not attached blindly
+    assert "not attached" in window.statusBar().currentMessage()
+    assert window.reader.article is not None
+    assert "Cafés too." in window.reader.toPlainText()  # the new text is shown
+    assert window.reader.current == index_of(window, BUSES)

@@ -37,6 +37,7 @@ class LiveReload(QObject):
         self.watcher = LibraryWatcher(window.library, self)
         self.watcher.changed.connect(self.refresh)
         window.notes.writeRefused.connect(self.write_refused)
+        window.notes.attachRefused.connect(self.attach_refused)
         self.refresh_count = 0  # how many changes were applied (for tests and benches)
 
     def start(self) -> None:
@@ -120,6 +121,15 @@ class LiveReload(QObject):
             reader.find_all(w.find_bar.field.text())
 
     # -- a write refused -------------------------------------------------------------------
+
+    def attach_refused(self, _error: StaleRevision) -> None:
+        """Attaching by hand was refused: the sentence chosen may hold other words now."""
+        self.refresh()
+        self.window.statusBar().showMessage(
+            "The article changed, so the note was not attached: check the selected "
+            "sentence in the new text and attach it again.",
+            10000,
+        )
 
     def write_refused(self, _error: StaleRevision) -> None:
         """Reload, then save the draft on its words in the new text, or ask."""

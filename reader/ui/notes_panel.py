@@ -40,6 +40,7 @@ class NotesPanel(QWidget):
     # A write was refused: the article's text changed since it was shown (StaleRevision).
     # The draft stays in the editor; the window reloads and places it again.
     writeRefused = Signal(object)
+    attachRefused = Signal(object)  # the same for attaching an unplaced note by hand
 
     def __init__(self, library: Library, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,7 +346,7 @@ class NotesPanel(QWidget):
                 )
             )
             if refused:
-                self.writeRefused.emit(refused[0])
+                self.attachRefused.emit(refused[0])
 
     def _jump(self, item: QListWidgetItem) -> None:
         sentence = item.data(SENTENCE)
