@@ -408,3 +408,47 @@ def test_attaching_an_unplaced_note_to_a_text_that_changed_meanwhile_is_refused(
     assert window.reader.article is not None
     assert "Cafés too." in window.reader.toPlainText()  # the new text is shown
     assert window.reader.current == index_of(window, BUSES)
+
+
+def long_page(path: Path, extra: str = "") -> Path:
+    paragraphs = "\n".join(
+        f"<p>Paragraph {i} says the river was {i} centimetres higher than the day before. "
+        f"Witness {i} agreed.</p>"
+        for i in range(120)
+    )
+    path.write_text(
+        "<html><head><title>River log</title>"
+        '<link rel="canonical" href="https://log.example/river"></head>'
+        f"<body><article><h1>River log</h1>{extra}{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.slow
+def test_a_long_article_reloads_at_the_same_place(
+    qtbot, window: MainWindow, library_path: Path, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([long_page(tmp_path / "log.html")])
+    reader = window.reader
+    words = "Paragraph 60 says the river was 60 centimetres higher than the day before."
+    reader.scroll_to_sentence(index_of(window, words))
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.value() + 5)  # a little into the sentence, as a reader leaves it
+    selected = "Witness 63 agreed."
+    click(qtbot, window, index_of(window, selected))
+    reader.scroll_to_sentence(index_of(window, words))
+    bar.setValue(bar.value() + 5)
+    offset = bar.value() - reader.sentence_y(index_of(window, words))
+    top = reader.top_sentence()
+    assert top is not None
+    top_words = reader.article.sentences[top].text
+    long_page(tmp_path / "log2.html", "<p>Correction: the gauge was moved in May.</p>")
+    gloss(library_path, "import", str(tmp_path / "log2.html"))
+    qtbot.waitUntil(
+        lambda: "Correction" in reader.article.sentences[0].text, timeout=SHOWS_WITHIN_MS
+    )
+    assert reader.article.sentences[reader.top_sentence()].text == top_words
+    assert bar.value() - reader.sentence_y(index_of(window, words)) == pytest.approx(offset, abs=1)
+    assert reader.current == index_of(window, selected)
