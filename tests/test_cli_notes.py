@@ -243,7 +243,7 @@ def test_w3c_round_trip_through_the_cli(capsys, lib, tmp_path: Path, pages: Path
     # The emoji page has no URL of its own: its note has nowhere to go.
     assert code == 1
     assert out == "restored 0, placed 2, unplaced 0, skipped 1, already present 0\n"
-    assert "no article with URL urn:x-gloss:article:2" in err
+    assert "no such article urn:x-gloss:article:sha256:" in err
     assert (
         run(capsys, *other, "notes", "1", "--json")[1]
         == run(capsys, *lib, "notes", "1", "--json")[1]

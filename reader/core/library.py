@@ -513,6 +513,27 @@ class Library:
         found = self._find_existing(article)
         return found[0] if found else None
 
+    def article_content_hash(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return str(row[0])
+
+    def find_by_content_hash(self, content_hash: str) -> int | None:
+        """The live article whose text has this hash now, else the one that had it before
+        a re-import replaced its text (notes made on that text moved with the article)."""
+        row = self.db.execute(
+            """SELECT id FROM articles WHERE content_hash = ? AND trashed_at IS NULL
+               UNION ALL
+               SELECT a.id FROM article_versions v JOIN articles a ON a.id = v.article_id
+               WHERE v.content_hash = ? AND a.trashed_at IS NULL
+               LIMIT 1""",
+            [content_hash, content_hash],
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def find_note(self, note_uuid: str) -> Note | None:
         try:
             return self.note(note_uuid)

@@ -59,6 +59,14 @@ from .export import (
 )
 from .export.backup import FORMAT as BACKUP_FORMAT
 from .export.common import iso_datetime
+from .export.validate import (
+    MAX_FILE_BYTES,
+    NotesFileError,
+    check_annotations,
+    load_json,
+    size_problem,
+)
+from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
 from .revision import places_same_words
@@ -138,9 +146,9 @@ def export_notes(
             return article_markdown(*infos[0])
         return library_markdown(infos)
     if fmt == "w3c":
-        doc: Any = annotation_collection(infos)
+        doc: Any = annotation_collection(with_content_hashes(library, infos))
     else:
-        doc = claim_reviews(infos)
+        doc = claim_reviews(with_content_hashes(library, infos))
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -217,9 +225,17 @@ def import_file(
     cancelled: Cancel | None = None,
 ) -> ImportReport:
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TransferError(f"{path}: {exc.strerror or exc}") from None
+        with Path(path).open("rb") as f:
+            # Refuse an oversized file before reading it; one byte past the limit also
+            # catches a file that grows while it is read.
+            problem = size_problem(os.fstat(f.fileno()).st_size)
+            if problem is None:
+                data = f.read(MAX_FILE_BYTES + 1)
+                problem = size_problem(len(data))
+    except OSError as exc:  # the caller names the file (the CLI puts it first)
+        raise TransferError(exc.strerror or str(exc)) from None
+    if problem:
+        raise TransferError(problem)
     return import_notes(library, data, progress=progress, cancelled=cancelled)
 
 
@@ -230,19 +246,19 @@ def import_notes(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
 ) -> ImportReport:
-    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing."""
-    if isinstance(data, str | bytes):
-        try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise TransferError(f"not JSON: {exc}") from None
+    """Import a backup or W3C annotations (JSON text or decoded JSON), all or nothing.
+
+    The whole file is checked before anything is written (see `export.validate`)."""
     try:
+        if isinstance(data, str | bytes):
+            data = load_json(data)
         if isinstance(data, dict) and data.get("format") == BACKUP_FORMAT:
             backup = parse_backup(data)
             with library.transaction():
                 return _restore_backup(library, backup.articles, progress, cancelled)
+        check_annotations(data)
         annotations = parse_annotations(data)
-    except (BackupError, AnnotationFormatError) as exc:
+    except (BackupError, AnnotationFormatError, NotesFileError) as exc:
         raise TransferError(str(exc)) from None
     with library.transaction():
         return _import_annotations(library, annotations, progress, cancelled)
@@ -334,12 +350,15 @@ def _import_annotations(
         _check(cancelled)
         stored = library.find_note(annotation_uuid(ann))
         article_id = by_url.get(normalize_url(ann.url)) if ann.url else None
+        if article_id is None and stored is None:
+            article_id = article_for_target(library, ann.url, ann.quote)
         if stored is not None:
             _update_annotation(library, ann, stored, report)
         elif article_id is None:
             report.skipped += 1
-            label = ann.id or _clip(ann.quote)
-            report.problems.append(f"{label}: no article with URL {ann.url or '(none)'}")
+            label = " ".join(ann.id.split()) or _clip(ann.quote)
+            missing = "no such article" if is_gloss_urn(ann.url) else "no article with URL"
+            report.problems.append(f"{label}: {missing} {' '.join(ann.url.split()) or '(none)'}")
         else:
             _import_annotation(library, ann, article_id, articles, report)
         if progress:

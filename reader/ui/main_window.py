@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..core import backups, transfer
+from ..core import backups, export_targets, transfer
 from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
+        self.notes.articleRequested.connect(self._open_article_ref)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -421,6 +423,14 @@ class MainWindow(QMainWindow):
         if self.library_view.current_id() != article_id:
             self.library_view.select_article(article_id, emit=False)
 
+    def _open_article_ref(self, ref: ArticleRef) -> None:
+        """A note's link to an article of this library (by id or content hash)."""
+        article_id = export_targets.find_article(self.library, ref)
+        if article_id is None:
+            self.statusBar().showMessage("That article is not in this library", 5000)
+            return
+        self.open_article(article_id)
+
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():
             return
@@ -602,7 +612,11 @@ class MainWindow(QMainWindow):
 
     def import_notes(self, path: Path) -> Task:
         def work(library: Library, progress: Progress, cancelled: Cancel) -> ImportReport:
-            return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            try:
+                return transfer.import_file(library, path, progress=progress, cancelled=cancelled)
+            except transfer.TransferError as exc:
+                # The reason alone ("first.items[3].created: not a date") needs its file.
+                raise transfer.TransferError(f"{path.name}: {exc}. Nothing was imported.") from None
 
         return self.run_task(work, self._notes_imported, label="Importing notes…")
 

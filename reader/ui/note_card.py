@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Note
+from ..core.note_html import link_html, note_html
+from .links import follow_link
 from .note_editor import NoteEditor
 from .theme import THEMES, Theme, verdict_icon
 
@@ -29,6 +31,7 @@ class NoteCard(QFrame):
     deleteRequested = Signal(object)  # Note
     attachRequested = Signal(object)  # Note (an unplaced one, to the selected sentence)
     jumpRequested = Signal(int)  # sentence index
+    articleRequested = Signal(object)  # ArticleRef: a note's link to a Gloss article
 
     def __init__(
         self,
@@ -78,30 +81,25 @@ class NoteCard(QFrame):
             quote.setStyleSheet("font-style: italic; color: palette(placeholder-text);")
             body.addWidget(quote)
         if note.text:
-            text = QLabel()
+            # Rendered by the core under the link and image policy: Qt's own Markdown
+            # would follow any scheme and load pictures from disk.
+            text = self._rich_label(note_html(note.text))
             text.setObjectName("noteBody")
-            text.setTextFormat(Qt.TextFormat.MarkdownText)
-            text.setText(note.text)
-            text.setWordWrap(True)
-            text.setOpenExternalLinks(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             body.addWidget(text)
         if note.sources:
             links = "<br>".join(
-                f"↗ <a href='{html.escape(s.url, quote=True)}'>"
-                f"{html.escape(s.title or _short(s.url, 60))}</a>"
+                "↗ "
+                + link_html(s.url, s.title or _short(s.url, 60), _short(s.url, 200))
                 + (f" — <i>“{html.escape(_short(s.quote, 140))}”</i>" if s.quote else "")
                 for s in note.sources
             )
-            sources = QLabel(links)
+            sources = self._rich_label(links)
             sources.setObjectName("noteSourcesView")
-            sources.setTextFormat(Qt.TextFormat.RichText)
-            sources.setOpenExternalLinks(True)
-            sources.setWordWrap(True)
-            sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             body.addWidget(sources)
         if note.tags:
             tags = QLabel("  ".join(f"#{html.escape(t)}" for t in note.tags))
+            # Escaped, so rich text: left to guess, Qt shows "&lt;" as typed.
+            tags.setTextFormat(Qt.TextFormat.RichText)
             tags.setObjectName("noteTagsView")
             tags.setStyleSheet("color: palette(placeholder-text);")
             body.addWidget(tags)
@@ -135,6 +133,22 @@ class NoteCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.stack)
         self._fit()
+
+    def _rich_label(self, markup: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(markup)
+        label.setWordWrap(True)
+        # Links go through `follow_link`, which checks them again, never straight to Qt.
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(self._follow)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        return label
+
+    def _follow(self, url: str) -> None:
+        ref = follow_link(url)
+        if ref is not None:
+            self.articleRequested.emit(ref)
 
     def start_edit(self) -> None:
         self.editor.load(self.note)

@@ -36,6 +36,7 @@ SENTENCE = Qt.ItemDataRole.UserRole
 class NotesPanel(QWidget):
     notesChanged = Signal(int)  # article id whose notes changed
     jumpRequested = Signal(int)  # sentence index to show in the reader
+    articleRequested = Signal(object)  # ArticleRef from a link in a note
     editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
     # A write was refused: the article's text changed since it was shown (StaleRevision).
     # The draft stays in the editor; the window reloads and places it again.
@@ -256,6 +257,7 @@ class NotesPanel(QWidget):
                 state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
+        card.articleRequested.connect(self.articleRequested)
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
@@ -280,7 +282,8 @@ class NotesPanel(QWidget):
                 f"{where}: “{_short(note.quote, 70)}”\n{_short(first, 90)}",
             )
             item.setData(SENTENCE, note.sentence)
-            item.setToolTip(note.text)
+            # Qt would guess that a note starting with a tag is HTML (and load its images).
+            item.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(note.text)}</p>")
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------

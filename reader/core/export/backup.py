@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Block, BlockKind, Metadata, Note, Source, Verdict
+from .validate import MAX_INT, NotesFileError, check_date
 
 FORMAT = "gloss-backup"
 VERSION = 1
@@ -115,12 +116,17 @@ def parse_backup(data: str | bytes | dict[str, Any]) -> Backup:
                 raise BackupError(f"articles[{i}].notes[{j}].uuid: duplicate {note.uuid!r}")
             seen.add(note.uuid)
         parsed.append(article)
-    return Backup(version, _str(doc, "exported", "", required=False), tuple(parsed))
+    return Backup(version, _date(doc, "exported", ""), tuple(parsed))
 
 
 def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     """The inverse of `Note.to_json`, checking every field."""
     obj = _obj(data, where)
+    # Offsets go into 64-bit columns; dates decide which copy of a note is newer.
+    for key in ("sentence", "position"):
+        _offset(obj, key, where)
+    for key in ("created", "updated"):
+        _date(obj, key, where)
     try:
         verdict = Verdict.parse(_str(obj, "verdict", where, required=False))
     except ValueError as e:
@@ -196,7 +202,7 @@ def _article(obj: dict[str, Any], where: str) -> BackupArticle:
         source_format=_str(obj, "source_format", where, required=False) or "html",
         splitter_version=_str(obj, "splitter_version", where, required=False),
         extractor_version=_str(obj, "extractor_version", where, required=False),
-        imported_at=_str(obj, "imported_at", where, required=False),
+        imported_at=_date(obj, "imported_at", where),
     )
 
 
@@ -251,3 +257,20 @@ def _kind(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
         type(value), "null" if value is None else type(value).__name__
     )
+
+
+def _date(obj: dict[str, Any], key: str, where: str) -> str:
+    """An optional ISO 8601 date-time: a note's dates are compared to decide which copy
+    is newer, so a value that is not a date would make that decision at random."""
+    try:
+        return check_date(obj.get(key), _path(where, key))
+    except NotesFileError as e:
+        raise BackupError(str(e)) from None
+
+
+def _offset(obj: dict[str, Any], key: str, where: str) -> int | None:
+    """An optional non-negative index that fits the library's integer columns."""
+    value = _opt_int(obj, key, where)
+    if value is not None and not 0 <= value <= MAX_INT:
+        raise BackupError(f"{_path(where, key)}: {value} is out of range")
+    return value

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..model import Metadata, Note
+from ..safe_links import ARTICLE_URN, article_urn
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,7 @@ class ArticleInfo:
     byline: str = ""
     site: str = ""
     published: str = ""  # ISO 8601 date or date-time, "" when unknown
+    content_hash: str = ""  # Article.content_hash, which names an article without a URL
 
     @classmethod
     def from_meta(cls, article_id: int, meta: Metadata) -> ArticleInfo:
@@ -25,8 +27,13 @@ class ArticleInfo:
 
     @property
     def iri(self) -> str:
-        """The article's URL, or a stable URN when the page had none."""
-        return self.url or f"urn:x-gloss:article:{self.id}"
+        """The article's URL; for a page without one, a URN naming its content (the same
+        in any library that holds the same text), or its id when the hash is unknown."""
+        if self.url:
+            return self.url
+        if self.content_hash:
+            return article_urn(self.content_hash)
+        return f"{ARTICLE_URN}{self.id}"
 
 
 def iso_datetime(value: str) -> str | None:

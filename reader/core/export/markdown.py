@@ -15,9 +15,11 @@ Shape of one article::
 
     Sources: [Title](<https://source>), [https://other](<https://other>)
 
-The quote from the article is escaped; the note text is the user's Markdown and is only
-indented or fenced where the layout needs it. Orphaned notes (their sentence is no longer
-in the article) come last, under their own heading, with the quote they were made on.
+The quote from the article is escaped; the note text is the user's Markdown, kept as it
+is unless it holds raw HTML, pictures or links of schemes other than http, https and
+mailto (see `safe_markdown`), and so are the sources' and the page's links. Orphaned
+notes (their sentence is no longer in the article) come last, under their own heading,
+with the quote they were made on.
 """
 
 from __future__ import annotations
@@ -27,23 +29,10 @@ from collections.abc import Iterable
 
 from ..model import Note, Source, Verdict
 from .common import ArticleInfo, by_place, iso_date
+from .escaping import escape, escape_line_start
+from .safe_markdown import autolink, link, note_markdown
 
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
-# can start markup in running text on GitHub or in Obsidian ($ math, ~~ strike, | tables,
-# & entities). "==" (highlight) and "%%" (comment) only matter doubled.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])|(==|%%)")
-# At the start of a line these make lists, rules or setext headings.
-_LINE_START = re.compile(r"^([-+]|\d+[.)](?=\s|$))")
 _TAG = re.compile(r"[\w/-]+")
-
-
-def escape(text: str) -> str:
-    """Text that renders literally (inline)."""
-    return _INLINE_SPECIAL.sub(_escape_match, text)
-
-
-def _escape_match(m: re.Match[str]) -> str:
-    return "".join("\\" + c for c in m.group())
 
 
 def escape_lines(text: str) -> list[str]:
@@ -51,22 +40,13 @@ def escape_lines(text: str) -> list[str]:
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         # Leading spaces would make an indented code block, trailing ones a line break.
-        line = escape(line.strip())
-        line = _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
-        lines.append(line)
+        lines.append(escape_line_start(escape(line.strip())))
     return lines
 
 
 def blockquote(text: str) -> str:
     """A block quote that stays one quote whatever the text holds (blank lines too)."""
     return "\n".join(f"> {line}" if line else ">" for line in escape_lines(text))
-
-
-def link(url: str, label: str = "") -> str:
-    # Angle brackets allow spaces and parentheses in the destination; only <, > and
-    # line breaks must be percent-encoded inside them.
-    target = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
-    return f"[{escape(label or url)}](<{target}>)"
 
 
 def article_markdown(info: ArticleInfo, notes: Iterable[Note], level: int = 1) -> str:
@@ -83,7 +63,7 @@ def article_markdown(info: ArticleInfo, notes: Iterable[Note], level: int = 1) -
     if facts:
         out.append(" · ".join(facts) + ("  " if info.url else ""))
     if info.url:
-        out.append(f"<{info.url}>" if " " not in info.url else link(info.url))
+        out.append(autolink(info.url))
     if facts or info.url:
         out.append("")
 
@@ -127,7 +107,7 @@ def _note(note: Note) -> list[str]:
         head.append(", ".join(_tag(t) for t in note.tags))
     lines = [" · ".join(head), ""] if head else []
     if note.text.strip():
-        lines += [note.text.strip().replace("\r\n", "\n"), ""]
+        lines += [note_markdown(note.text.strip().replace("\r\n", "\n")), ""]
     if note.sources:
         lines += ["Sources: " + ", ".join(_source(s) for s in note.sources), ""]
     if not lines:

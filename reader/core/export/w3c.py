@@ -1,10 +1,11 @@
 """Notes as W3C Web Annotations (JSON-LD), and annotations back into neutral values.
 
 Export: one note is one `Annotation`; several are an `AnnotationCollection` whose first
-page holds them all. The target is the article's URL (a `urn:x-gloss:article:ID` when the
-page had none) with a TextQuoteSelector (the quote and 32 characters of context) and,
-for notes that are placed, a TextPositionSelector whose offsets count Unicode code points
-of the article's plain text, as the model requires. Bodies carry the parts of the note by
+page holds them all. The target is the article's URL (for a page without one,
+`urn:x-gloss:article:sha256:HASH`, naming its text; see `ArticleInfo.iri`) with a
+TextQuoteSelector (the quote and 32 characters of context) and, for notes that are
+placed, a TextPositionSelector whose offsets count Unicode code points of the article's
+plain text, as the model requires. Bodies carry the parts of the note by
 purpose: "assessing" (the verdict), "commenting" (the text, as Markdown), "tagging" (one
 per tag) and "linking" (one per source).
 
