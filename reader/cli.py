@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test(qt_args)
     if args.command is None:
-        from .ui.app import run
+        from .ui.launch import run
 
         return run(args.library, qt_args, open_paths)
     if open_paths:

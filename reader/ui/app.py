@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_NAME, __version__
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
-from ..paths import resolve_library, resources_dir
+from ..paths import resources_dir
 from .crash import CrashReporter
 from .main_window import MainWindow
-from .settings import Preferences
-from .single_instance import SingleInstance, WindowBusy, bring_to_front
+from .single_instance import SingleInstance, bring_to_front
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -53,6 +52,9 @@ def _quit_on_interrupt(app: QApplication) -> None:
     Python handles signals only between bytecodes, so a timer wakes it from Qt's loop.
     """
     signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    # The session ending (SIGTERM) closes it the same way: the reading place is saved and
+    # the library's socket (one window per library) removed.
+    signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
@@ -88,23 +90,18 @@ def serve(window: MainWindow, instance: SingleInstance) -> None:
         app.aboutToQuit.connect(instance.close)
 
 
-def run(
-    explicit_library: str | None,
+def run_window(
+    library_path: Path,
+    instance: SingleInstance,
     qt_args: Sequence[str] = (),
     open_paths: Sequence[Path] = (),
 ) -> int:
+    """Open the window on a library whose `instance` this process has claimed
+    (`launch.run` does that first)."""
     app = make_app(qt_args)
     _quit_on_interrupt(app)
     reporter = CrashReporter()
     reporter.install()
-    library_path = resolve_library(explicit_library, Preferences.load().library)
-    instance = SingleInstance(library_path)
-    try:
-        if not instance.claim(open_paths):
-            return 0  # the window already open on this library took the files
-    except (WindowBusy, OSError) as exc:
-        print(f"gloss: {exc}", file=sys.stderr)
-        return 1
     try:
         window = open_window(library_path)
     except LibraryError as exc:
