@@ -51,10 +51,11 @@ def _quit_on_interrupt(app: QApplication) -> None:
 
     Python handles signals only between bytecodes, so a timer wakes it from Qt's loop.
     """
-    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
-    # The session ending (SIGTERM) closes it the same way: the reading place is saved and
-    # the library's socket (one window per library) removed.
-    signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
+    # Through the event loop, so a signal that comes while the window is still being
+    # made closes it too. The session ending (SIGTERM) closes it the same way: the
+    # reading place is saved and the library's socket (one window per library) removed.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
