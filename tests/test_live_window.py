@@ -218,6 +218,7 @@ def test_a_note_added_by_another_process_shows_and_the_draft_survives(
     assert [c.note.text for c in window.notes.note_cards()] == ["From the CLI."]
     assert window.notes.editor.text.toPlainText() == "half-written"
     assert window.notes.outline.item(0).text().startswith(f"Sentence {number}: “{BUSES}”")
+    assert f"Sentence {number}</b>" in window.notes.heading.text()
     row = window.library_view.model_.rows[window.library_view.model_.row_of(article_id)]
     assert row.note_count == 1  # the list's counts follow too
     shown = gloss(library_path, "show", str(article_id)).stdout.splitlines()
