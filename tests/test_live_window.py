@@ -453,3 +453,21 @@ def test_a_long_article_reloads_at_the_same_place(
     assert reader.article.sentences[reader.top_sentence()].text == top_words
     assert bar.value() - reader.sentence_y(index_of(window, words)) == pytest.approx(offset, abs=1)
     assert reader.current == index_of(window, selected)
+
+
+@pytest.mark.slow
+def test_a_draft_follows_its_words_when_the_text_changes_above_it(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    click(qtbot, window, index_of(window, BUSES))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Only until 8 pm.")
+    gloss(library_path, "import", str(changed_page(pages, tmp_path)))
+    qtbot.waitUntil(lambda: shows_update(window), timeout=SHOWS_WITHIN_MS)
+    buses = index_of(window, BUSES)
+    assert (window.notes.sentence, window.reader.current) == (buses, buses)
+    assert window.notes.editor.text.hasFocus()
+    qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_notes(library_path, article_id) == [("Only until 8 pm.", buses, BUSES, BUSES)]
