@@ -148,6 +148,10 @@ def test_a_note_saved_on_a_text_that_changed_meanwhile_goes_to_the_same_words(
     assert shows_update(window)  # the window now shows the text the note went on
     assert window.notes.sentence == traders_before + 2
     assert window.notes.editor.text.toPlainText() == ""
+    # One step to undo: the refused write left nothing on the undo stack.
+    assert window.undo.count() == 1
+    window.undo.undo()
+    assert stored_notes(library_path, article_id) == []
 
 
 @pytest.mark.slow
@@ -175,6 +179,7 @@ def test_a_draft_whose_sentence_is_gone_is_kept_and_the_reader_asked(
     )
     qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored_notes(library_path, article_id) == []  # nothing stored on other words
+    assert window.undo.count() == 0
     box = window.live.changed_box
     assert box.isVisible() and "not in its new text" in box.text()
     box.accept()
