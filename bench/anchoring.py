@@ -16,6 +16,13 @@ overlaps most of its tracked span.
 A note is *correct* when it lands on that sentence, or when its sentence is gone and it
 became an orphan; *orphaned* when its sentence still exists but it was not placed; *wrong*
 when it was placed anywhere else (including anywhere at all for a gone sentence).
+
+Spans (`--spans`, also run by default after the sentence tables): the same 20 places per
+article, each note on a few words inside the sentence, on the sentence and the next, or
+from the middle of one to the middle of the next, placed with `spans.place_spans`. The
+span's own characters are tracked through the edits like sentences are; it is gone when
+its paragraph is deleted or a sentence it touches is rewritten. *Right* means exactly the
+tracked words; *edges off* overlaps them with other ends; *wrong* is anywhere else.
 """
 
 from __future__ import annotations
@@ -33,16 +40,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.anchoring import fold, make_anchor, reanchor_all  # noqa: E402
+from reader.core.anchoring import Anchor, fold, make_anchor, reanchor_all  # noqa: E402
 from reader.core.ingest import ImportFailed, article_from_html  # noqa: E402
 from reader.core.ingest.decode import decode_html  # noqa: E402
-from reader.core.model import Article, Block, BlockKind  # noqa: E402
+from reader.core.model import Article, Block, BlockKind, block_offsets  # noqa: E402
 from reader.core.sentences import segment  # noqa: E402
+from reader.core.spans import Span, SpanAnchor, anchor_texts, place_spans  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "extraction" / "readability-dev"
 NOTES_PER_ARTICLE = 20
 SEED = 20260302
 _WORD = re.compile(r"[A-Za-z]{4,}")
+SPAN_KEY = 1_000_000  # tracked spans share the sentence table under keys from here on
 
 
 @dataclass
@@ -84,6 +93,10 @@ class Doc:
         b, start, end = found
         del self.spans[b][i]
         self.gone.add(i)
+        for k, (s, e) in list(self.spans[b].items()):
+            if k >= SPAN_KEY and s < end and e > start:  # a noted span touching it
+                del self.spans[b][k]
+                self.gone.add(k)
         self.replace_text(b, start, end, new)
 
     def insert_block(self, at: int, block: Block) -> None:
@@ -110,7 +123,7 @@ class Doc:
 
 
 def _sentences_of(doc: Doc) -> list[int]:
-    return sorted(i for spans in doc.spans for i in spans)
+    return sorted(i for spans in doc.spans for i in spans if i < SPAN_KEY)
 
 
 def _vocabulary(doc: Doc) -> list[str]:
@@ -352,6 +365,8 @@ def _origins(doc: Doc, new: Article) -> dict[int, int]:
     found: dict[int, tuple[int, int]] = {}
     for s in new.sentences:
         for i, (start, end) in doc.spans[s.block].items():
+            if i >= SPAN_KEY:
+                continue
             overlap = min(end, s.end) - max(start, s.start)
             if overlap > found.get(s.index, (0, -1))[1]:
                 found[s.index] = (i, overlap)
@@ -371,6 +386,169 @@ def _copy_of(article: Article, noted: int, origin: int | None) -> bool:
     if origin is None:
         return False
     return fold(article.sentences[origin].text) == fold(article.sentences[noted].text)
+
+
+@dataclass
+class SpanTally:
+    notes: int = 0
+    existing: int = 0
+    right: int = 0
+    edges: int = 0  # overlaps the tracked words, other ends
+    orphaned: int = 0
+    wrong: int = 0
+    copies: int = 0
+    gone_orphaned: int = 0
+    changed: int = 0  # placed on words that differ from the note's (flagged for review)
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, other: SpanTally) -> None:
+        for name in vars(self):
+            if name != "failures":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
+
+
+def _choose_span(article: Article, i: int, rng: random.Random) -> tuple[int, int, int] | None:
+    """(block, start, end) of a span around sentence i, in block offsets."""
+    s = article.sentences[i]
+    nxt = article.sentences[i + 1] if i + 1 < len(article.sentences) else None
+    same_block = nxt is not None and nxt.block == s.block
+    kind = rng.choice(("words", "words", "run", "across") if same_block else ("words",))
+    text = article.blocks[s.block].text
+    words = [m.span() for m in re.finditer(r"\S+", text[s.start : s.end])]
+    if kind == "run" and nxt is not None:
+        return s.block, s.start, nxt.end
+    if kind == "across" and nxt is not None:
+        later = [m.span() for m in re.finditer(r"\S+", text[nxt.start : nxt.end])]
+        a = words[len(words) // 2][0] + s.start
+        b = later[max(len(later) // 2 - 1, 0)][1] + nxt.start
+        return s.block, a, b
+    if len(words) < 4:
+        return s.block, s.start, s.end
+    n = rng.randint(2, min(5, len(words) - 1))
+    k = rng.randrange(0, len(words) - n + 1)
+    return s.block, s.start + words[k][0], s.start + words[k + n - 1][1]
+
+
+def run_spans(name: str, article: Article, kind: str, seed: int, aligned: bool) -> SpanTally:
+    rng = random.Random(f"{seed}:{name}:{kind}")
+    picker = random.Random(f"{seed}:{name}:spans")
+    noted = sorted(
+        random.Random(f"{seed}:{name}").sample(
+            range(len(article.sentences)), min(NOTES_PER_ARTICLE, len(article.sentences))
+        )
+    )
+    bases = block_offsets(article.blocks)
+    doc = Doc.of(article)
+    anchors = []
+    keys = []
+    for n, i in enumerate(noted):
+        b, start, end = _choose_span(article, i, picker)
+        base = bases[b] or 0
+        last = article.sentences[i].index
+        while (
+            last + 1 < len(article.sentences)
+            and article.sentences[last + 1].block == b
+            and (article.sentences[last + 1].start < end)
+        ):
+            last += 1
+        span = Span(base + start, base + end, i, last)
+        quote, prefix, suffix = anchor_texts(article.text, span)
+        anchors.append(SpanAnchor(Anchor(quote, prefix, suffix, span.start, i), last))
+        doc.spans[b][SPAN_KEY + n] = [start, end]
+        keys.append(SPAN_KEY + n)
+    EDITS[kind](doc, rng, noted)
+    blocks = tuple(doc.blocks)
+    new = replace(article, blocks=blocks, sentences=segment(blocks))
+    placements = place_spans(anchors, new, old=article if aligned else None)
+    new_bases = block_offsets(new.blocks)
+    origins = _origins(doc, new)
+    tally = SpanTally()
+    for i, key, anchor, placed in zip(noted, keys, anchors, placements, strict=True):
+        tally.notes += 1
+        found = doc.sentence_span(key)
+        got = None if placed.span is None else (placed.span.start, placed.span.end)
+        # A copy, as for sentences: the same words with the same context (or on a
+        # sentence that is a verbatim copy of the noted one).
+        copy = got is not None and (
+            _copy_of(article, i, origins.get(placed.span.first))
+            or (
+                fold(placed.quote) == fold(anchor.anchor.quote)
+                and fold(placed.prefix) == fold(anchor.anchor.prefix)
+                and fold(placed.suffix) == fold(anchor.anchor.suffix)
+            )
+        )
+        if got is not None:
+            tally.changed += fold(placed.quote) != fold(anchor.anchor.quote)
+        if found is None:
+            if got is None:
+                tally.gone_orphaned += 1
+            elif copy:
+                tally.copies += 1
+            else:
+                tally.wrong += 1
+                tally.failures.append(
+                    f"{name}/{kind}: gone span {anchor.anchor.quote[:50]!r} -> "
+                    f"{placed.quote[:50]!r}"
+                )
+            continue
+        tally.existing += 1
+        b, start, end = found
+        base = new_bases[b] or 0
+        text = new.text
+        want = (base + start, base + end)
+        while want[0] < want[1] and text[want[0]].isspace():
+            want = (want[0] + 1, want[1])
+        while want[1] > want[0] and text[want[1] - 1].isspace():
+            want = (want[0], want[1] - 1)
+        if got == want:
+            tally.right += 1
+        elif got is None:
+            tally.orphaned += 1
+            tally.failures.append(f"{name}/{kind}: orphaned span {anchor.anchor.quote[:60]!r}")
+        elif got[0] < want[1] and want[0] < got[1]:
+            tally.edges += 1
+            tally.failures.append(
+                f"{name}/{kind}: edges {text[want[0] : want[1]][:50]!r} -> {placed.quote[:50]!r}"
+            )
+        elif copy:
+            tally.copies += 1
+        else:
+            tally.wrong += 1
+            tally.failures.append(
+                f"{name}/{kind}: wrong span {anchor.anchor.quote[:50]!r} -> {placed.quote[:50]!r}"
+            )
+    return tally
+
+
+def _span_row(kind: str, t: SpanTally) -> None:
+    pct = 100 * t.right / t.existing if t.existing else 100.0
+    print(
+        f"{kind:<20} {t.notes:>6} {t.existing:>6} {t.right:>6} {t.edges:>6} {t.orphaned:>9} "
+        f"{t.wrong:>6} {t.copies:>5} {t.gone_orphaned:>12} {t.changed:>8} {pct:>8.1f}%"
+    )
+
+
+def span_tables(articles: dict[str, Article], seed: int, verbose: bool) -> None:
+    header = (
+        f"{'edit':<20} {'notes':>6} {'exist':>6} {'right':>6} {'edges':>6} {'orphaned':>9} "
+        f"{'wrong':>6} {'copy':>5} {'gone→orphan':>12} {'changed':>8} {'right %':>9}"
+    )
+    for aligned in (False, True):
+        title = "with the old article (alignment)" if aligned else "quote only (W3C import)"
+        print(f"\nspans, {title}\n{header}")
+        print("-" * len(header))
+        total = SpanTally()
+        for kind in EDITS:
+            tally = SpanTally()
+            for name, article in articles.items():
+                tally.add(run_spans(name, article, kind, seed, aligned))
+            total.add(tally)
+            _span_row(kind, tally)
+        print("-" * len(header))
+        _span_row("total", total)
+        if verbose:
+            print("\n".join(["", *total.failures]))
 
 
 def load_corpus() -> dict[str, Article]:
@@ -395,8 +573,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+    parser.add_argument("--spans", action="store_true", help="only the span tables")
     args = parser.parse_args()
     articles = load_corpus()
+    if args.spans:
+        span_tables(articles, args.seed, args.verbose)
+        return
     header = (
         f"{'edit':<20} {'notes':>6} {'exist':>6} {'correct':>8} {'orphaned':>9} "
         f"{'wrong':>6} {'copy':>5} {'gone→orphan':>12} {'correct %':>10} {'unique %':>9} "
@@ -418,6 +600,7 @@ def main() -> None:
         _row("total", total)
         if args.verbose:
             print("\n".join(["", *total.failures]))
+    span_tables(articles, args.seed, args.verbose)
 
 
 def _row(kind: str, t: Tally) -> None:

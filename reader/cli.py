@@ -18,6 +18,7 @@ from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
 from .core.numbering import sentence_index, sentence_number
 from .core.sentences import split
+from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .paths import resolve_library
 
@@ -62,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
     add.add_argument("id", type=int, help="article id")
     add.add_argument("number", type=int, help="sentence number (see `gloss show`)")
+    add.add_argument(
+        "--to", type=int, metavar="NUMBER2", help="note the sentences NUMBER to NUMBER2"
+    )
+    add.add_argument("--quote", metavar="WORDS", help="note only WORDS inside the sentences")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
     add.add_argument("--source", action="append", default=[], metavar="URL")
@@ -183,14 +188,24 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
     if args.command == "show":
         return _show(library, args.id, args.json, out)
     if args.command == "note":
+        first = sentence_index(args.number)
+        span, revision = None, args.revision
+        if args.to is not None or args.quote is not None:
+            # The span's offsets are in the text read here: the note is refused if
+            # another process changes that text before it is written.
+            article, read = library.article_and_revision(args.id)
+            last = None if args.to is None else sentence_index(args.to)
+            span = sentences_span(article, first, last, args.quote)
+            revision = revision or read
         note = library.add_note(
             args.id,
-            sentence_index(args.number),
+            first,
             args.text,
             Verdict.parse(args.verdict),
             [Source(url) for url in args.source],
             args.tag,
-            revision=args.revision,
+            span=span,
+            revision=revision,
         )
         print(note.uuid, file=out)
         return 0
@@ -215,6 +230,12 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
             print(
                 f"{outcome.path}: updated; {outcome.orphaned} note(s) could not be placed on "
                 "the new text and are kept as unplaced notes",
+                file=sys.stderr,
+            )
+        if outcome.changed:
+            print(
+                f"{outcome.path}: updated; {outcome.changed} note(s) now cover changed words "
+                "and are marked for review",
                 file=sys.stderr,
             )
     summary = ImportSummary.of(outcomes)
@@ -355,6 +376,10 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         return 0
     for n in notes:
         where = "unplaced" if n.sentence is None else str(sentence_number(n.sentence))
+        if n.sentence is not None and n.last_sentence not in (None, n.sentence):
+            where += f"-{sentence_number(n.last_sentence)}"
+        if n.text_changed:
+            where += " (text changed)"
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
     return 0
 
@@ -364,7 +389,12 @@ def _note_json(n: Note) -> dict[str, Any]:
         "uuid": n.uuid,
         "sentence": n.sentence,
         "number": None if n.sentence is None else sentence_number(n.sentence),
+        "last_sentence": n.last_sentence,
+        "start": n.position if n.sentence is not None else None,
+        "end": n.end if n.sentence is not None else None,
         "quote": n.quote,
+        "original_quote": n.original_quote,
+        "text_changed": n.text_changed,
         "text": n.text,
         "verdict": n.verdict.value,
         "sources": [s.url for s in n.sources],

@@ -64,7 +64,7 @@ def test_reattaching_checks_the_revision_too(library: Library, pages) -> None:
     seen = library.revision(article_id)
     library.add_article(with_update(article))
     with pytest.raises(StaleRevision):
-        library.reattach_note(note.uuid, 3, seen)
+        library.reattach_note(note.uuid, 3, revision=seen)
     assert library.note(note.uuid).sentence == 2  # where re-anchoring put it
 
 

@@ -69,6 +69,7 @@ _FOLD = str.maketrans(
         "\r": " ",
     }
 )
+FOLD_TABLE = _FOLD  # for finding typed words in the text (`spans.find_words`)
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
@@ -135,9 +136,10 @@ class Anchor:
 class Placement:
     """The outcome of re-anchoring one note on a new version of an article.
 
-    When placed, quote/prefix/suffix/position describe the new sentence (notes hang on
-    whole sentences) and `span` is the text that actually matched. An orphan keeps the old
-    quote, context and position so it can be shown and re-anchored later.
+    When placed, quote/prefix/suffix/position describe the new sentence and `span` is the
+    text that actually matched (what `spans` places a note on that covers only some
+    words). An orphan keeps the old quote, context and position so it can be shown and
+    re-anchored later.
     """
 
     sentence: int | None

@@ -25,6 +25,7 @@ class ImportSummary:
     unchanged: int = 0
     moved: int = 0  # notes of updated articles now on a sentence with another number
     unplaced: int = 0  # notes of updated articles that lost their sentence
+    review: int = 0  # notes of updated articles now on changed words, to review
     failures: list[tuple[Path, str]] = field(default_factory=list)  # (file, why)
     unplaced_in: list[Unplaced] = field(default_factory=list)
     last_article: int | None = None  # the article of the last file that worked
@@ -46,6 +47,7 @@ class ImportSummary:
                 summary.updated += 1
                 summary.moved += o.moved
                 summary.unplaced += o.orphaned
+                summary.review += o.changed
                 if o.orphaned and o.article_id is not None:
                     summary.unplaced_in.append(Unplaced(o.article_id, o.title, o.orphaned))
             else:
@@ -63,13 +65,14 @@ class ImportSummary:
         return self.added + self.updated + self.unchanged
 
     def line(self) -> str:
-        """ "3 added, 1 updated (2 notes moved, 1 unplaced), 5 unchanged, 1 failed"."""
+        """ "3 added, 1 updated (2 notes moved, 1 to review, 1 unplaced), 5 unchanged,
+        1 failed": only the first count of notes says "notes"."""
         updated = f"{self.updated} updated"
-        notes = []
-        if self.moved:
-            notes.append(f"{_count(self.moved, 'note')} moved")
-        if self.unplaced:
-            notes.append(f"{self.unplaced if notes else _count(self.unplaced, 'note')} unplaced")
+        notes: list[str] = []
+        counts = ((self.moved, "moved"), (self.review, "to review"), (self.unplaced, "unplaced"))
+        for n, what in counts:
+            if n:
+                notes.append(f"{n if notes else _count(n, 'note')} {what}")
         if notes:
             updated += f" ({', '.join(notes)})"
         parts = [f"{self.added} added", updated, f"{self.unchanged} unchanged"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .anchoring import CONTEXT_CHARS, Anchor, reanchor, reanchor_all
+from .anchoring import CONTEXT_CHARS, fold
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -34,7 +34,7 @@ from .model import (
     block_offsets,
 )
 from .numbering import sentence_number
-from .revision import places_same_words, write_transaction
+from .revision import same_words, write_transaction
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
     ELLIPSIS,
@@ -48,6 +48,7 @@ from .search import (
     snippet_text,
 )
 from .sentences import SPLITTER_VERSION, segment
+from .spans import Span, SpanAnchor, place_spans
 
 
 class LibraryError(Exception):
@@ -78,6 +79,7 @@ class AddResult:
     article_id: int
     status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
     orphaned: int = 0  # notes that could not be placed on the new text
+    changed: int = 0  # notes placed on words that changed: to review
     moved: int = 0  # notes placed on a sentence with another number in the new text
 
 
@@ -163,8 +165,8 @@ class Library:
             article_id, content_hash = existing
             if content_hash == article.content_hash:
                 return AddResult(article_id, "unchanged")
-            moved, orphaned = self.replace_text(article_id, article, source_path)
-            return AddResult(article_id, "updated", orphaned, moved)
+            orphaned, changed, moved = self._replace_text(article_id, article, source_path)
+            return AddResult(article_id, "updated", orphaned, changed, moved)
         stamp = now()
         with self.db.atomic():
             row = {
@@ -195,14 +197,18 @@ class Library:
         ).fetchone()
         return (int(row[0]), str(row[1])) if row else None
 
-    def replace_text(
-        self, article_id: int, article: Article, source_path: str = ""
-    ) -> tuple[int, int]:
+    def replace_text(self, article_id: int, article: Article, source_path: str = "") -> int:
         """Give an article new text, keep the old one as a version, re-place its notes.
 
-        Returns how many notes moved to another sentence number and how many became
-        orphans. All of it is one transaction.
+        Returns how many notes became orphans. All of it is one transaction.
         """
+        return self._replace_text(article_id, article, source_path)[0]
+
+    def _replace_text(
+        self, article_id: int, article: Article, source_path: str = ""
+    ) -> tuple[int, int, int]:
+        """`replace_text`, returning the orphaned notes, those put on changed words and
+        those moved to another sentence number."""
         old = self.db.execute(
             "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
             "FROM articles WHERE id = ?",
@@ -228,40 +234,56 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            moved, orphaned = self._reanchor_notes(article_id, article, previous)
-        return moved, orphaned
+            return self._reanchor_notes(article_id, article, previous)
 
-    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> tuple[int, int]:
-        """Place every note of an article on its new sentences; returns how many moved
-        to another sentence number and how many became orphans.
+    def _reanchor_notes(
+        self, article_id: int, article: Article, old: Article
+    ) -> tuple[int, int, int]:
+        """Place every note of an article on its new text; returns how many became
+        orphans, how many now cover changed words (flagged for review) and how many
+        moved to another sentence number.
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
-        so a later version of the text (or the user) can still place it.
+        so a later version of the text (or the user) can still place it. No note ever
+        loses the words it was written against (`original_quote`).
         """
         notes = self.notes(article_id)
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
-        placements = reanchor_all([Anchor.from_note(n) for n in notes], article, old=old)
-        moved = orphaned = 0
+        placements = place_spans([SpanAnchor.from_note(n) for n in notes], article, old=old)
+        orphaned = changed = moved = 0
         for note, placed in zip(notes, placements, strict=True):
-            moved += not placed.orphaned and placed.sentence != note.sentence
-            if placed.orphaned:
+            if placed.span is None:
                 orphaned += 1
-                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note.uuid])
-            else:
+                # Unplaced is its own call for attention: not also "to review".
                 self.db.execute(
-                    "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
-                    "position = ? WHERE uuid = ?",
-                    [
-                        placed.sentence,
-                        placed.quote,
-                        placed.prefix,
-                        placed.suffix,
-                        placed.position,
-                        note.uuid,
-                    ],
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
+                    [note.uuid],
                 )
-        return moved, orphaned
+                continue
+            moved += placed.span.first != note.sentence
+            # Changed since the reader last saw the note (or still awaiting a look), and
+            # not back to the words it was written against.
+            review = (note.text_changed or fold(placed.quote) != fold(note.quote)) and (
+                fold(placed.quote) != fold(note.original_quote)
+            )
+            changed += review
+            self.db.execute(
+                "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
+                "suffix = ?, position = ?, text_changed = ? WHERE uuid = ?",
+                [
+                    placed.span.first,
+                    placed.span.last,
+                    placed.quote,
+                    placed.prefix,
+                    placed.suffix,
+                    placed.position,
+                    int(review),
+                    note.uuid,
+                ],
+            )
+        return orphaned, changed, moved
 
     def resegment(self, article_id: int) -> int:
         """Re-split an article cut by another splitter version and re-anchor its notes.
@@ -279,7 +301,7 @@ class Library:
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
-            return self._reanchor_notes(article_id, article, stored)[1]
+            return self._reanchor_notes(article_id, article, stored)[0]
 
     def _write_sentences(self, article_id: int, article: Article) -> None:
         bases = block_offsets(article.blocks)
@@ -686,6 +708,8 @@ class Library:
     # -- notes ---------------------------------------------------------------------------
 
     def notes(self, article_id: int, sentence: int | None = None) -> list[Note]:
+        """An article's notes, or those covering `sentence` (a note on a run of sentences
+        covers each of them)."""
         if sentence is None:
             cur = self.db.execute(
                 f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? "
@@ -694,9 +718,9 @@ class Library:
             )
         else:
             cur = self.db.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? AND sentence = ? "
-                "ORDER BY created, id",
-                [article_id, sentence],
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE article_id = ? AND sentence <= ? "
+                "AND COALESCE(last_sentence, sentence) >= ? ORDER BY sentence, created, id",
+                [article_id, sentence, sentence],
             )
         return [_note(r) for r in cur]
 
@@ -709,10 +733,12 @@ class Library:
         return _note(row)
 
     def marks(self, article_id: int) -> dict[int, Verdict]:
-        """Each noted sentence with the worst verdict among its notes."""
+        """Each sentence that ends a note's span, with the worst verdict among those
+        notes: the reader puts its verdict letter after that sentence."""
         out: dict[int, Verdict] = {}
         for sentence, verdict in self.db.execute(
-            "SELECT sentence, verdict FROM notes WHERE article_id = ? AND sentence IS NOT NULL",
+            "SELECT COALESCE(last_sentence, sentence), verdict FROM notes "
+            "WHERE article_id = ? AND sentence IS NOT NULL",
             [article_id],
         ):
             v = Verdict.parse(verdict)
@@ -728,20 +754,30 @@ class Library:
         verdict: Verdict = Verdict.NONE,
         sources: Iterable[Source] = (),
         tags: Iterable[str] = (),
+        *,
+        span: Span | None = None,
         revision: str | None = None,
     ) -> Note:
-        """Note a sentence. With `revision` (the text the writer saw) the write is refused
-        by `StaleRevision` if the text changed since; the quote and context are read in
-        the same transaction as the insert, so they are always the words noted."""
+        """A new note on `sentence`, or on `span` (words of the article, see `spans`).
+
+        With `revision` (the text the writer saw) the write is refused by `StaleRevision`
+        if the text changed since; the quote and context are read in the same write
+        transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
         with write_transaction(self.db):
             self._check_revision(article_id, revision)
-            quote, prefix, suffix, position = self._anchor(article_id, sentence)
+            if span is None:
+                quote, prefix, suffix, position = self._anchor(article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
-                       position, body, verdict, sources, tags, created, updated)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       position, body, verdict, sources, tags, created, updated,
+                       last_sentence, original_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     note_uuid,
                     article_id,
@@ -756,6 +792,8 @@ class Library:
                     json.dumps(list(tags)),
                     stamp,
                     stamp,
+                    last,
+                    quote,
                 ],
             )
         return self.note(note_uuid)
@@ -793,14 +831,17 @@ class Library:
             note = self._fitted(note)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
-                       position, body, verdict, sources, tags, created, updated)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       position, body, verdict, sources, tags, created, updated,
+                       last_sentence, original_quote, text_changed)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(uuid) DO UPDATE SET sentence = excluded.sentence,
                        quote = excluded.quote, prefix = excluded.prefix,
                        suffix = excluded.suffix, position = excluded.position,
                        body = excluded.body, verdict = excluded.verdict,
                        sources = excluded.sources, tags = excluded.tags,
-                       updated = excluded.updated""",
+                       updated = excluded.updated, last_sentence = excluded.last_sentence,
+                       original_quote = excluded.original_quote,
+                       text_changed = excluded.text_changed""",
                 [
                     note.uuid,
                     note.article_id,
@@ -815,29 +856,65 @@ class Library:
                     json.dumps(list(note.tags)),
                     note.created,
                     note.updated,
+                    note.last_sentence,
+                    note.original_quote,
+                    int(note.text_changed),
                 ],
             )
         return self.note(note.uuid)
 
     def reattach_note(
-        self, note_uuid: str, sentence: int | None, revision: str | None = None
+        self,
+        note_uuid: str,
+        sentence: int | None,
+        *,
+        span: Span | None = None,
+        revision: str | None = None,
     ) -> Note:
-        """Move a note to a sentence by hand (or back to the unplaced list with None);
-        `revision` as for `add_note`."""
+        """Move a note by hand to a sentence or `span` (or back to the unplaced list with
+        None). The reader chose the place, so nothing is left to review; the words the
+        note was written against stay. `revision` as for `add_note`."""
         note = self.note(note_uuid)
-        if sentence is None:
+        if sentence is None and span is None:
             with self.db.atomic():
-                self.db.execute("UPDATE notes SET sentence = NULL WHERE uuid = ?", [note_uuid])
+                self.db.execute(
+                    "UPDATE notes SET sentence = NULL, last_sentence = NULL, text_changed = 0 "
+                    "WHERE uuid = ?",
+                    [note_uuid],
+                )
             return self.note(note_uuid)
         with write_transaction(self.db):
             self._check_revision(note.article_id, revision)
-            quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+            if span is None:
+                assert sentence is not None
+                quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
-                "UPDATE notes SET sentence = ?, quote = ?, prefix = ?, suffix = ?, "
-                "position = ?, updated = ? WHERE uuid = ?",
-                [sentence, quote, prefix, suffix, position, now(), note_uuid],
+                "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
+                "suffix = ?, position = ?, text_changed = 0, updated = ? WHERE uuid = ?",
+                [sentence, last, quote, prefix, suffix, position, now(), note_uuid],
             )
         return self.note(note_uuid)
+
+    def accept_change(self, note_uuid: str) -> Note:
+        """The reader looked at a note whose words changed and keeps it where it is."""
+        with self.db.atomic():
+            cur = self.db.execute("UPDATE notes SET text_changed = 0 WHERE uuid = ?", [note_uuid])
+        if cur.rowcount == 0:
+            raise NotFound(f"no note {note_uuid}")
+        return self.note(note_uuid)
+
+    def review_counts(self) -> dict[int, int]:
+        """Article id -> how many of its notes await a look because their words changed."""
+        return {
+            int(a): int(n)
+            for a, n in self.db.execute(
+                "SELECT article_id, COUNT(*) FROM notes WHERE text_changed = 1 GROUP BY article_id"
+            )
+        }
 
     def delete_note(self, note_uuid: str) -> None:
         with self.db.atomic():
@@ -870,12 +947,14 @@ class Library:
                     return note
             elif at_position == note.quote and start <= note.position < start + len(text):
                 return note
-        placed = reanchor(Anchor.from_note(note), self.article(note.article_id))
-        if not places_same_words(placed):
-            return replace(note, sentence=None)
+        article = self.article(note.article_id)
+        placed = place_spans([SpanAnchor.from_note(note)], article)[0]
+        if placed.span is None or not same_words(placed.quote, note.quote):
+            return replace(note, sentence=None, last_sentence=None)
         return replace(
             note,
-            sentence=placed.sentence,
+            sentence=placed.span.first,
+            last_sentence=placed.span.last,
             quote=placed.quote,
             prefix=placed.prefix,
             suffix=placed.suffix,
@@ -901,10 +980,44 @@ class Library:
         quote, start, prefix, suffix = row
         return quote, prefix, suffix, start
 
+    def _span_anchor(self, article_id: int, span: Span) -> tuple[str, str, str, int]:
+        """`_anchor` for a span: it must lie inside its first to last sentence."""
+        if self._stale_splitter(article_id):
+            self.resegment(article_id)
+        row = self.db.execute(
+            """SELECT f.text_start, l.text_start + length(l.text),
+                      substr(a.text, ? + 1, ?),
+                      substr(a.text, max(? - ?, 0) + 1, min(?, ?)),
+                      substr(a.text, ? + 1, ?)
+               FROM articles a
+               JOIN sentences f ON f.article_id = a.id AND f.idx = ?
+               JOIN sentences l ON l.article_id = a.id AND l.idx = ?
+               WHERE a.id = ?""",
+            [
+                span.start,
+                span.end - span.start,
+                span.start,
+                CONTEXT_CHARS,
+                span.start,
+                CONTEXT_CHARS,
+                span.end,
+                CONTEXT_CHARS,
+                span.first,
+                span.last,
+                article_id,
+            ],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id} has no sentences {span.first} to {span.last}")
+        lo, hi, quote, prefix, suffix = row
+        if not (lo <= span.start < span.end <= hi) or span.last < span.first:
+            raise ValueError(f"words {span.start}-{span.end} are not in their sentences")
+        return quote, prefix, suffix, span.start
+
 
 _NOTE_COLUMNS = (
     "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
-    "sources, tags, created, updated"
+    "sources, tags, created, updated, last_sentence, original_quote, text_changed"
 )
 
 
@@ -944,6 +1057,9 @@ def _note(r: tuple) -> Note:
         tags=tuple(json.loads(r[10])),
         created=r[11],
         updated=r[12],
+        last_sentence=r[13],
+        original_quote=r[14],
+        text_changed=bool(r[15]),
     )
 
 

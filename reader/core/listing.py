@@ -15,6 +15,7 @@ class Show(StrEnum):
     ALL = "all"  # everything not archived
     UNREAD = "unread"
     NOTED = "noted"
+    REVIEW = "review"  # with notes whose words changed (archived ones too)
     ARCHIVED = "archived"
 
 
@@ -57,6 +58,10 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if query.show == Show.ARCHIVED:
         where.append("a.archived = 1")
+    elif query.show == Show.REVIEW:
+        where.append(
+            "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id AND n.text_changed = 1)"
+        )
     else:
         where.append("a.archived = 0")
     if query.show == Show.UNREAD:

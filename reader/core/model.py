@@ -231,13 +231,41 @@ class Note:
     tags: tuple[str, ...]
     created: str
     updated: str
+    # A note covers the words `quote` at `position` (its span), from sentence `sentence`
+    # to `last_sentence`; a whole-sentence note is the span of one sentence. None: the
+    # same as `sentence`.
+    last_sentence: int | None = None
+    # The words the note was written against, kept for good ("": the same as `quote`).
+    original_quote: str = ""
+    # Re-anchoring put the note on words other than the ones it was last read against,
+    # and the reader has not looked yet.
+    text_changed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.last_sentence is None or self.sentence is None:
+            object.__setattr__(self, "last_sentence", self.sentence)
+        if not self.original_quote:
+            object.__setattr__(self, "original_quote", self.quote)
+
+    @property
+    def end(self) -> int | None:
+        """Where the covered words end in the article's plain text (code points)."""
+        return None if self.position is None else self.position + len(self.quote)
+
+    @property
+    def words_differ(self) -> bool:
+        """The covered words are not the ones the note was written against."""
+        return " ".join(self.quote.split()) != " ".join(self.original_quote.split())
 
     def to_json(self) -> dict[str, Any]:
         return {
             "uuid": self.uuid,
             "article": self.article_id,
             "sentence": self.sentence,
+            "last_sentence": self.last_sentence,
             "quote": self.quote,
+            "original_quote": self.original_quote,
+            "text_changed": self.text_changed,
             "prefix": self.prefix,
             "suffix": self.suffix,
             "position": self.position,

@@ -44,6 +44,11 @@ def places_same_words(placed: Placement) -> bool:
     return not placed.orphaned and placed.method in _SAME_WORDS
 
 
+def same_words(a: str, b: str) -> bool:
+    """The same words, quote style and spacing aside."""
+    return fold(a) == fold(b)
+
+
 def sentence_with_words(article: Article, words: str) -> int | None:
     """The one sentence of `article` whose text is `words` (exactly, else up to quote
     style and spacing). None when no sentence or several have them: the reader, not a

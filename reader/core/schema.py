@@ -164,6 +164,24 @@ def m004_sentence_text_start(db: Database) -> None:
         )
 
 
+@migrations()
+def m005_note_spans(db: Database) -> None:
+    """Notes cover any span of words: from their sentence to `last_sentence`. They keep
+    the words they were written against, and a flag for a reader to look at a note that
+    re-anchoring put on changed words. An existing note covers its whole sentence, which
+    is exactly what it quoted, so it migrates as it is."""
+    db.executescript(
+        """
+        ALTER TABLE notes ADD COLUMN last_sentence INTEGER;
+        UPDATE notes SET last_sentence = sentence;
+        ALTER TABLE notes ADD COLUMN original_quote TEXT NOT NULL DEFAULT '';
+        UPDATE notes SET original_quote = quote;
+        ALTER TABLE notes ADD COLUMN text_changed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX notes_to_review ON notes(article_id) WHERE text_changed = 1;
+        """
+    )
+
+
 def known_migrations() -> frozenset[str]:
     # Everything is pending on an empty database: that lists this code's migrations
     # through the public API.

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .anchoring import Anchor, reanchor
+from .anchoring import fold
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -69,8 +69,9 @@ from .export.validate import (
 from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
-from .revision import places_same_words
+from .revision import same_words
 from .sentences import SPLITTER_VERSION, segment
+from .spans import SpanAnchor, place_span, sentence_spans
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -199,6 +200,7 @@ class ImportReport:
     updated: int = 0  # notes already present that the file had a newer copy of
     skipped: int = 0  # annotations whose article is not in the library
     present: int = 0  # notes already in the library as the file has them
+    changed: int = 0  # notes placed on words other than their quote: to review
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -211,6 +213,8 @@ class ImportReport:
         ]
         if self.updated:
             parts.insert(4, f"updated {self.updated}")
+        if self.changed:
+            parts.insert(3, f"to review {self.changed}")
         line = ", ".join(parts)
         if self.articles:
             line += f" ({self.articles} article{'s' if self.articles != 1 else ''} recreated)"
@@ -305,6 +309,7 @@ def _restore_backup(
             else:
                 report.restored += 1
                 report.unplaced += note.sentence is None
+            report.changed += note.text_changed
             library.restore_note(note)
         if progress:
             progress(done, total)
@@ -312,25 +317,35 @@ def _restore_backup(
 
 
 def _fits(note: Note, article: Article) -> bool:
-    """A note's sentence index still points at its quote in `article`."""
+    """A note's span still holds its quote in `article`, inside its sentences."""
     if note.sentence is None:
         return True
-    return 0 <= note.sentence < len(article.sentences) and (
-        article.sentences[note.sentence].text == note.quote
+    bounds = sentence_spans(article)
+    first, last = note.sentence, note.last_sentence
+    if last is None or not 0 <= first <= last < len(bounds) or note.position is None:
+        return False
+    start, end = note.position, note.position + len(note.quote)
+    return (
+        bounds[first][0] <= start
+        and end <= bounds[last][1]
+        and article.text[start:end] == note.quote
     )
 
 
 def _replace_anchor(note: Note, article: Article) -> Note:
-    placed = reanchor(Anchor.from_note(note), article)
-    if not places_same_words(placed):  # similar words are not the words it was made on
+    placed = place_span(SpanAnchor.from_note(note), article)
+    # Similar words are not the words it was made on: such a note waits, unplaced.
+    if placed.span is None or not same_words(placed.quote, note.quote):
         return replace(note, sentence=None)
     return replace(
         note,
-        sentence=placed.sentence,
+        sentence=placed.span.first,
+        last_sentence=placed.span.last,
         quote=placed.quote,
         prefix=placed.prefix,
         suffix=placed.suffix,
         position=placed.position,
+        text_changed=note.text_changed or fold(placed.quote) != fold(note.quote),
     )
 
 
@@ -400,29 +415,44 @@ def _import_annotation(
     updated = ann.updated or created
     if article_id not in articles:
         articles[article_id] = library.article(article_id)
-    placed = reanchor(ann.anchor, articles[article_id])
-    if not places_same_words(placed):  # similar words are not the words it was made on
-        placed = replace(placed, sentence=None)
+    # The annotation's words, however much of a sentence they are, become the span;
+    # similar words are not its words, so then it waits, unplaced, with its quote.
+    placed = place_span(SpanAnchor(ann.anchor), articles[article_id])
+    if placed.span is not None and not same_words(placed.quote, ann.quote):
+        placed = replace(
+            placed,
+            span=None,
+            quote=ann.quote,
+            prefix=ann.prefix,
+            suffix=ann.suffix,
+            position=ann.position,
+        )
+    original = ann.original_quote or ann.quote
+    changed = placed.span is not None and fold(placed.quote) != fold(original)
     note = Note(
         uuid=note_uuid,
         article_id=article_id,
-        sentence=placed.sentence,
-        quote=placed.quote if not placed.orphaned else ann.quote,
-        prefix=placed.prefix if not placed.orphaned else ann.prefix,
-        suffix=placed.suffix if not placed.orphaned else ann.suffix,
-        position=placed.position if not placed.orphaned else ann.position,
+        sentence=placed.first,
+        quote=placed.quote,
+        prefix=placed.prefix,
+        suffix=placed.suffix,
+        position=placed.position,
         text=ann.text,
         verdict=ann.verdict,
         sources=ann.sources,
         tags=ann.tags,
         created=created,
         updated=updated,
+        last_sentence=placed.last,
+        original_quote=original,
+        text_changed=changed,
     )
     library.restore_note(note)
     if placed.orphaned:
         report.unplaced += 1
     else:
         report.placed += 1
+    report.changed += changed
 
 
 def annotation_uuid(ann: ImportedAnnotation) -> str:

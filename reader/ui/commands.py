@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.library import Library, StaleRevision
 from ..core.model import Note, Source, Verdict
+from ..core.spans import Span
 
 Changed = Callable[[int], None]  # called with the article id after every do and undo
 # Told when a note write was refused because the text changed since it was shown; the
@@ -27,19 +28,23 @@ class AddNote(QUndoCommand):
         verdict: Verdict,
         sources: list[Source],
         tags: list[str],
+        span: Span | None = None,
         revision: str | None = None,
         refused: Refused | None = None,
     ) -> None:
         super().__init__("Add note")
         self.library, self.changed = library, changed
         self.args = (article_id, sentence, text, verdict, sources, tags)
+        self.span = span
         self.revision, self.refused = revision, refused
         self.note: Note | None = None
 
     def redo(self) -> None:
         if self.note is None:
             try:
-                self.note = self.library.add_note(*self.args, revision=self.revision)
+                self.note = self.library.add_note(
+                    *self.args, span=self.span, revision=self.revision
+                )
             except StaleRevision as exc:
                 self.setObsolete(True)
                 if self.refused is not None:
@@ -105,21 +110,41 @@ class ReattachNote(QUndoCommand):
         changed: Changed,
         note: Note,
         sentence: int,
+        span: Span | None = None,
         revision: str | None = None,
         refused: Refused | None = None,
     ) -> None:
         super().__init__("Re-attach note")
         self.library, self.changed, self.note, self.sentence = library, changed, note, sentence
+        self.span = span
         self.revision, self.refused = revision, refused
 
     def redo(self) -> None:
         try:
-            self.library.reattach_note(self.note.uuid, self.sentence, self.revision)
+            self.library.reattach_note(
+                self.note.uuid, self.sentence, span=self.span, revision=self.revision
+            )
         except StaleRevision as exc:
             self.setObsolete(True)
             if self.refused is not None:
                 self.refused(exc)
             return
+        self.changed(self.note.article_id)
+
+    def undo(self) -> None:
+        self.library.restore_note(self.note)
+        self.changed(self.note.article_id)
+
+
+class AcceptChange(QUndoCommand):
+    """Keep a note whose words changed where re-anchoring put it."""
+
+    def __init__(self, library: Library, changed: Changed, note: Note) -> None:
+        super().__init__("Accept changed text")
+        self.library, self.changed, self.note = library, changed, note
+
+    def redo(self) -> None:
+        self.library.accept_change(self.note.uuid)
         self.changed(self.note.article_id)
 
     def undo(self) -> None:

@@ -233,6 +233,7 @@ class LibraryView(QWidget):
             ("All", Show.ALL),
             ("Unread", Show.UNREAD),
             ("Noted", Show.NOTED),
+            ("Notes to review", Show.REVIEW),
             ("Archived", Show.ARCHIVED),
         ):
             self.show_box.addItem(label, show)

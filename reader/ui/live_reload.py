@@ -24,6 +24,7 @@ from ..core.library import NotFound, StaleRevision
 from ..core.model import Article
 from ..core.numbering import sentence_number
 from ..core.revision import follow_sentence, sentence_with_words
+from ..core.spans import SpanError, sentences_span
 from .library_watch import LibraryWatcher
 
 if TYPE_CHECKING:
@@ -94,8 +95,16 @@ class LiveReload(QObject):
         current = _follow(old, article, reader.current)
         # A draft only ever goes to the same words, never to a guess.
         by_words = notes.has_draft() and (notes.sentence is not None or notes.detached)
+        span = None
         if by_words:
             panel = sentence_with_words(article, notes.sentence_text)
+            if panel is not None and notes.span is not None:
+                # The chosen words, in the same sentences of the new text, or nowhere.
+                last = panel + notes.span.last - notes.span.first
+                try:
+                    span = sentences_span(article, panel, last, notes.words)
+                except SpanError:
+                    panel = None
         else:
             panel = _follow(old, article, notes.sentence)
         if by_words and panel is not None:
@@ -116,7 +125,7 @@ class LiveReload(QObject):
         elif panel is None:
             notes.follow(None, "", revision)
         else:
-            notes.follow(panel, article.sentences[panel].text, revision)
+            notes.follow(panel, article.sentences[panel].text, revision, span)
         if w.find_bar.isVisible() and w.find_bar.field.text():
             reader.find_all(w.find_bar.field.text())
 

@@ -36,6 +36,7 @@ from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
+from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -99,6 +100,12 @@ class MainWindow(QMainWindow):
         self.library_view.articleSelected.connect(self.open_article)
         self.reader.sentenceClicked.connect(self._sentence_chosen)
         self.reader.noteRequested.connect(self._write_note)
+        self.reader.spanRequested.connect(self._write_span_note)
+        self.reader.spanSelected.connect(
+            lambda _span: self.statusBar().showMessage(
+                "Enter (or right-click ▸ Note the Selection) notes the selected words", 6000
+            )
+        )
         self.reader.zoomChanged.connect(self._zoomed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
@@ -161,7 +168,8 @@ class MainWindow(QMainWindow):
         )
 
         article = bar.addMenu("&Article")
-        self._action(article, "&Note the Selected Sentence", self._write_note_current, "Ctrl+N")
+        self._action(article, "&Note the Selection", self._write_note_current, "Ctrl+N")
+        self._action(article, "Notes to &Review", self._show_review)
         self.archive_action = self._action(article, "&Archive", self._toggle_archive, "Ctrl+E")
         self._action(article, "&Tags…", self._edit_tags, "Ctrl+T")
         self._action(article, "&Delete", self._delete_article, QKeySequence.StandardKey.Delete)
@@ -226,7 +234,8 @@ class MainWindow(QMainWindow):
             "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
             "<td>next / previous sentence</td></tr>"
             "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
-            "<tr><td><b>Enter</b></td><td>write a note on the sentence</td></tr>"
+            "<tr><td><b>Enter</b></td><td>write a note on the sentence, or on the words "
+            "selected with the mouse</td></tr>"
             "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
             "<tr><td><b>Esc</b></td><td>leave the editor</td></tr>"
             "<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the article, next match</td></tr>"
@@ -320,6 +329,8 @@ class MainWindow(QMainWindow):
         self.last_import = summary
         message = f"Import: {summary.line()}"
         self.library_view.refresh()
+        # The article on screen may have new text: show it in place, drafts kept.
+        self.live.refresh()
         if summary.last_article is not None:
             if self.notes.is_writing() and summary.last_article != self.current_article_id:
                 # Opening the new article would throw away the note being written.
@@ -412,6 +423,7 @@ class MainWindow(QMainWindow):
             self.library.marks(article_id),
             top_sentence=self.library.reading_position(article_id),
         )
+        self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
         self.library.mark_opened(article_id)
         self._remember_position()
         self.library_view.model_.refresh_article(article_id)
@@ -450,8 +462,25 @@ class MainWindow(QMainWindow):
         self.notes.focus_editor()
 
     def _write_note_current(self) -> None:
+        if self.reader.note_selection():
+            return
         if self.reader.current is not None:
             self._write_note(self.reader.current)
+
+    def _write_span_note(self, span: Span) -> None:
+        article = self.reader.article
+        if article is None or self.current_article_id is None:
+            return
+        self.notes.show_span(
+            self.current_article_id,
+            span,
+            article.text[span.start : span.end],
+            article.sentences[span.first].text,
+        )
+        self.notes.focus_editor()
+
+    def _show_review(self) -> None:
+        self.notes.show_review()
 
     def select_sentence(self, index: int) -> None:
         """Select a sentence in the reader (scrolling to it) and show its notes."""
@@ -461,6 +490,7 @@ class MainWindow(QMainWindow):
     def _notes_changed(self, article_id: int) -> None:
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
+            self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
         # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
         self.library_view.model_.refresh_article(article_id)
 
@@ -624,6 +654,7 @@ class MainWindow(QMainWindow):
         self.library_view.reload()
         if self.current_article_id is not None:
             self.reader.set_marks(self.library.marks(self.current_article_id))
+            self.reader.set_note_spans(note_spans(self.library.notes(self.current_article_id)))
             self.notes.reload()
         text = f"Notes imported: {report.summary()}."
         if report.problems:

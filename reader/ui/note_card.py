@@ -23,6 +23,7 @@ from ..core.model import Note
 from ..core.note_html import link_html, note_html
 from .links import follow_link
 from .note_editor import NoteEditor
+from .text_change import TextChange
 from .theme import THEMES, Theme, verdict_icon
 
 
@@ -30,6 +31,7 @@ class NoteCard(QFrame):
     editSaved = Signal(object, object)  # the note as it was, NoteDraft
     deleteRequested = Signal(object)  # Note
     attachRequested = Signal(object)  # Note (an unplaced one, to the selected sentence)
+    acceptRequested = Signal(object)  # Note whose words changed, kept where it is
     jumpRequested = Signal(int)  # sentence index
     articleRequested = Signal(object)  # ArticleRef: a note's link to a Gloss article
 
@@ -40,7 +42,13 @@ class NoteCard(QFrame):
         can_attach: bool = False,
         show_quote: bool = False,
         parent: QWidget | None = None,
+        *,
+        show_words: bool = False,
+        can_move: bool = False,
     ) -> None:
+        """`show_words`: quote the words the note covers (a few words of the sentence,
+        or more than it); `can_move`: a place is selected that a changed note can move
+        to."""
         super().__init__(parent)
         self.note = note
         theme = theme or THEMES["light"]
@@ -75,11 +83,19 @@ class NoteCard(QFrame):
         body = QVBoxLayout(view)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(4)
-        if show_quote or note.sentence is None:
+        if show_quote or show_words or note.sentence is None:
             quote = QLabel(f"“{html.escape(_short(note.quote, 160))}”")
+            quote.setObjectName("noteWords")
             quote.setWordWrap(True)
             quote.setStyleSheet("font-style: italic; color: palette(placeholder-text);")
             body.addWidget(quote)
+        self.change: TextChange | None = None
+        if note.sentence is not None and (note.text_changed or note.words_differ):
+            # A verdict holds for the words it was written against: keep them in sight.
+            self.change = TextChange(note, theme, note.text_changed, can_move)
+            self.change.acceptRequested.connect(lambda: self.acceptRequested.emit(self.note))
+            self.change.moveRequested.connect(lambda: self.attachRequested.emit(self.note))
+            body.addWidget(self.change)
         if note.text:
             # Rendered by the core under the link and image policy: Qt's own Markdown
             # would follow any scheme and load pictures from disk.

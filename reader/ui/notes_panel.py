@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QLabel,
     QListWidget,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from ..core.library import Library, StaleRevision
 from ..core.model import Note
 from ..core.numbering import sentence_number
-from .commands import AddNote, DeleteNote, EditNote, ReattachNote
+from ..core.spans import Span
+from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
 from .drafts import EditorState
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
@@ -52,8 +54,10 @@ class NotesPanel(QWidget):
         self.article_id: int | None = None
         self.sentence: int | None = None
         self.sentence_text = ""
+        self.span: Span | None = None  # words chosen in the reader, when not a sentence
+        self.words = ""  # and their text
         self.revision: str | None = None  # of the text shown; every write carries it
-        # The draft's sentence is not in the article's new text: the editor keeps the
+        # The draft's words are not in the article's new text: the editor keeps the
         # draft until the reader clicks the sentence it belongs to.
         self.detached = False
         self.cards: list[QWidget] = []  # cards and the "Unplaced" heading
@@ -101,11 +105,20 @@ class NotesPanel(QWidget):
         self.outline.setWordWrap(True)
         self.outline.itemActivated.connect(self._jump)
         self.outline.itemClicked.connect(self._jump)
+        self.review_only = QCheckBox("Only notes to review")
+        self.review_only.setObjectName("notesToReview")
+        self.review_only.setToolTip("Notes whose words changed when the page was imported again")
+        self.review_only.toggled.connect(lambda _on: self.reload())
+        outline_tab = QWidget()
+        outline_layout = QVBoxLayout(outline_tab)
+        outline_layout.setContentsMargins(4, 4, 4, 4)
+        outline_layout.addWidget(self.review_only)
+        outline_layout.addWidget(self.outline, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("notesTabs")
         self.tabs.addTab(sentence_tab, "Sentence")
-        self.tabs.addTab(self.outline, "All notes")
+        self.tabs.addTab(outline_tab, "All notes")
         self.tabs.tabBar().setAccessibleName("Sentence notes or all notes")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 4, 0)
@@ -136,6 +149,7 @@ class NotesPanel(QWidget):
         self.article_id = article_id
         self.sentence = sentence
         self.sentence_text = text
+        self.span = None
         active = article_id is not None and sentence is not None
         self.editor.setEnabled(active)
         if self.detached and active:
@@ -144,12 +158,22 @@ class NotesPanel(QWidget):
             self.editor.clear()
         self.reload()
 
-    def follow(self, sentence: int | None, text: str, revision: str) -> None:
-        """The article's text changed: the same sentence (or none) in the new text.
-        Unlike `show_sentence`, drafts in the editors are kept."""
+    def follow(
+        self,
+        sentence: int | None,
+        text: str,
+        revision: str,
+        span: Span | None = None,
+    ) -> None:
+        """The article's text changed: the same sentence (or none) in the new text, and
+        the same chosen words if any. Unlike `show_sentence`, drafts are kept."""
         self.revision = revision
         self.detached = False
         self.sentence, self.sentence_text = sentence, text
+        if span is None:
+            self.span, self.words = None, ""
+        else:
+            self.span = span
         self.editor.setEnabled(sentence is not None)
         self.reload()
 
@@ -159,6 +183,7 @@ class NotesPanel(QWidget):
         self.revision = revision
         self.detached = True
         self.sentence = None
+        self.span = None
         self.reload()
 
     def has_draft(self) -> bool:
@@ -184,6 +209,14 @@ class NotesPanel(QWidget):
                     scroll.ensureWidgetVisible(widget, 0, 0)
                 break
 
+    def show_span(self, article_id: int, span: Span, words: str, sentence_text: str) -> None:
+        """Words chosen in the reader: the notes of their first sentence (`sentence_text`),
+        and the editor notes the words."""
+        self.show_sentence(article_id, span.first, sentence_text)
+        self.span = span
+        self.words = words
+        self.reload()
+
     def focus_editor(self) -> None:
         self.tabs.setCurrentIndex(0)
         if self.editor.isEnabled():
@@ -194,13 +227,21 @@ class NotesPanel(QWidget):
             return []
         return self.library.notes(self.article_id, self.sentence)
 
+    def show_review(self) -> None:
+        """The article's notes whose words changed, in the All notes tab."""
+        self.review_only.setChecked(True)
+        self.tabs.setCurrentIndex(1)
+
     def reload(self) -> None:
         if self.detached:
+            shown = self.words or self.sentence_text
             self.quote.setText(
-                f"<s>“{html.escape(self.sentence_text)}”</s><br><i>The article changed and "
-                "this sentence is not in its new text. Click the sentence your note belongs "
+                f"<s>“{html.escape(shown)}”</s><br><i>The article changed and "
+                "these words are not in its new text. Click the sentence your note belongs "
                 "to; your draft is kept.</i>"
             )
+        elif self.span is not None:
+            self.quote.setText(f"“{html.escape(self.words)}”")
         elif self.sentence is not None:
             self.quote.setText(f"“{html.escape(self.sentence_text)}”")
         else:
@@ -210,31 +251,68 @@ class NotesPanel(QWidget):
             )
         # One read of the article's notes feeds the cards, the unplaced list and the outline.
         every = self.library.notes(self.article_id) if self.article_id is not None else []
-        notes = [n for n in every if n.sentence is not None and n.sentence == self.sentence]
+        here = self.sentence
+        notes = [
+            n
+            for n in every
+            if n.sentence is not None
+            and here is not None
+            and n.sentence <= here <= (n.last_sentence or n.sentence)
+        ]
         unplaced = [n for n in every if n.sentence is None]
-        self._set_cards(notes, unplaced)
+        shown = {n.uuid for n in notes}
+        elsewhere = [
+            n for n in every if n.text_changed and n.sentence is not None and n.uuid not in shown
+        ]
+        self._set_cards(notes, unplaced, elsewhere)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
         if self.sentence is not None:
             text = f"<b>Sentence {sentence_number(self.sentence)}</b> · {text}"
         if unplaced:
             text += f" · {len(unplaced)} unplaced"
+        review = sum(n.text_changed for n in every)
+        if review:
+            text += f" · {review} to review"
         self.heading.setText(text)
-        self._fill_outline(every)
+        self.review_only.setText(f"Only notes to review ({review})")
+        self._fill_outline([n for n in every if n.text_changed or not self.review_only.isChecked()])
 
     # -- cards -----------------------------------------------------------------------------
 
-    def _set_cards(self, notes: list[Note], unplaced: list[Note]) -> None:
+    def _set_cards(self, notes: list[Note], unplaced: list[Note], review: list[Note]) -> None:
         # A note being edited keeps its draft when the cards are rebuilt.
         editing = {c.note.uuid: EditorState.of(c.editor) for c in self.note_cards() if c.editing()}
         for card in self.cards:
-            card.setParent(None)
+            # Hidden and left with its parent until deleted: a card reparented to None
+            # could be shown again as a window of its own before the deletion ran.
+            card.hide()
+            self.card_layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
         insert_at = 0
         for note in notes:
-            self._add_card(NoteCard(note, self.theme), insert_at)
+            whole = note.sentence == note.last_sentence and note.quote == self.sentence_text
+            card = NoteCard(note, self.theme, show_words=not whole, can_move=self._can_move(note))
+            self._add_card(card, insert_at)
             insert_at += 1
+        if review:
+            # Reachable from anywhere in the article: the reader can select the right
+            # place first and then move the note there.
+            label = QLabel(
+                "<b>Notes to review</b> — the text changed under them; accept the new "
+                "words or select the right place and move the note there."
+            )
+            label.setWordWrap(True)
+            label.setObjectName("reviewHeading")
+            self.card_layout.insertWidget(insert_at, label)
+            self.cards.append(label)
+            insert_at += 1
+            for note in review:
+                card = NoteCard(note, self.theme, show_quote=True, can_move=self._can_move(note))
+                card.jumpRequested.connect(self.jumpRequested)
+                self._add_card(card, insert_at)
+                insert_at += 1
         if unplaced:
             label = QLabel(
                 "<b>Unplaced notes</b> — their sentence changed; attach them by "
@@ -261,6 +339,7 @@ class NotesPanel(QWidget):
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
+        card.acceptRequested.connect(self._accept)
         card.editor.cancelled.connect(self._leave_editor)
         self.card_layout.insertWidget(at, card)
         self.cards.append(card)
@@ -276,6 +355,11 @@ class NotesPanel(QWidget):
                 if note.sentence is None
                 else f"Sentence {sentence_number(note.sentence)}"
             )
+            if note.sentence is not None and note.last_sentence != note.sentence:
+                first, last = note.sentence, note.last_sentence or note.sentence
+                where = f"Sentences {sentence_number(first)}–{sentence_number(last)}"
+            if note.text_changed:
+                where = f"⚠ {where}, text changed"
             first = note.text.splitlines()[0] if note.text else "(no text)"
             item = QListWidgetItem(
                 verdict_icon(note.verdict, 14, self.theme),
@@ -310,6 +394,7 @@ class NotesPanel(QWidget):
                 draft.verdict,
                 draft.sources,
                 draft.tags,
+                span=self.span,
                 revision=self.revision,
                 refused=refused.append,
             )
@@ -344,12 +429,24 @@ class NotesPanel(QWidget):
                     self._changed,
                     note,
                     self.sentence,
+                    span=self.span,
                     revision=self.revision,
                     refused=refused.append,
                 )
             )
             if refused:
                 self.attachRefused.emit(refused[0])
+
+    def _accept(self, note: Note) -> None:
+        self.undo.push(AcceptChange(self.library, self._changed, note))
+
+    def _can_move(self, note: Note) -> bool:
+        """A changed note can move to the words chosen, or to a sentence it is not on."""
+        if self.span is not None:
+            return (self.span.start, self.span.end) != (note.position, note.end)
+        return self.sentence is not None and not (
+            note.sentence == self.sentence == note.last_sentence
+        )
 
     def _jump(self, item: QListWidgetItem) -> None:
         sentence = item.data(SENTENCE)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QFontMetricsF,
     QHelpEvent,
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.model import Article, Verdict
+from ..core.spans import NoteSpan, Span
 from .document import (
     MARKER_SCHEME,
     ImageSource,
@@ -33,6 +35,13 @@ from .document import (
     fit_images,
     insert_marker,
     remove_marker,
+)
+from .span_marks import (
+    SpanMapper,
+    covered_sentences,
+    drawing_order,
+    selected_span_format,
+    span_format,
 )
 from .theme import tint
 
@@ -45,6 +54,8 @@ NoteSummary = Callable[[int], str]
 class ReaderView(QTextBrowser):
     sentenceClicked = Signal(int)
     noteRequested = Signal(int)
+    spanRequested = Signal(object)  # Span: note the words selected with the mouse
+    spanSelected = Signal(object)  # Span: words were just selected with the mouse
     zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,6 +79,14 @@ class ReaderView(QTextBrowser):
         self.sentences = SentenceMap([], [])
         self.current: int | None = None
         self.marks: dict[int, Verdict] = {}
+        # Placed notes' spans: what the marks cover. The verdict letters (`marks`) sit
+        # after each span's last sentence; n/p go to each span's first.
+        self.note_spans: list[NoteSpan] = []
+        self._covered: set[int] = set()
+        self.mapper: SpanMapper | None = None
+        self.current_span: Span | None = None  # words chosen for a note, drawn as selected
+        # Each span's document range, worked out once per layout (markers move them).
+        self._span_ranges: list[tuple[NoteSpan, tuple[int, int]]] | None = None
         self.note_summary: NoteSummary | None = None
         self._load_image: ImageSource = lambda _name: None
         self._find_hits: list[QTextCursor] = []
@@ -89,7 +108,9 @@ class ReaderView(QTextBrowser):
         self.article = article
         self._load_image = load_image
         self.marks = dict(marks)
+        self.note_spans, self._covered = [], set()
         self.current = None
+        self.current_span = None
         self._render()
         self.verticalScrollBar().setValue(0)
         # Scrolling to a sentence needs the real layout width: wait until shown if hidden.
@@ -120,7 +141,10 @@ class ReaderView(QTextBrowser):
         self.rendered = None
         self.sentences = SentenceMap([], [])
         self.current = None
+        self.current_span = None
         self.marks = {}
+        self.note_spans, self._covered, self.mapper = [], set(), None
+        self._span_ranges = None
         self.clear()
         self.setExtraSelections([])
 
@@ -130,6 +154,8 @@ class ReaderView(QTextBrowser):
         # Set before the document: swapping it can resize the view, which reads them.
         self.rendered = rendered
         self.sentences = rendered.sentences
+        self.mapper = SpanMapper(self.article, rendered.sentences, rendered.unmarkable)
+        self._span_ranges = None
         # Parented to the view, so Qt deletes it when the next article replaces it.
         rendered.document.setParent(self)
         self.setDocument(rendered.document)
@@ -166,6 +192,7 @@ class ReaderView(QTextBrowser):
     def _shift(self, position: int, delta: int) -> None:
         assert self.rendered is not None
         self.sentences.shift(position, delta)
+        self._span_ranges = None
         markers = self.rendered.markers
         for k, at in markers.items():
             if at >= position:
@@ -175,12 +202,56 @@ class ReaderView(QTextBrowser):
             for i in self.rendered.images
         ]
 
+    def set_note_spans(self, spans: list[NoteSpan]) -> None:
+        """The placed notes' spans, which the marks cover exactly."""
+        self.note_spans = list(spans)
+        self._covered = covered_sentences(self.note_spans)
+        self._span_ranges = None
+        self._refresh()
+
+    def _ranges(self) -> list[tuple[NoteSpan, tuple[int, int]]]:
+        """The note spans' document ranges, worst verdict last."""
+        if self._span_ranges is None:
+            ranges = []
+            for span in drawing_order(self.note_spans):
+                where = self.mapper.to_document(span.start, span.end) if self.mapper else None
+                if where is not None:
+                    ranges.append((span, where))
+            self._span_ranges = ranges
+        return self._span_ranges
+
     # -- sentences -------------------------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        """The words selected with the mouse, as a span of the article (None: nothing)."""
+        cursor = self.textCursor()
+        if self.mapper is None or not cursor.hasSelection():
+            return None
+        return self.mapper.from_document(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, span: Span) -> None:
+        """Show chosen words as the selection (the mouse's highlight gives way to it)."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.current = span.first
+        self.current_span = span
+        self._refresh()
+
+    def note_selection(self) -> bool:
+        """Start a note on the selected words; False when nothing is selected."""
+        span = self.selected_span()
+        if span is None:
+            return False
+        self.select_span(span)
+        self.spanRequested.emit(span)
+        return True
 
     def select_sentence(self, index: int | None, scroll: bool = True) -> None:
         if index is not None and not 0 <= index < len(self.sentences):
             index = None
         self.current = index
+        self.current_span = None
         self._refresh()
         if index is not None and scroll:
             self._ensure_visible(index)
@@ -199,7 +270,7 @@ class ReaderView(QTextBrowser):
 
     def move_noted(self, step: int) -> None:
         """n/p: the next or previous sentence that carries a note."""
-        noted = sorted(self.marks)
+        noted = sorted({s.first for s in self.note_spans} or self.marks)
         if not noted:
             return
         here = self.current if self.current is not None else -1
@@ -336,7 +407,7 @@ class ReaderView(QTextBrowser):
         elif plain and key == Qt.Key.Key_P:
             self.move_noted(-1)
         elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.current is not None:
+            if not self.note_selection() and self.current is not None:
                 self.noteRequested.emit(self.current)
         else:
             super().keyPressEvent(event)
@@ -350,6 +421,10 @@ class ReaderView(QTextBrowser):
         point = event.position().toPoint()
         dragged = self._press is not None and (point - self._press).manhattanLength() > 4
         self._press = None
+        if dragged and event.button() == Qt.MouseButton.LeftButton:
+            span = self.selected_span()
+            if span is not None:
+                self.spanSelected.emit(span)  # to copy, or to note with Enter
         if event.button() != Qt.MouseButton.LeftButton or dragged or self.anchorAt(point):
             return  # a drag selects text to copy; a link opens in the browser
         index = self.sentence_at(point)
@@ -357,10 +432,37 @@ class ReaderView(QTextBrowser):
             self.select_sentence(index, scroll=False)
             self.sentenceClicked.emit(index)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        first = menu.actions()[0] if menu.actions() else None
+        span = self.selected_span()
+        if span is not None:
+            action = menu.addAction("Note the Selection")
+            action.triggered.connect(self.note_selection)
+        else:
+            index = self.sentence_at(event.pos())
+            if index is None:
+                action = None
+            else:
+                action = menu.addAction("Note This Sentence")
+                action.triggered.connect(lambda: self._note_sentence(index))
+        if action is not None:
+            menu.removeAction(action)
+            menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        self.context_menu = menu  # kept for tests and so it outlives exec()
+        menu.exec(event.globalPos())
+
+    def _note_sentence(self, index: int) -> None:
+        self.select_sentence(index, scroll=False)
+        self.sentenceClicked.emit(index)
+        self.noteRequested.emit(index)
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.sentence_at(event.pos())
-            if index is not None and index in self.marks and self.note_summary is not None:
+            noted = self._covered or self.marks
+            if index is not None and index in noted and self.note_summary is not None:
                 QToolTip.showText(event.globalPos(), self.note_summary(index), self)
                 return True
         return super().viewportEvent(event)
@@ -427,30 +529,50 @@ class ReaderView(QTextBrowser):
     def _refresh(self) -> None:
         theme = self.style_.theme
         selections = []
-        for index, verdict in sorted(self.marks.items()):
-            if index >= len(self.sentences):
-                continue
-            colour = theme.verdict(verdict)
-            fmt = QTextCharFormat()
-            fmt.setBackground(tint(colour, 60 if theme.dark else 38))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(colour)
-            selections.append(self._selection(*self.sentences.span(index), fmt))
+        if self.note_spans and self.mapper is not None:
+            for span, where in self._ranges():
+                selections.append(self._selection(*where, span_format(span.verdict, theme)))
+        else:
+            for index, verdict in sorted(self.marks.items()):
+                if index < len(self.sentences):
+                    fmt = span_format(verdict, theme)
+                    selections.append(self._selection(*self.sentences.span(index), fmt))
         if self.current is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(theme.selection))
             if theme.dark:
                 fmt.setForeground(QColor("#ffffff"))
-            if self.current in self.marks:
+            worst = self._worst_at(self.current)
+            if worst is not None:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(theme.verdict(self.marks[self.current]))
-            selections.append(self._selection(*self.sentences.span(self.current), fmt))
+                fmt.setUnderlineColor(theme.verdict(worst))
+            where = self.sentences.span(self.current)
+            if self.current_span is not None and self.mapper is not None:
+                where = (
+                    self.mapper.to_document(self.current_span.start, self.current_span.end) or where
+                )
+            selections.append(self._selection(*where, fmt))
+            # Noted words inside the selection stay visible in it.
+            for span, mark in self._ranges() if self.note_spans else ():
+                if mark == where or mark[1] <= where[0] or mark[0] >= where[1]:
+                    continue
+                inside = (max(mark[0], where[0]), min(mark[1], where[1]))
+                selections.append(
+                    self._selection(*inside, selected_span_format(span.verdict, theme))
+                )
         for k, hit in enumerate(self._find_hits):
             fmt = QTextCharFormat()
             colour = QColor(theme.find_hit)
             fmt.setBackground(colour if k == self._find_current else tint(colour, 110))
             selections.append(self._selection(hit.selectionStart(), hit.selectionEnd(), fmt))
         self.setExtraSelections(selections)
+
+    def _worst_at(self, index: int) -> Verdict | None:
+        """The worst verdict among the notes covering a sentence."""
+        verdicts = [s.verdict for s in self.note_spans if s.first <= index <= s.last]
+        if not self.note_spans and index in self.marks:
+            verdicts.append(self.marks[index])
+        return min(verdicts, key=lambda v: v.severity) if verdicts else None
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())

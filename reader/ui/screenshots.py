@@ -1,6 +1,11 @@
-"""Render the main window with a sample library to PNG files, once per theme.
+"""Render the main window with a sample library to PNG files, once per theme, and one
+more (`gloss-review.png`) with the card of a note whose words changed on the page.
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
+
+The sample gets whole-sentence notes, a note on a few words ("two regional newspapers"),
+and a note on "about 9% above the long-term average" that an update of the page turns
+into "about 11% above…", so the note awaits review.
 
 Uses a temporary library and temporary settings, so the user's own are never touched.
 Runs offscreen unless a display is chosen with QT_QPA_PLATFORM.
@@ -34,9 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
 
+    from dataclasses import replace
+
+    from ..core.ingest import load_file
     from ..core.library import Library
     from ..core.model import Source, Verdict
-    from ..core.sample import ensure_sample
+    from ..core.sample import ensure_sample, sample_path
+    from ..core.sentences import segment
+    from ..core.spans import sentences_span
     from .app import make_app, open_window
 
     app = make_app()
@@ -63,12 +73,31 @@ def main(argv: list[str] | None = None) -> int:
             "Confirmed by the council's minutes.",
             Verdict.TRUE,
         )
+        papers = index_of("Within a week")
         library.add_note(
             article_id,
-            index_of("Rainfall that year"),
+            papers,
+            "Only one of the two papers is in the archive so far.",
+            Verdict.UNVERIFIED,
+            span=sentences_span(article, papers, words="two regional newspapers"),
+        )
+        rainfall = index_of("Rainfall that year")
+        library.add_note(
+            article_id,
+            rainfall,
             "Regional figures say 11%, not 9%.",
             Verdict.MOSTLY_TRUE,
+            span=sentences_span(article, rainfall, words="about 9% above the long-term average"),
         )
+        # The page is corrected later and imported again: the note now covers new words.
+        page = load_file(sample_path())
+        blocks = tuple(
+            replace(b, text=b.text.replace("about 9% above", "about 11% above"), marks=())
+            if "about 9% above" in b.text
+            else b
+            for b in page.blocks
+        )
+        library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
@@ -83,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         path = args.outdir / f"gloss-{theme}.png"
         window.grab().save(str(path))
         written.append(path)
+    window.set_theme("light")
+    window.select_sentence(index_of("Rainfall that year"))
+    for _ in range(5):
+        app.processEvents()
+    path = args.outdir / "gloss-review.png"
+    window.grab().save(str(path))
+    written.append(path)
     window.close()
     for path in written:
         print(path)

@@ -123,7 +123,7 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     """The inverse of `Note.to_json`, checking every field."""
     obj = _obj(data, where)
     # Offsets go into 64-bit columns; dates decide which copy of a note is newer.
-    for key in ("sentence", "position"):
+    for key in ("sentence", "last_sentence", "position"):
         _offset(obj, key, where)
     for key in ("created", "updated"):
         _date(obj, key, where)
@@ -149,6 +149,11 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
     for k, tag in enumerate(tags):
         if not isinstance(tag, str):
             raise BackupError(f"{where}.tags[{k}]: expected a string")
+    first, last = _opt_int(obj, "sentence", where), _opt_int(obj, "last_sentence", where)
+    if first is None or last is None or last < first:
+        # Without a last sentence that fits (an older backup, a hand edit), the note is
+        # on its first sentence; the restore checks the span against the text anyway.
+        last = None
     return Note(
         uuid=_str(obj, "uuid", where),
         article_id=_int(obj, "article", where),
@@ -163,6 +168,11 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         tags=tuple(tags),
         created=_str(obj, "created", where, required=False),
         updated=_str(obj, "updated", where, required=False),
+        # Backups from before notes covered spans have none of these: a whole sentence,
+        # written against its quote.
+        last_sentence=last,
+        original_quote=_str(obj, "original_quote", where, required=False),
+        text_changed=_bool(obj, "text_changed", where),
     )
 
 
@@ -233,6 +243,13 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
     value = obj[key]
     if not isinstance(value, int) or isinstance(value, bool):
         raise BackupError(f"{_path(where, key)}: expected an integer, found {_kind(value)}")
+    return value
+
+
+def _bool(obj: dict[str, Any], key: str, where: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise BackupError(f"{_path(where, key)}: expected true or false, found {_kind(value)}")
     return value
 
 

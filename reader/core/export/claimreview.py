@@ -13,8 +13,10 @@ verdict in words, which is what readers and the Fact Check tools show:
     opinion      not exported     an opinion is not a factual claim to rate
     none         not exported     a plain comment, not a review
 
-`claimReviewed` is the noted sentence (the note's quote), `itemReviewed` the claim as it
-appeared in the article (its author is the article's byline, else its site), `url` the
+`claimReviewed` is the noted words as the verdict was written against them (the note's
+original quote, which differs from its quote when the page changed since), `itemReviewed`
+the claim as it appeared in the article (its author is the article's byline, else its
+site), `url` the
 address where the review itself is published: the caller's `review_url(note)`, or the
 note's `urn:uuid:` when there is none yet.
 """
@@ -61,7 +63,7 @@ def claim_review(
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": review_url(note) if review_url else f"urn:uuid:{note.uuid}",
-        "claimReviewed": note.quote,
+        "claimReviewed": note.original_quote,
     }
     if date := iso_date(note.updated) or iso_date(note.created):
         review["datePublished"] = date

@@ -106,6 +106,9 @@ def _note(note: Note) -> list[str]:
     if note.tags:
         head.append(", ".join(_tag(t) for t in note.tags))
     lines = [" · ".join(head), ""] if head else []
+    if note.words_differ:
+        # The verdict is about these words; the page says something else now.
+        lines += [f"Written against: “{escape(' '.join(note.original_quote.split()))}”", ""]
     if note.text.strip():
         lines += [note_markdown(note.text.strip().replace("\r\n", "\n")), ""]
     if note.sources:

@@ -7,7 +7,10 @@ TextQuoteSelector (the quote and 32 characters of context) and, for notes that a
 placed, a TextPositionSelector whose offsets count Unicode code points of the article's
 plain text, as the model requires. Bodies carry the parts of the note by
 purpose: "assessing" (the verdict), "commenting" (the text, as Markdown), "tagging" (one
-per tag) and "linking" (one per source).
+per tag) and "linking" (one per source). The selectors cover exactly the note's span (a
+few words, a sentence or several); when the page changed under the note since it was
+written, a "describing" body keeps the words it was written against, and import reads
+it back as such.
 
 Import: `parse_annotations` reads a single annotation, a list, an AnnotationCollection or
 AnnotationPage, and Hypothesis's export JSON (rows with `uri`, `text`, `tags`, `target`,
@@ -95,6 +98,8 @@ def _bodies(note: Note) -> list[dict[str, Any]]:
             {"type": "TextualBody", "purpose": "commenting", "value": note.text, "format": MARKDOWN}
         )
     body += [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in note.tags]
+    if note.words_differ:
+        body.append({"type": "TextualBody", "purpose": "describing", "value": note.original_quote})
     for source in note.sources:
         link: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking"}
         link["source"] = source.url
@@ -148,6 +153,7 @@ class ImportedAnnotation:
     sources: tuple[Source, ...]
     created: str
     updated: str
+    original_quote: str = ""  # the words the note was written against, when they differ
 
     @property
     def uuid(self) -> str | None:
@@ -236,6 +242,7 @@ def _annotation(raw: dict[str, Any]) -> ImportedAnnotation | None:
     tags: list[str] = [str(t) for t in _as_list(raw.get("tags"))]  # Hypothesis
     verdict = Verdict.NONE
     sources: list[Source] = []
+    original = ""
     if isinstance(raw.get("text"), str) and raw["text"]:  # Hypothesis
         texts.append(raw["text"])
     if isinstance(raw.get("bodyValue"), str):
@@ -259,6 +266,8 @@ def _annotation(raw: dict[str, Any]) -> ImportedAnnotation | None:
             continue
         elif purpose == "tagging":
             tags.append(value)
+        elif purpose == "describing" and not original:
+            original = value
         elif purpose == "assessing" and verdict is Verdict.NONE:
             try:
                 verdict = Verdict.parse(value)
@@ -281,6 +290,7 @@ def _annotation(raw: dict[str, Any]) -> ImportedAnnotation | None:
         sources=tuple(sources),
         created=str(raw.get("created") or ""),
         updated=str(raw.get("modified") or raw.get("updated") or raw.get("created") or ""),
+        original_quote=original,
     )
 
 
