@@ -14,11 +14,8 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from .anchoring import Method, Placement, fold, make_anchor, reanchor
+from .anchoring import fold, make_anchor, reanchor
 from .model import Article
-
-# Placements that found the note's own words (quote style and spacing aside).
-_SAME_WORDS = frozenset({Method.EXACT, Method.HINT})
 
 
 @contextmanager
@@ -37,11 +34,6 @@ def write_transaction(db: Database) -> Iterator[None]:
         conn.rollback()
         raise
     conn.commit()
-
-
-def places_same_words(placed: Placement) -> bool:
-    """True when a re-anchoring found the note's own words, not similar ones."""
-    return not placed.orphaned and placed.method in _SAME_WORDS
 
 
 def same_words(a: str, b: str) -> bool:
