@@ -476,3 +476,23 @@ def test_a_draft_follows_its_words_when_the_text_changes_above_it(
     assert window.notes.editor.text.hasFocus()
     qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored_notes(library_path, article_id) == [("Only until 8 pm.", buses, BUSES, BUSES)]
+
+
+@pytest.mark.slow
+def test_a_draft_on_chosen_words_keeps_those_words_across_a_reload(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    from tests.test_ui_spans import document_range, drag, point_at
+
+    article_id = window.current_article_id
+    assert article_id is not None
+    start, end = document_range(window, "a temporary lane")
+    drag(window, point_at(window, start), point_at(window, end))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Temporary since 2023.")
+    gloss(library_path, "import", str(changed_page(pages, tmp_path)))
+    qtbot.waitUntil(lambda: shows_update(window), timeout=SHOWS_WITHIN_MS)
+    assert window.notes.span is not None and window.notes.words == "a temporary lane"
+    qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (note,) = window.library.notes(article_id)
+    assert note.quote == "a temporary lane" and note.sentence == index_of(window, BUSES)
