@@ -126,6 +126,8 @@ def test_the_issue_a_changed_page_imported_elsewhere_then_a_note_below_the_chang
         ("A third is the traders' own estimate.", index_of(window, TRADERS), TRADERS, TRADERS)
     ]
     assert window.reader.marks == {index_of(window, TRADERS): Verdict.NONE}
+    traders = index_of(window, TRADERS)
+    assert [(n.first, n.last) for n in window.reader.note_spans] == [(traders, traders)]
 
 
 @pytest.mark.slow
@@ -220,6 +222,7 @@ def test_a_note_added_by_another_process_shows_and_the_draft_survives(
     )
     qtbot.waitUntil(lambda: buses in window.reader.marks, timeout=SHOWS_WITHIN_MS)
     assert window.reader.marks[buses] is Verdict.FALSE
+    assert [(n.first, n.last) for n in window.reader.note_spans] == [(buses, buses)]
     assert [c.note.text for c in window.notes.note_cards()] == ["From the CLI."]
     assert window.notes.editor.text.toPlainText() == "half-written"
     assert window.notes.outline.item(0).text().startswith(f"Sentence {number}: “{BUSES}”")

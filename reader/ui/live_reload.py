@@ -24,7 +24,7 @@ from ..core.library import NotFound, StaleRevision
 from ..core.model import Article
 from ..core.numbering import sentence_number
 from ..core.revision import follow_sentence, sentence_with_words
-from ..core.spans import SpanError, sentences_span
+from ..core.spans import SpanError, note_spans, sentences_span
 from .library_watch import LibraryWatcher
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class LiveReload(QObject):
             self.reload_article(article_id)
         else:
             w.reader.set_marks(w.library.marks(article_id))
+            w.reader.set_note_spans(note_spans(w.library.notes(article_id)))
             w.notes.reload()
         try:
             archived = w.library.summary(article_id).archived
@@ -115,6 +116,7 @@ class LiveReload(QObject):
             w.library.marks(article_id),
             top_sentence=new_top,
         )
+        reader.set_note_spans(note_spans(w.library.notes(article_id)))
         if new_top is not None and reader.is_placed():
             bar = reader.verticalScrollBar()
             bar.setValue(int(reader.sentence_y(new_top) + offset))
