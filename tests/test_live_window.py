@@ -499,3 +499,13 @@ def test_a_draft_on_chosen_words_keeps_those_words_across_a_reload(
     qtbot.keyClick(window.notes.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     (note,) = window.library.notes(article_id)
     assert note.quote == "a temporary lane" and note.sentence == index_of(window, BUSES)
+
+
+def test_a_change_that_could_not_be_applied_is_tried_again(window: MainWindow) -> None:
+    watcher = window.live.watcher
+    assert watcher.poll() is False  # nothing changed
+    applied = window.live.refresh_count
+    watcher.retry()  # what a refresh that hit a locked file asks for
+    assert watcher.poll() is True
+    assert window.live.refresh_count == applied + 1
+    assert watcher.poll() is False

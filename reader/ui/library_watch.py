@@ -38,6 +38,11 @@ class LibraryWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def retry(self) -> None:
+        """Have the next poll report a change even if there was none since (the last
+        one could not be applied)."""
+        self._version = -1
+
     def poll(self) -> bool:
         """Check now; True (and `changed` emitted) if the file changed."""
         try:

@@ -14,6 +14,7 @@ in the new text, or keep the draft and ask the reader where it belongs.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -51,9 +52,18 @@ class LiveReload(QObject):
 
     def refresh(self) -> None:
         """Bring the list, the open article and the notes panel up to date."""
-        w = self.window
-        if w._closed:
+        if self.window._closed:
             return
+        try:
+            self._refresh()
+        except sqlite3.OperationalError as exc:
+            # Locked past the busy timeout, or the file briefly unreadable: the next
+            # poll tries again rather than the reader seeing an error for it.
+            self.watcher.retry()
+            self.window.statusBar().showMessage(f"The library is busy ({exc}); retrying…", 3000)
+
+    def _refresh(self) -> None:
+        w = self.window
         self.refresh_count += 1
         w.library_view.refresh()
         article_id = w.current_article_id
