@@ -7,6 +7,7 @@ through a connection of its own.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -510,3 +511,54 @@ def test_a_change_that_could_not_be_applied_is_tried_again(window: MainWindow) -
     assert watcher.poll() is True
     assert window.live.refresh_count == applied + 1
     assert watcher.poll() is False
+
+
+@pytest.mark.slow
+def test_notes_imported_by_another_process_show(
+    qtbot, window: MainWindow, library_path: Path, tmp_path: Path
+) -> None:
+    url = "https://herald.example/news/bridge-repairs"
+    annotations = tmp_path / "hypothesis.json"
+    annotations.write_text(
+        json.dumps(
+            {
+                "total": 1,
+                "rows": [
+                    {
+                        "id": "hyp-lane",
+                        "created": "2025-11-02T09:00:00+00:00",
+                        "uri": url,
+                        "text": "Closed at night.",
+                        "target": [
+                            {
+                                "source": url,
+                                "selector": [{"type": "TextQuoteSelector", "exact": BUSES}],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    gloss(library_path, "import-notes", str(annotations))
+    buses = index_of(window, BUSES)
+    qtbot.waitUntil(lambda: buses in window.reader.marks, timeout=SHOWS_WITHIN_MS)
+    assert [window.notes.outline.item(i).text() for i in range(window.notes.outline.count())] == [
+        f"Sentence {buses + 1}: “{BUSES}”\nClosed at night."
+    ]
+
+
+@pytest.mark.slow
+def test_a_re_import_in_the_window_keeps_the_draft_on_its_words(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    article_id = window.current_article_id
+    click(qtbot, window, index_of(window, BUSES))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.notes.editor.text, "Kept through File, Import.")
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([changed_page(pages, tmp_path)])
+    assert shows_update(window) and window.current_article_id == article_id
+    assert window.notes.sentence == index_of(window, BUSES)
+    assert window.notes.editor.text.toPlainText() == "Kept through File, Import."
