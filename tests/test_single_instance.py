@@ -75,8 +75,12 @@ def test_another_library_gets_its_own_window(
         qtbot.waitUntil(other.exists, timeout=30000)  # it opens its library after
         assert process.poll() is None
     finally:
-        process.terminate()  # as a crash would: its socket file stays, the next start takes it
-        process.wait(timeout=30)
+        process.terminate()  # closes the window as the end of a session does
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         Path(address(server_name(other))).unlink(missing_ok=True)
         instance.close()
 
