@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .core import health
 from .core.backups import backup_to
 from .core.batch import import_files
+from .core.dberrors import WritesRefused, translated
 from .core.import_summary import ImportSummary
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
@@ -140,6 +142,13 @@ def _add_transfer_commands(sub: Any) -> None:
     p = sub.add_parser("backup", help="copy the library to PATH (SQLite online backup)")
     p.add_argument("dest", type=Path, metavar="PATH")
 
+    sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
+
+    p = sub.add_parser(
+        "restore", help="replace a damaged library by its newest good backup (or BACKUP)"
+    )
+    p.add_argument("backup", nargs="?", type=Path, metavar="BACKUP")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
@@ -164,8 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args.paths, args.format, sys.stdout)
         if args.command == "sentences":
             return _sentences(args.file, sys.stdout)
-        with Library(resolve_library(args.library)) as library:
-            return _with_library(args, library, sys.stdout)
+        path = resolve_library(args.library)
+        with translated(path):
+            if args.command in _FILE_COMMANDS:
+                return _FILE_COMMANDS[args.command](args, path, sys.stdout)
+            with Library(path) as library:
+                return _with_library(args, library, sys.stdout)
     except (LibraryError, ValueError) as exc:
         print(f"gloss: {exc}", file=sys.stderr)
         return 2
@@ -217,6 +230,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
 
 
 def _import(library: Library, paths: list[Path], out: TextIO) -> int:
+    if library.writes_refused:  # before reading any file: nothing could be stored
+        raise WritesRefused(library.writes_refused)
     outcomes = []
     for outcome in import_files(library, paths):
         outcomes.append(outcome)
@@ -408,14 +423,17 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     if args.all == bool(args.ids):
         raise ValueError("export: give article ids or --all (not both)")
     ids = None if args.all else args.ids
+    unreadable: list[int] = []  # articles a damaged library cannot give back
     try:
         if args.output is not None:
-            export_to_file(library, ids, args.format, args.output)
+            export_to_file(library, ids, args.format, args.output, unreadable=unreadable)
         else:
-            out.write(export_notes(library, ids, args.format))
+            out.write(export_notes(library, ids, args.format, unreadable=unreadable))
     except OSError as exc:
         raise ValueError(f"{args.output}: {exc.strerror or exc}") from None
-    return 0
+    for article_id in unreadable:
+        print(f"gloss: article {article_id} is damaged and was left out", file=sys.stderr)
+    return 1 if unreadable else 0
 
 
 def _import_notes(args: argparse.Namespace, library: Library, out: TextIO) -> int:
@@ -461,6 +479,44 @@ def _backup(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     print(dest, file=out)
     return 0
 
+
+def _check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    """`PRAGMA integrity_check` on the file as it is, without opening (or migrating) it."""
+    found = health.full_check(path)
+    print(found.summary(path), file=out)
+    for problem in found.problems[1:]:
+        print(f"  {problem}", file=out)
+    if found.damaged:
+        good = health.newest_good_backup(path)
+        if good is not None:
+            print(f"`gloss restore` puts back the newest good backup, {good}", file=out)
+        else:
+            print(
+                "no good backup was found; `gloss export --all --format json -o FILE` saves "
+                "what can still be read",
+                file=out,
+            )
+        return 1
+    return 0
+
+
+def _restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    if args.backup is None and path.exists():
+        found = health.full_check(path)
+        if not found.damaged:
+            raise ValueError(
+                f"{path} has no damage; name a backup (`gloss restore BACKUP`) to go back to "
+                "it anyway"
+            )
+    restored = health.restore(path, args.backup)
+    print(f"restored {path} from {restored.backup}", file=out)
+    if restored.kept is not None:
+        print(f"the replaced file is kept as {restored.kept}", file=out)
+    return 0
+
+
+# Commands that work on the library file itself, without opening it as a library.
+_FILE_COMMANDS = {"check": _check, "restore": _restore}
 
 _TRANSFER_COMMANDS = {
     "export": _export,

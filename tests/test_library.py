@@ -145,7 +145,7 @@ def test_failed_write_leaves_the_library_as_it_was(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(library, "_write_body", explode)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LibraryError, match="disk I/O error"):
         library.add_article(article)
     assert library.article_count() == 0
     assert library.db.execute("SELECT COUNT(*) FROM sentences").fetchone() == (0,)

@@ -19,6 +19,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .connection import open_read_only
+
 DEFAULT_KEEP = 10
 DAILY = "daily"
 
@@ -48,7 +50,7 @@ def backup_to(library_path: Path | str, dest: Path | str) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        src = sqlite3.connect(source, timeout=10)
+        src = open_read_only(source)  # a copy only reads, also from a read-only folder
         try:
             target = sqlite3.connect(tmp)
             try:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dberrors import LibraryError, translated
 from .ingest import ImportFailed, find_importable, load_file
 from .library import Library
 
@@ -46,7 +47,12 @@ def import_files(
             progress(done, len(files), path.name)
         try:
             article = load_file(path)
-            result = library.add_article(article, source_path=str(path.resolve()))
+            with translated(library.path):
+                result = library.add_article(article, source_path=str(path.resolve()))
+        except LibraryError:
+            # The library failed, not the page (read-only, damaged, disk full, locked too
+            # long): every later file would fail the same way, so the batch stops here.
+            raise
         except ImportFailed as exc:
             yield FileOutcome(path, reason=str(exc))
         except Exception as exc:  # a bug in one file's handling must not stop the batch

@@ -1,8 +1,12 @@
 """The library: one SQLite file holding articles, their sentences, images and notes.
 
-`Library` owns every SQL statement in Gloss. Multi-step writes run inside `db.atomic()`,
-so a failure leaves the file as it was. A connection belongs to one thread: background
-workers open their own `Library` on the same path (WAL lets them read while one writes).
+`Library` owns every SQL statement in Gloss. Every write runs inside `db.atomic()` (or
+`transaction()`, its public name), which begins with `BEGIN IMMEDIATE` (see
+`connection.py`), so a failure leaves the file as it was and a second process waits its
+turn. A connection belongs to one thread: background workers open their own `Library`
+on the same path (WAL lets them read while one writes). A library that is read-only or
+damaged opens for reading only: `writes_refused` says why, and every write raises
+`WritesRefused` with that reason.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from . import health
 from .anchoring import CONTEXT_CHARS, fold
+from .connection import GlossDatabase, open_connection
+from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
 from .listing import SEP, ListQuery, list_sql, one_sql
 from .model import (
     Article,
@@ -34,7 +39,7 @@ from .model import (
     block_offsets,
 )
 from .numbering import sentence_number
-from .revision import same_words, write_transaction
+from .revision import read_transaction, same_words
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
     ELLIPSIS,
@@ -49,10 +54,6 @@ from .search import (
 )
 from .sentences import SPLITTER_VERSION, segment
 from .spans import Span, SpanAnchor, place_spans
-
-
-class LibraryError(Exception):
-    """The library file cannot be used; the message says why."""
 
 
 class NotFound(LibraryError):
@@ -90,17 +91,35 @@ def now() -> str:
 class Library:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(self.path, timeout=10)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a note, once saved, survives a power cut as well as a crash.
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
-        self.db = Database(conn)
-        self._migrate()
+        with translated(self.path):
+            try:
+                conn, read_only = open_connection(self.path)
+            except sqlite3.DatabaseError as exc:
+                if classify(exc, self.path) is not LibraryDamaged or health.looks_like_sqlite(
+                    self.path
+                ):
+                    raise
+                raise LibraryError(f"{self.path} is not a Gloss library ({exc})") from None
+            self.db = GlossDatabase(conn)
+            self.db.path = self.path
+            # Damage found cheaply here; the window looks further in the background.
+            self.health = health.checked_on_open(conn, self.path)
+            if self.health.damaged:
+                self.refuse_writes(health.damaged_reason(self.path, self.health))
+            elif read_only:
+                self.refuse_writes(read_only)
+            self._migrate()
+
+    @property
+    def writes_refused(self) -> str | None:
+        """Why this library is open for reading only, or None when it can be written."""
+        return self.db.refused
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write raises `WritesRefused(reason)`; reads go on."""
+        self.db.refused = reason
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("PRAGMA query_only = ON")
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -111,9 +130,21 @@ class Library:
             raise LibraryError(
                 f"{self.path} was written by a newer version of Gloss; please update Gloss"
             )
-        if applied and migrations.pending(self.db):
+        if not migrations.pending(self.db):
+            return
+        if self.writes_refused:
+            if not applied:
+                raise WritesRefused(f"{self.path} is not a Gloss library")
+            raise WritesRefused(
+                f"{self.writes_refused.removesuffix(': nothing was changed')}, and this "
+                "Gloss must upgrade its format before reading it"
+            )
+        if applied:
             self.backup(self._backup_path("pre-migration"))
-        migrations.apply(self.db)
+        # One transaction, so two processes opening a new library do not both migrate it:
+        # the second waits for the lock, then finds nothing pending.
+        with self.db.atomic():
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -159,16 +190,20 @@ class Library:
     # -- articles ------------------------------------------------------------------------
 
     def add_article(self, article: Article, source_path: str = "") -> AddResult:
-        """Store an imported article; the same page or content again is not a duplicate."""
-        existing = self._find_existing(article)
-        if existing is not None:
-            article_id, content_hash = existing
-            if content_hash == article.content_hash:
-                return AddResult(article_id, "unchanged")
-            orphaned, changed, moved = self._replace_text(article_id, article, source_path)
-            return AddResult(article_id, "updated", orphaned, changed, moved)
-        stamp = now()
+        """Store an imported article; the same page or content again is not a duplicate.
+
+        The look-up and the write are one transaction, so two processes importing the
+        same page cannot both find it missing (and the unique URL index of m006 backs
+        this up)."""
         with self.db.atomic():
+            existing = self._find_existing(article)
+            if existing is not None:
+                article_id, content_hash = existing
+                if content_hash == article.content_hash:
+                    return AddResult(article_id, "unchanged")
+                orphaned, changed, moved = self._replace_text(article_id, article, source_path)
+                return AddResult(article_id, "updated", orphaned, changed, moved)
+            stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
                 **_article_row(article, source_path),
@@ -332,11 +367,12 @@ class Library:
     def article(self, article_id: int, upgrade: bool = True) -> Article:
         """An article as stored. One split by an older splitter is re-split first (and
         its notes re-anchored), so sentence indices always match the current splitter."""
-        if upgrade and self._stale_splitter(article_id):
+        # A library open for reading only keeps the old split, which its notes point into.
+        if upgrade and not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
         # One read transaction: a text another process writes meanwhile never mixes
         # its sentences with the metadata read before it.
-        with self.db.atomic():
+        with read_transaction(self.db):
             return self._read_article(article_id)
 
     def revision(self, article_id: int) -> str:
@@ -353,7 +389,7 @@ class Library:
         """An article and the revision of that very text, read in one transaction."""
         if self._stale_splitter(article_id):
             self.resegment(article_id)
-        with self.db.atomic():
+        with read_transaction(self.db):
             return self._read_article(article_id), self.revision(article_id)
 
     def _read_article(self, article_id: int) -> Article:
@@ -385,6 +421,18 @@ class Library:
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def readable_article_ids(self) -> list[int]:
+        """Every article id a damaged library can still give: from the table, else from an
+        index of it (an index holds every row's id, in pages of its own)."""
+        failure: sqlite3.DatabaseError | None = None
+        for source in ("articles", "articles INDEXED BY articles_hash"):
+            try:
+                return [r[0] for r in self.db.execute(f"SELECT id FROM {source} ORDER BY id")]
+            except sqlite3.DatabaseError as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
     def list_articles(
         self, query: ListQuery | None = None, offset: int = 0, limit: int = -1
     ) -> list[ArticleSummary]:
@@ -409,7 +457,9 @@ class Library:
 
     def set_reading_position(self, article_id: int, sentence: int, progress: float = 0.0) -> None:
         """Remember where reading stopped and how far it has ever got (0..1); opening an
-        article marks it as read."""
+        article marks it as read. Not kept in a library open for reading only."""
+        if self.writes_refused:
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET read_position = ?, opened_at = COALESCE(opened_at, ?), "
@@ -418,6 +468,8 @@ class Library:
             )
 
     def mark_opened(self, article_id: int) -> None:
+        if self.writes_refused:  # bookkeeping, like the reading position
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET opened_at = COALESCE(opened_at, ?) WHERE id = ?",
@@ -452,6 +504,8 @@ class Library:
         return bool(row and row[0])
 
     def purge_trash(self) -> int:
+        if self.writes_refused:  # nothing can have been trashed
+            return 0
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL")
         return cur.rowcount
@@ -765,7 +819,7 @@ class Library:
         transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
-        with write_transaction(self.db):
+        with self.db.atomic():
             self._check_revision(article_id, revision)
             if span is None:
                 quote, prefix, suffix, position = self._anchor(article_id, sentence)
@@ -827,7 +881,7 @@ class Library:
         """Put back a note as it was (undo of a delete, a backup restore). If the text
         changed since, a placed note goes to the sentence with its words, or is kept
         unplaced: never on a sentence whose words differ."""
-        with write_transaction(self.db):
+        with self.db.atomic():
             note = self._fitted(note)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
@@ -883,7 +937,7 @@ class Library:
                     [note_uuid],
                 )
             return self.note(note_uuid)
-        with write_transaction(self.db):
+        with self.db.atomic():
             self._check_revision(note.article_id, revision)
             if span is None:
                 assert sentence is not None

@@ -2,7 +2,8 @@
 
 An article's revision is its content hash. The window (and `gloss note add --revision`)
 sends the revision it read along with a note; the library checks it and writes in one
-write transaction, and refuses a stale one (`library.StaleRevision`). The writer then
+write transaction (`BEGIN IMMEDIATE`, see `connection`), and refuses a stale one
+(`library.StaleRevision`). The writer then
 reads the article again and looks for the noted words in the new text with
 `sentence_with_words`; nothing here ever guesses a sentence whose words differ.
 """
@@ -19,21 +20,19 @@ from .model import Article
 
 
 @contextmanager
-def write_transaction(db: Database) -> Iterator[None]:
-    """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so a check
-    made inside it still holds when the write lands; nested, a savepoint."""
+def read_transaction(db: Database) -> Iterator[None]:
+    """A read transaction (deferred BEGIN): one snapshot for several statements, so an
+    article's text and its revision are read from the same commit. It takes no lock, so
+    it works on a library open for reading only; inside a transaction, that one."""
     conn = db.conn
     if conn.in_transaction:
-        with db.atomic():
-            yield
+        yield
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN")
     try:
         yield
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
+    finally:
+        conn.execute("COMMIT")
 
 
 def same_words(a: str, b: str) -> bool:

@@ -19,7 +19,7 @@ def ensure_sample(library: Library) -> int | None:
 
     Recorded in the library, so a user who deletes the sample does not get it back.
     """
-    if library.setting(_SEEDED) or library.article_count():
+    if library.writes_refused or library.setting(_SEEDED) or library.article_count():
         return None
     from .ingest import load_file  # only a new library needs the importer at start-up
 

@@ -182,6 +182,73 @@ def m005_note_spans(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_unique_article_urls(db: Database) -> None:
+    """One article per URL, enforced by SQLite.
+
+    Two processes importing the same page at once could both add it (the look-up ran
+    before the write transaction). Such copies are merged into the oldest article that
+    is not deleted: their notes, tags, reading state and earlier versions move to it; a
+    copy whose text differs is kept as an earlier version, and its notes become unplaced
+    notes (with their quotes) instead of pointing at sentences of another text.
+    """
+    duplicated = db.execute(
+        "SELECT url FROM articles WHERE url != '' GROUP BY url HAVING count(*) > 1"
+    ).fetchall()
+    for (url,) in duplicated:
+        ids = [
+            int(r[0])
+            for r in db.execute(
+                "SELECT id FROM articles WHERE url = ? ORDER BY trashed_at IS NOT NULL, id",
+                [url],
+            )
+        ]
+        for copy in ids[1:]:
+            _merge_article_copy(db, ids[0], copy)
+    db.execute("DROP INDEX IF EXISTS articles_url")  # the unique index below serves it
+    db.execute("CREATE UNIQUE INDEX articles_url_unique ON articles(url) WHERE url != ''")
+
+
+def _merge_article_copy(db: Database, keep: int, copy: int) -> None:
+    def text_of(article_id: int) -> tuple:
+        return db.execute(
+            "SELECT content_hash, splitter_version FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+
+    if text_of(keep) == text_of(copy):
+        db.execute("UPDATE notes SET article_id = ? WHERE article_id = ?", [keep, copy])
+    else:
+        db.execute(
+            """INSERT INTO article_versions (article_id, title, content_hash,
+                   splitter_version, extractor_version, doc, text, replaced_at)
+               SELECT ?, title, content_hash, splitter_version, extractor_version, doc, text,
+                      updated_at
+               FROM articles WHERE id = ?""",
+            [keep, copy],
+        )
+        db.execute(
+            "UPDATE notes SET article_id = ?, sentence = NULL, last_sentence = NULL "
+            "WHERE article_id = ?",
+            [keep, copy],
+        )
+    db.execute("UPDATE article_versions SET article_id = ? WHERE article_id = ?", [keep, copy])
+    db.execute(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag) "
+        "SELECT ?, tag FROM article_tags WHERE article_id = ?",
+        [keep, copy],
+    )
+    db.execute(
+        """UPDATE articles SET
+               progress = max(progress, (SELECT progress FROM articles WHERE id = :copy)),
+               opened_at = coalesce(min(opened_at,
+                   (SELECT opened_at FROM articles WHERE id = :copy)),
+                   opened_at, (SELECT opened_at FROM articles WHERE id = :copy))
+           WHERE id = :keep""",
+        {"keep": keep, "copy": copy},
+    )
+    db.execute("DELETE FROM articles WHERE id = ?", [copy])
+
+
 def known_migrations() -> frozenset[str]:
     # Everything is pending on an empty database: that lists this code's migrations
     # through the public API.

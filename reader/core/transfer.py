@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
@@ -43,6 +44,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .anchoring import fold
+from .dberrors import LibraryDamaged, classify
 from .export import (
     AnnotationFormatError,
     ArticleInfo,
@@ -106,37 +108,33 @@ def export_notes(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
     exported: str | None = None,
+    unreadable: list[int] | None = None,
 ) -> str:
-    """The notes of `article_ids` (None: the whole library) as text in format `fmt`."""
+    """The notes of `article_ids` (None: the whole library) as text in format `fmt`.
+
+    With an `unreadable` list, an article that a damaged library cannot give back is
+    left out and its id added there, so the rest can still be saved.
+    """
     if fmt not in FORMATS:
         raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
     whole_library = article_ids is None
-    ids = live_article_ids(library) if article_ids is None else list(article_ids)
-    for article_id in ids:
-        library.summary(article_id)  # NotFound before any work
+    if unreadable is None:
+        ids = live_article_ids(library) if article_ids is None else list(article_ids)
+        for article_id in ids:
+            library.summary(article_id)  # NotFound before any work
+    else:
+        ids = _readable_ids(library, article_ids, unreadable)
     total = len(ids)
     infos: list[tuple[ArticleInfo, list[Note]]] = []
     records: list[BackupArticle] = []
     for done, article_id in enumerate(ids, 1):
         _check(cancelled)
-        if fmt == "json":
-            article = library.article(article_id)  # re-split first if the splitter changed
-            notes = library.notes(article_id)
-            records.append(
-                BackupArticle(
-                    id=article_id,
-                    meta=article.meta,
-                    blocks=article.blocks,
-                    notes=tuple(notes),
-                    source_format=article.source_format,
-                    splitter_version=article.splitter_version,
-                    extractor_version=article.extractor_version,
-                    imported_at=library.imported_at(article_id),
-                )
-            )
-        else:
-            meta = library.article_meta(article_id)
-            infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+        try:
+            _export_one(library, article_id, fmt, infos, records)
+        except sqlite3.DatabaseError as exc:
+            if unreadable is None or classify(exc) is not LibraryDamaged:
+                raise
+            unreadable.append(article_id)
         if progress:
             progress(done, total)
     _check(cancelled)
@@ -153,6 +151,54 @@ def export_notes(
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+def _readable_ids(
+    library: Library, article_ids: Sequence[int] | None, unreadable: list[int]
+) -> list[int]:
+    """The ids to export from a library that may be damaged; those it cannot read go to
+    `unreadable`. An id that does not exist is still `NotFound`."""
+    candidates = list(article_ids) if article_ids is not None else library.readable_article_ids()
+    ids = []
+    for article_id in candidates:
+        try:
+            if article_ids is None and library.is_trashed(article_id):
+                continue
+            library.summary(article_id)  # NotFound before any work
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) is not LibraryDamaged:
+                raise
+            unreadable.append(article_id)
+            continue
+        ids.append(article_id)
+    return ids
+
+
+def _export_one(
+    library: Library,
+    article_id: int,
+    fmt: str,
+    infos: list[tuple[ArticleInfo, list[Note]]],
+    records: list[BackupArticle],
+) -> None:
+    if fmt == "json":
+        article = library.article(article_id)  # re-split first if the splitter changed
+        notes = library.notes(article_id)
+        records.append(
+            BackupArticle(
+                id=article_id,
+                meta=article.meta,
+                blocks=article.blocks,
+                notes=tuple(notes),
+                source_format=article.source_format,
+                splitter_version=article.splitter_version,
+                extractor_version=article.extractor_version,
+                imported_at=library.imported_at(article_id),
+            )
+        )
+    else:
+        meta = library.article_meta(article_id)
+        infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+
+
 def export_to_file(
     library: Library,
     article_ids: Sequence[int] | None,
@@ -161,9 +207,12 @@ def export_to_file(
     *,
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
+    unreadable: list[int] | None = None,
 ) -> Path:
     """`export_notes` written atomically to `path`: the whole file or no change at all."""
-    text = export_notes(library, article_ids, fmt, progress=progress, cancelled=cancelled)
+    text = export_notes(
+        library, article_ids, fmt, progress=progress, cancelled=cancelled, unreadable=unreadable
+    )
     return write_atomic(path, text)
 
 

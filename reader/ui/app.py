@@ -12,10 +12,13 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, __version__
+from ..core import health
+from ..core.dberrors import LibraryDamaged, translated
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resources_dir
 from .crash import CrashReporter
+from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
 
@@ -46,6 +49,39 @@ def open_window(library_path: Path) -> MainWindow:
     return window
 
 
+def open_watched_window(library_path: Path) -> MainWindow:
+    """`open_window` with the library's health watched (see `library_health`); shown."""
+    window = open_window(library_path)
+    window.show()
+    window.library_health = LibraryHealth(window, open_watched_window)
+    window.library_health.start()
+    return window
+
+
+def offer_restore_without_window(library_path: Path, problem: str) -> bool:
+    """The library is too damaged to show a window: restore its newest good backup?"""
+    good = health.newest_good_backup(library_path)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Your library is damaged.")
+    if good is None:
+        box.setInformativeText(
+            f"{problem}\n\nThere is no good backup in {library_path.parent / 'backups'}. "
+            "`gloss export --all --format json -o FILE` saves what can still be read."
+        )
+        box.exec()
+        return False
+    box.setInformativeText(
+        f"{problem}\n\nGloss can put back the newest good backup, {good.name}; the damaged "
+        "file is kept beside the library."
+    )
+    restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    health.restore(library_path, good)
+    return True
+
+
 def _quit_on_interrupt(app: QApplication) -> None:
     """Let Ctrl+C in the terminal close the window as it closes any other program.
 
@@ -59,6 +95,18 @@ def _quit_on_interrupt(app: QApplication) -> None:
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
+
+
+def _open_at_start(library_path: Path) -> MainWindow | None:
+    """The first window; a library too damaged to list offers its backup first."""
+    try:
+        with translated(library_path):
+            return open_watched_window(library_path)
+    except LibraryDamaged as exc:
+        if not offer_restore_without_window(library_path, str(exc)):
+            return None
+    with translated(library_path):
+        return open_watched_window(library_path)
 
 
 class FileOpenFilter(QObject):
@@ -83,11 +131,21 @@ def receive_paths(window: MainWindow, paths: Sequence[Path]) -> None:
 
 
 def serve(window: MainWindow, instance: SingleInstance) -> None:
-    """Let later `gloss` commands on this library hand their files to `window`."""
-    instance.setParent(window)
-    instance.pathsReceived.connect(lambda paths: receive_paths(window, paths))
+    """Let later `gloss` commands on this library hand their files to `window`, or to the
+    window that replaces it after a backup is restored."""
+    current = [window]
+
+    def follow(new: MainWindow) -> None:
+        current[0] = new
+        health = getattr(new, "library_health", None)
+        if health is not None:
+            health.reopened.connect(follow)
+
+    follow(window)
+    instance.pathsReceived.connect(lambda paths: receive_paths(current[0], paths))
     app = QApplication.instance()
     if app is not None:
+        instance.setParent(app)
         app.aboutToQuit.connect(instance.close)
 
 
@@ -104,13 +162,15 @@ def run_window(
     reporter = CrashReporter()
     reporter.install()
     try:
-        window = open_window(library_path)
+        window = _open_at_start(library_path)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
         return 2
+    if window is None:
+        return 2
     serve(window, instance)
-    window.show()
-    window.start_daily_backup()
+    if not window.library.writes_refused:  # a damaged file must not become a backup
+        window.start_daily_backup()
     app.installEventFilter(FileOpenFilter(window))
     if open_paths:
         window.import_paths(list(open_paths))

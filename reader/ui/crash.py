@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..paths import data_dir
+from .library_health import problem_message
 
 
 def log_path() -> Path:
@@ -36,6 +37,7 @@ def write_log(text: str, path: Path | None = None) -> Path:
 
 class CrashReporter(QObject):
     crashed = Signal(str)
+    problem = Signal(str)  # a library error, in one line
 
     def __init__(self, log: Path | None = None) -> None:
         super().__init__()
@@ -43,6 +45,7 @@ class CrashReporter(QObject):
         self.shown: list[str] = []  # what the dialog said, for tests and the log
         self._showing = False
         self.crashed.connect(self._show)
+        self.problem.connect(self._show_problem)
 
     def install(self) -> None:
         sys.excepthook = self._hook
@@ -60,6 +63,14 @@ class CrashReporter(QObject):
     ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
+            return
+        problem = problem_message(value)
+        if problem is not None:
+            # The library file failed (busy, full, read-only, damaged), not Gloss: one line
+            # to the reader, and to the log.
+            with contextlib.suppress(OSError):
+                write_log(problem, self.log)
+            self.problem.emit(problem)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
         with contextlib.suppress(OSError):  # a full disk must not turn one error into two
@@ -84,6 +95,21 @@ class CrashReporter(QObject):
             )
             box.setInformativeText(f"The details were written to {self.log}.")
             box.setDetailedText(text)
+            box.exec()
+        finally:
+            self._showing = False
+
+    @Slot(str)
+    def _show_problem(self, message: str) -> None:
+        self.shown.append(message)
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Gloss")
+            box.setText(message)
             box.exec()
         finally:
             self._showing = False

@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +40,7 @@ from ..core.transfer import ImportReport
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
+from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.prefs = Preferences.load()
-        self.undo = QUndoStack(self)
+        self.undo = GuardedUndoStack(self)  # a write that fails leaves nothing to undo
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 820)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..core.dberrors import LibraryError, translated
 from ..core.library import Library
 from .crash import write_log
 
@@ -38,10 +39,10 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with Library(self.library_path) as library:
+            with translated(self.library_path), Library(self.library_path) as library:
                 result = self.work(library, self._progress, self.cancel_event.is_set)
         except Exception as exc:  # reported to the user; unexpected ones also logged
-            if not isinstance(exc, ValueError | LookupError | OSError):
+            if not isinstance(exc, ValueError | LookupError | OSError | LibraryError):
                 write_log(traceback.format_exc())
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
