@@ -387,7 +387,7 @@ class Library:
 
     def article_and_revision(self, article_id: int) -> tuple[Article, str]:
         """An article and the revision of that very text, read in one transaction."""
-        if self._stale_splitter(article_id):
+        if not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
         with read_transaction(self.db):
             return self._read_article(article_id), self.revision(article_id)
