@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME
-from ..core.library import NotFound, StaleRevision
+from ..core.library import LibraryError, NotFound, StaleRevision
 from ..core.model import Article
 from ..core.numbering import sentence_number
 from ..core.revision import follow_sentence, sentence_with_words
@@ -61,6 +61,11 @@ class LiveReload(QObject):
             # poll tries again rather than the reader seeing an error for it.
             self.watcher.retry()
             self.window.statusBar().showMessage(f"The library is busy ({exc}); retrying…", 3000)
+        except (sqlite3.DatabaseError, LibraryError) as exc:
+            # Damage is the library health check's to report; the window keeps what it shows.
+            self.window.statusBar().showMessage(
+                f"The library's latest changes cannot be shown: {exc}", 10000
+            )
 
     def _refresh(self) -> None:
         w = self.window
