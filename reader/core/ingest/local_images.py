@@ -25,7 +25,10 @@ _RESOURCE_SUFFIX = re.compile(r"^[-_. ](files|fld|[^\W\d_]{3,20})$", re.I)
 def _relative_parts(src: str) -> tuple[str, ...] | None:
     """The path parts of a reference that stays local; None for URLs, absolute paths and
     anything that climbs with `..`."""
-    parts = urlsplit(src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return None  # not a URL at all ("http://www.[ibs_variable /]/x": a bad IPv6 host)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     rel = PurePosixPath(unquote(parts.path).replace("\\", "/"))
