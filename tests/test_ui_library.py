@@ -78,7 +78,7 @@ def test_archive_and_delete_with_undo(qtbot, window: MainWindow) -> None:
     window.library_view.select_article(article_id)
     window._delete_article()
     assert len(titles(window)) == count - 1
-    assert window.reader.article is None
+    assert window.current_article_id != article_id  # the next article took its place
     window.undo.undo()
     assert len(titles(window)) == count
     window.undo.redo()
@@ -223,3 +223,19 @@ def test_row_with_four_badges_keeps_its_title_and_a_visible_chip_when_selected(
     chip = next(square for verdict, _label, square in chips if verdict is Verdict.MOSTLY_TRUE)
     around = image.pixelColor(chip.left() - 2, chip.center().y())
     assert _contrast(THEMES["light"].verdict(Verdict.MOSTLY_TRUE), around) >= 2.5
+
+
+def test_deleting_opens_the_next_article_in_the_list(window: MainWindow) -> None:
+    view = window.library_view
+    view.select_article(view.model_.rows[1].id)
+    deleted = window.current_article_id
+    following = view.model_.rows[2].id
+    window._delete_article()
+    assert window.current_article_id == following
+    assert window.reader.article is not None
+    assert view.current_id() == following
+    last = view.model_.rows[-1].id
+    view.select_article(last)
+    window._delete_article()
+    assert window.current_article_id == view.model_.rows[-1].id
+    assert deleted not in [r.id for r in view.model_.rows]

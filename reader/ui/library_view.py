@@ -367,6 +367,18 @@ class LibraryView(QWidget):
         index = self.list.currentIndex()
         return index.data(ARTICLE_ID) if index.isValid() else None
 
+    def neighbour_of(self, article_id: int) -> int | None:
+        """The article listed after this one (before it, if it is the last)."""
+        row = self.model_.row_of(article_id)
+        if row is None:
+            return None
+        if row + 1 >= self.model_.rowCount() and self.model_.canFetchMore():
+            self.model_.fetchMore()
+        for other in (row + 1, row - 1):
+            if 0 <= other < self.model_.rowCount():
+                return self.model_.rows[other].id
+        return None
+
     def select_article(self, article_id: int, emit: bool = True, scroll: bool = True) -> None:
         """Select an article's row; one the list does not show (archived, filtered out)
         leaves no row selected rather than another article's."""

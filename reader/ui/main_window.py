@@ -536,7 +536,11 @@ class MainWindow(QMainWindow):
         article_id = self.current_article_id
         if article_id is None:
             return
+        after = self.library_view.neighbour_of(article_id)
         self.undo.push(TrashArticle(self.library, self._article_changed, article_id))
+        # Go on reading: the row that takes the deleted one's place, as in a mail client.
+        if after is not None and self.current_article_id is None:
+            self.open_article(after)
         self.statusBar().showMessage("Article deleted — Ctrl+Z to undo", 8000)
 
     def _edit_tags(self) -> None:
