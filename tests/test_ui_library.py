@@ -239,3 +239,24 @@ def test_deleting_opens_the_next_article_in_the_list(window: MainWindow) -> None
     window._delete_article()
     assert window.current_article_id == view.model_.rows[-1].id
     assert deleted not in [r.id for r in view.model_.rows]
+
+
+def test_a_restart_keeps_the_sort_order_and_reopens_the_last_article(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    view = window.library_view
+    view.sort_box.setCurrentIndex(view.sort_box.findData(SortBy.TITLE))
+    view.order.setChecked(True)
+    newest = view.model_.rows[0].id
+    chosen = next(r.id for r in view.model_.rows if r.id != newest)
+    # Not the newest import: the start used to open that one whatever was read last.
+    view.select_article(chosen)
+    assert window.current_article_id == chosen
+    window.close()
+    again = open_window(library_path)
+    qtbot.addWidget(again)
+    assert again.library_view.sort_box.currentData() == SortBy.TITLE
+    assert again.library_view.order.isChecked()
+    assert titles(again) == sorted(titles(again), key=str.lower, reverse=True)
+    assert again.current_article_id == chosen
+    assert again.library_view.current_id() == chosen

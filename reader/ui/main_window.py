@@ -45,6 +45,7 @@ from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from . import session_state
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Library: {library.path}")
         self.apply_preferences()
         self._restore_layout()
+        session_state.restore_list_state(self.library_view)
         self._follow_system_theme()
 
     # -- menu ------------------------------------------------------------------------------
@@ -712,5 +714,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        session_state.save_list_state(self.library_view)
+        session_state.save_last_article(self.library.path, self.current_article_id)
         self.library.close()
         super().closeEvent(event)
