@@ -17,9 +17,9 @@ from ..core.dberrors import LibraryDamaged, translated
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resources_dir
+from . import session_state
 from .crash import CrashReporter
 from .library_health import LibraryHealth
-from . import session_state
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
 

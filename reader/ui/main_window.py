@@ -37,6 +37,7 @@ from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
+from . import session_state
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
@@ -45,7 +46,6 @@ from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
-from . import session_state
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
