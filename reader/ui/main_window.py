@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
     def _open_preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self)
+        dialog = PreferencesDialog(self.prefs, self, open_library=self.library.path)
         if dialog.exec():
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()

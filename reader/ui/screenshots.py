@@ -137,6 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     window.open_article(table_article)
     window.reader.verticalScrollBar().setValue(0)
     shot("table-figure")
+    from .preferences_dialog import PreferencesDialog
+
+    prefs = PreferencesDialog(window.prefs, window, open_library=window.library.path)
+    prefs.show()
+    shot("preferences", prefs)
+    prefs.close()
     window.close()
     for path in written:
         print(path)
