@@ -27,3 +27,20 @@ def test_library_row_has_a_real_mnemonic_and_names_the_library_in_use(
     assert dialog.open_note.isVisibleTo(dialog)
     assert str(library_path) in dialog.open_note.text()
     assert "--library" in dialog.open_note.text()
+
+
+def test_the_disabled_note_form_stays_dark_in_the_dark_theme(
+    qtbot, shown_window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    shown_window.set_theme("dark")
+    editor = shown_window.notes.editor
+    shown_window.notes.show_article(None)
+    QApplication.processEvents()  # the new application palette reaches widgets by event
+    assert not editor.isEnabled()
+    for field in (editor.text, editor.sources, editor.tags):
+        image = field.grab().toImage()
+        colour = image.pixelColor(image.width() // 2, image.height() // 2)
+        assert colour.lightnessF() < 0.35, (field.accessibleName(), colour.name())
+    shown_window.set_theme("light")
