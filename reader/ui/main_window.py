@@ -229,23 +229,10 @@ class MainWindow(QMainWindow):
         )
 
     def _shortcuts_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "<table cellpadding=3>"
-            "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
-            "<td>next / previous sentence</td></tr>"
-            "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
-            "<tr><td><b>Enter</b></td><td>write a note on the sentence, or on the words "
-            "selected with the mouse</td></tr>"
-            "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
-            "<tr><td><b>Esc</b></td><td>leave the editor</td></tr>"
-            "<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the article, next match</td></tr>"
-            "<tr><td><b>Ctrl++</b>, <b>Ctrl+-</b></td><td>larger / smaller text</td></tr>"
-            "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>"
-            "<tr><td><b>Ctrl+E</b>, <b>Del</b></td><td>archive / delete the article</td></tr>"
-            "</table>",
-        )
+        from .shortcuts_help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.open()
 
     # -- preferences -----------------------------------------------------------------------
 
