@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QDesktopServices,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -36,6 +35,7 @@ from .document import (
     insert_marker,
     remove_marker,
 )
+from .links import open_external
 from .span_marks import (
     SpanMapper,
     covered_sentences,
@@ -594,4 +594,4 @@ class ReaderView(QTextBrowser):
                 self.select_sentence(index, scroll=False)
                 self.sentenceClicked.emit(index)
         elif url.scheme() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_external(url, self.window())
