@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
 from .decode import decode_html, decode_text
+from .epub import epub_blocks
 from .errors import ImportFailed
 from .extract import EXTRACTOR_VERSION, extract, parse
 from .html_file import read_html_file
@@ -24,6 +25,7 @@ from .markdown import markdown_blocks
 from .metadata import read_metadata
 from .mhtml import read_mhtml
 from .page import SavedPage
+from .pdf import pdf_blocks
 from .sniff import sniff
 from .text import text_blocks
 from .webarchive import read_webarchive
@@ -43,7 +45,7 @@ __all__ = [
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real saved page; keeps memory bounded
 SUPPORTED_SUFFIXES = (
     ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".webarchive",
-    ".txt", ".text", ".md", ".markdown",
+    ".txt", ".text", ".md", ".markdown", ".pdf", ".epub",
 )  # fmt: skip
 
 
@@ -54,6 +56,8 @@ def load_file(path: Path) -> Article:
         if kind == "text":
             meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
             return _article(meta, blocks, [], "text")
+        if kind in ("pdf", "epub"):
+            return _book_article(kind, data, fallback_title=path.stem)
         if kind == "markdown":
             meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
             return _article(meta, blocks, [], "markdown")
@@ -66,6 +70,15 @@ def load_file(path: Path) -> Article:
         return article_from_page(page, fallback_title=path.stem)
     except RecursionError:
         raise ImportFailed("the page is nested too deeply to read") from None
+
+
+def _book_article(kind: str, data: bytes, fallback_title: str) -> Article:
+    if kind == "pdf":
+        meta, blocks, images = (*pdf_blocks(data), [])
+    else:
+        meta, blocks, images = epub_blocks(data)
+    meta = meta if meta.title else replace(meta, title=fallback_title)
+    return _article(meta, blocks, images, kind)
 
 
 def article_from_page(page: SavedPage, fallback_title: str = "Untitled") -> Article:
