@@ -34,6 +34,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "MAX_FILE_BYTES",
     "ImportFailed",
+    "article_from_bytes",
     "article_from_html",
     "extract_text",
     "find_importable",
@@ -57,7 +58,7 @@ def load_file(path: Path) -> Article:
             meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
             return _article(meta, blocks, [], "text")
         if kind in ("pdf", "epub"):
-            return _book_article(kind, data, fallback_title=path.stem)
+            return article_from_bytes(data, kind, fallback_title=path.stem)
         if kind == "markdown":
             meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
             return _article(meta, blocks, [], "markdown")
@@ -72,11 +73,20 @@ def load_file(path: Path) -> Article:
         raise ImportFailed("the page is nested too deeply to read") from None
 
 
-def _book_article(kind: str, data: bytes, fallback_title: str) -> Article:
-    if kind == "pdf":
-        meta, blocks, images = (*pdf_blocks(data), [])
-    else:
+def article_from_bytes(data: bytes, kind: str, fallback_title: str = "Untitled") -> Article:
+    """A document that is not a web page: text, markdown, pdf or epub (as `sniff` names
+    them), from a file or a download."""
+    images: list[Image] = []
+    if kind == "text":
+        meta, blocks = text_blocks(decode_text(data), fallback_title=fallback_title)
+    elif kind == "markdown":
+        meta, blocks = markdown_blocks(decode_text(data), fallback_title=fallback_title)
+    elif kind == "pdf":
+        meta, blocks = pdf_blocks(data)
+    elif kind == "epub":
         meta, blocks, images = epub_blocks(data)
+    else:
+        raise ValueError(kind)
     meta = meta if meta.title else replace(meta, title=fallback_title)
     return _article(meta, blocks, images, kind)
 
