@@ -36,6 +36,7 @@ from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
+from .capture import CaptureControl
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.current_article_id: int | None = None
         self._closed = False
         self._tasks: list[Task] = []  # background work, kept alive until it finishes
+        self.capture = CaptureControl(self)  # import from URL, paste, the inbox folder
 
         # Save the reading place a moment after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self)
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Import &Folder…", self._ask_import_folder)
+        self._action(file_menu, "Import from &URL…", self.capture.ask_url, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Export Notes…", self._export_notes, "Ctrl+Shift+E")
         self._action(file_menu, "Import &Notes…", self._import_notes)
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self._action(edit, "Paste as &Article", self.capture.paste, "Ctrl+Shift+V")
         edit.addSeparator()
         self._action(edit, "&Search Library…", self.open_search, "Ctrl+K")
         self._action(
@@ -280,6 +285,8 @@ class MainWindow(QMainWindow):
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
             self.prefs.save()
+            dialog.result_inbox().save()
+            self.capture.restart_inbox()
             for action in self.theme_actions.actions():
                 action.setChecked(action.data() == self.prefs.theme)
             self.apply_preferences()
@@ -654,6 +661,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        self.capture.inbox_timer.stop()
         for task in list(self._tasks):
             task.cancel()
             task.wait()
