@@ -46,9 +46,10 @@ def _scorer():
 def _typesettable(text: str) -> bool:
     """Whether the fonts Qt has here (DejaVu) hold the page's letters: CJK pages would be
     typeset as empty boxes and measure the fonts, not the import."""
-    from PySide6.QtGui import QFont, QGuiApplication, QRawFont
+    from PySide6.QtGui import QFont, QRawFont
+    from PySide6.QtWidgets import QApplication
 
-    QGuiApplication.instance() or QGuiApplication([])
+    QApplication.instance() or QApplication([])
 
     raw = QRawFont.fromFont(QFont("DejaVu Serif"))
     letters = [c for c in text if not c.isspace()]

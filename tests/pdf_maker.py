@@ -11,12 +11,12 @@ from PySide6.QtCore import QMarginsF, QPointF
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
 )
+from PySide6.QtWidgets import QApplication
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
 MARGIN = 64.0
@@ -54,7 +54,8 @@ def make_pdf(
     body_pt: float = 10.0,
 ) -> int:
     """Writes the PDF and returns its page count."""
-    QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: widget tests in the same process need one.
+    QApplication.instance() or QApplication([])
     writer = QPdfWriter(str(path))
     writer.setResolution(72)  # one unit is one point
     writer.setPageLayout(

@@ -123,3 +123,21 @@ def test_inbox_imports_while_the_window_is_open(
     InboxSettings().save()
     win.capture.restart_inbox()
     assert not win.capture.inbox_timer.isActive()
+
+
+def test_drop_a_link_imports_its_page(qtbot, shown_window: MainWindow, server: str) -> None:  # noqa: F811
+    from PySide6.QtCore import QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl(f"{server}/notes.txt")])
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(shown_window.capture.captured, timeout=20000) as signal:
+        shown_window.dropEvent(event)
+    assert signal.args[0].title == "Tide notes"

@@ -58,7 +58,9 @@ EXPORT_FORMATS = {
 Cancel = Callable[[], bool]
 
 IMPORT_FILTER = (
-    "Saved pages and text (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
+    "Saved pages, PDFs, EPUBs and text ("
+    + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+    + ");;All files (*)"
 )
 
 
@@ -363,14 +365,19 @@ class MainWindow(QMainWindow):
         self.failure_box = box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() or u.scheme() in ("http", "https") for u in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        links = [u.toString() for u in event.mimeData().urls() if u.scheme() in ("http", "https")]
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif links:
+            event.acceptProposedAction()
+            self.capture.import_url(links[0])  # a link dragged from a browser: its page
 
     # -- reading and noting ----------------------------------------------------------------
 

@@ -14,21 +14,20 @@ and one-line reasons for every way a fetch fails. The page's type comes from the
 
 from __future__ import annotations
 
-import http.client
-import socket
-import ssl
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from email.message import Message
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from ... import __version__
 from ..model import Article, Image
 from .errors import ImportFailed
 from .images import MAX_IMAGE_BYTES, image_from_bytes
+
+if TYPE_CHECKING:
+    import http.client
+    import ssl
 
 TIMEOUT = 20.0  # seconds without a byte from the server
 DEADLINE = 120.0  # seconds for the whole page
@@ -75,11 +74,20 @@ class Fetcher:
         self.deadline = deadline
         self.cancelled = cancelled or (lambda: False)
         self.progress = progress
+        # Imported here: ssl and http.client cost ~25 ms, which the window's start-up
+        # should not pay for an import from a URL it may never do.
+        import urllib.request
+
         self._opener = urllib.request.build_opener(
             urllib.request.HTTPSHandler(context=_tls_context())
         )
 
     def get(self, url: str, limit: int, accept: str = "*/*") -> Response:
+        import http.client
+        import ssl
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(
             url,
             headers={
@@ -92,7 +100,7 @@ class Fetcher:
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 body = self._read(response, limit, host)
-                headers: Message = response.headers
+                headers = response.headers
                 return Response(
                     response.geturl(),
                     headers.get_content_type().lower(),
@@ -238,6 +246,8 @@ class _PictureLoader:
 
 
 def _tls_context() -> ssl.SSLContext:
+    import ssl
+
     context = ssl.create_default_context()
     try:
         # A frozen app finds no system certificate store on macOS (and on some Linux
@@ -251,6 +261,9 @@ def _tls_context() -> ssl.SSLContext:
 
 
 def _unreachable(host: str, reason: object) -> str:
+    import socket
+    import ssl
+
     if isinstance(reason, TimeoutError | socket.timeout):
         return f"{host} did not answer in time"
     if isinstance(reason, socket.gaierror):
