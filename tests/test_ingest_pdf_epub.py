@@ -66,7 +66,8 @@ def test_pdf_report_reads_as_an_article(tmp_path: Path, columns: int) -> None:
     assert all(
         p.text.endswith(f"Paragraph number {i + 1} ends here.") for i, p in enumerate(paragraphs)
     )
-    assert [b.text for b in article.blocks if b.kind is BlockKind.HEADING] == ["Regional results"]
+    headings = [(b.text, b.level) for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("Regional results", 2)]
     text = article.text
     assert "Northern Region — Annual Review" not in text  # the running header
     assert not any(line.strip().isdigit() for line in text.splitlines())  # page numbers

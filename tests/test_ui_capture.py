@@ -141,3 +141,19 @@ def test_drop_a_link_imports_its_page(qtbot, shown_window: MainWindow, server: s
     with qtbot.waitSignal(shown_window.capture.captured, timeout=20000) as signal:
         shown_window.dropEvent(event)
     assert signal.args[0].title == "Tide notes"
+
+
+def test_a_pdf_sentence_shows_its_page(qtbot, shown_window: MainWindow, tmp_path: Path) -> None:
+    from pdf_maker import Para, make_pdf
+    from test_ingest_pdf_epub import report_paras
+
+    path = tmp_path / "report.pdf"
+    pages = make_pdf(path, [*report_paras(), Para("The very last sentence.")], title="Paged")
+    with qtbot.waitSignal(shown_window.importFinished, timeout=20000):
+        shown_window.import_paths([path])
+    article = shown_window.reader.article
+    assert article is not None and article.title == "Paged"
+    shown_window._sentence_chosen(len(article.sentences) - 1)
+    assert shown_window.notes.quote.text().endswith(f"— p. {pages}")
+    shown_window._sentence_chosen(0)
+    assert shown_window.notes.quote.text().endswith("— p. 1")

@@ -429,7 +429,9 @@ class MainWindow(QMainWindow):
         article = self.reader.article
         if article is None:
             return
-        self.notes.show_sentence(self.current_article_id, index, article.sentences[index].text)
+        sentence = article.sentences[index]
+        page = article.blocks[sentence.block].page_at(sentence.start)  # PDFs: cite "p. 12"
+        self.notes.show_sentence(self.current_article_id, index, sentence.text, page)
 
     def _write_note(self, index: int) -> None:
         self._sentence_chosen(index)

@@ -17,7 +17,7 @@ import ctypes
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..model import Block, BlockKind, Metadata
@@ -166,6 +166,12 @@ def _layout(
             title = title or block.text
             del blocks[i]
             break
+    levels = [b.level for b in blocks if b.kind is BlockKind.HEADING]
+    if levels and min(levels) > 2:  # the largest size was the title's: the rest move up
+        shift = min(levels) - 2
+        blocks = [
+            replace(b, level=b.level - shift) if b.kind is BlockKind.HEADING else b for b in blocks
+        ]
     author = (meta.get("Author") or "").strip()
     return Metadata(title=title, byline=author if len(author) < 200 else ""), blocks
 
