@@ -290,3 +290,24 @@ def test_cli_watch_imports_until_interrupted(tmp_path: Path) -> None:
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0
     assert "Stopped watching." in err and "Traceback" not in err
+
+
+def test_inbox_moves_a_complete_page_with_its_pictures(tmp_path: Path, library: Library) -> None:
+    saved = tmp_path / "Tides [1].html"
+    folder = tmp_path / "Tides [1]_files"
+    folder.mkdir()
+    (folder / "pic.png").write_bytes(_png(200, 120))
+    saved.write_text(
+        "<html><body><article><h1>Tides</h1>"
+        '<figure><img src="Tides%20[1]_files/pic.png" alt="sea"></figure>'
+        f"{PARAS}</article></body></html>"
+    )
+    inbox = Inbox(tmp_path)
+    inbox.scan()
+    [outcome] = inbox.import_ready(library, inbox.scan())
+    assert outcome.ok
+    figure = next(b for b in library.article(outcome.article_id).blocks if b.image)
+    assert library.image(outcome.article_id, figure.image).data == _png(200, 120)
+    assert (tmp_path / "imported" / "Tides [1].html").exists()
+    assert (tmp_path / "imported" / "Tides [1]_files" / "pic.png").exists()
+    assert not folder.exists()

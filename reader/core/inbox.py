@@ -12,6 +12,7 @@ is reported once, not every scan.
 
 from __future__ import annotations
 
+import glob
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ def _resource_folder(path: Path) -> Path | None:
     """The `Page_files` folder a browser saves beside `Page.html`, if there is one."""
     if path.suffix.lower() not in (".html", ".htm", ".xhtml", ".shtml"):
         return None
-    for candidate in path.parent.glob(f"{path.stem}[-_. ]*"):
+    for candidate in path.parent.glob(f"{glob.escape(path.stem)}[-_. ]*"):
         if candidate.is_dir() and not candidate.is_symlink():
             return candidate
     return None
