@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication
 from test_capture import page, server  # noqa: F401 - `server` is a fixture
 
 from reader.ui.capture_settings import InboxSettings
@@ -75,13 +77,23 @@ def test_a_404_is_one_line(qtbot, shown_window: MainWindow, server: str, monkeyp
     assert shown == ["Nothing was imported: the server answered 404 Not Found."]
 
 
-def test_paste_as_article_with_the_page_url(qtbot, shown_window: MainWindow) -> None:
+@pytest.fixture
+def clipboard() -> Iterator[QClipboard]:
+    board = QGuiApplication.clipboard()
+    yield board
+    # The clipboard owns a QMimeData set on it; left there, it is freed twice at exit.
+    board.clear()
+
+
+def test_paste_as_article_with_the_page_url(
+    qtbot, shown_window: MainWindow, clipboard: QClipboard
+) -> None:
     win = shown_window
     data = QMimeData()
     data.setHtml("<h2>High water</h2><p>The tide rose early today. Boats <i>waited</i>.</p>")
     data.setText("High water\nThe tide rose early today. Boats waited.")
     data.setData("text/x-moz-url-priv", "https://news.example/tides".encode("utf-16-le"))
-    QGuiApplication.clipboard().setMimeData(data)
+    clipboard.setMimeData(data)
     with qtbot.waitSignal(win.capture.captured, timeout=10000) as signal:
         qtbot.keyClick(
             win,
