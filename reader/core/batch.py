@@ -21,6 +21,7 @@ class FileOutcome:
     title: str = ""
     status: str = ""  # "added", "updated" or "unchanged"
     orphaned: int = 0  # notes left unplaced by an updated text
+    moved: int = 0  # notes an updated text put on a sentence with another number
     changed: int = 0  # notes an updated text put on changed words (to review)
     reason: str = ""  # why it failed, one line
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
@@ -53,7 +54,7 @@ def import_files(
             # long): every later file would fail the same way, so the batch stops here.
             raise
         except ImportFailed as exc:
-            yield FileOutcome(path, reason=str(exc))
+            yield FileOutcome(path, reason=str(exc), trace=getattr(exc, "trace", ""))
         except Exception as exc:  # a bug in one file's handling must not stop the batch
             yield FileOutcome(
                 path, reason=f"unexpected error ({exc})", trace=traceback.format_exc()
@@ -65,6 +66,7 @@ def import_files(
                 article.title,
                 result.status,
                 result.orphaned,
+                moved=result.moved,
                 changed=result.changed,
             )
     if progress is not None:

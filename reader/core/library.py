@@ -38,6 +38,8 @@ from .model import (
     Verdict,
     block_offsets,
 )
+from .numbering import sentence_number
+from .revision import read_transaction, same_words
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
     ELLIPSIS,
@@ -58,12 +60,28 @@ class NotFound(LibraryError):
     pass
 
 
+class StaleRevision(LibraryError):
+    """A note was written against a text of the article that is no longer current.
+
+    `current` is the article's revision now: read the article again, place the note on
+    the sentence with the same words, and write it with that revision.
+    """
+
+    def __init__(self, article_id: int, seen: str, current: str) -> None:
+        self.article_id, self.seen, self.current = article_id, seen, current
+        super().__init__(
+            f"article {article_id} changed since revision {seen[:12]} was read (it is now "
+            f"{current[:12]}); show it again and note the sentence in its new text"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     article_id: int
     status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
     orphaned: int = 0  # notes that could not be placed on the new text
     changed: int = 0  # notes placed on words that changed: to review
+    moved: int = 0  # notes placed on a sentence with another number in the new text
 
 
 def now() -> str:
@@ -152,6 +170,11 @@ class Library:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         return self.path.parent / "backups" / f"{self.path.stem}-{stamp}-{reason}.db"
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file (SQLite's
+        `PRAGMA data_version`): a cheap way to notice changes without reading them."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
@@ -178,8 +201,8 @@ class Library:
                 article_id, content_hash = existing
                 if content_hash == article.content_hash:
                     return AddResult(article_id, "unchanged")
-                orphaned, changed = self._replace_text(article_id, article, source_path)
-                return AddResult(article_id, "updated", orphaned, changed)
+                orphaned, changed, moved = self._replace_text(article_id, article, source_path)
+                return AddResult(article_id, "updated", orphaned, changed, moved)
             stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
@@ -218,8 +241,9 @@ class Library:
 
     def _replace_text(
         self, article_id: int, article: Article, source_path: str = ""
-    ) -> tuple[int, int]:
-        """`replace_text`, returning the orphaned notes and those put on changed words."""
+    ) -> tuple[int, int, int]:
+        """`replace_text`, returning the orphaned notes, those put on changed words and
+        those moved to another sentence number."""
         old = self.db.execute(
             "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
             "FROM articles WHERE id = ?",
@@ -247,9 +271,12 @@ class Library:
             self._write_body(article_id, article)
             return self._reanchor_notes(article_id, article, previous)
 
-    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> tuple[int, int]:
+    def _reanchor_notes(
+        self, article_id: int, article: Article, old: Article
+    ) -> tuple[int, int, int]:
         """Place every note of an article on its new text; returns how many became
-        orphans and how many now cover changed words (flagged for review).
+        orphans, how many now cover changed words (flagged for review) and how many
+        moved to another sentence number.
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
         so a later version of the text (or the user) can still place it. No note ever
@@ -259,7 +286,7 @@ class Library:
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
         placements = place_spans([SpanAnchor.from_note(n) for n in notes], article, old=old)
-        orphaned = changed = 0
+        orphaned = changed = moved = 0
         for note, placed in zip(notes, placements, strict=True):
             if placed.span is None:
                 orphaned += 1
@@ -270,6 +297,7 @@ class Library:
                     [note.uuid],
                 )
                 continue
+            moved += placed.span.first != note.sentence
             # Changed since the reader last saw the note (or still awaiting a look), and
             # not back to the words it was written against.
             review = (note.text_changed or fold(placed.quote) != fold(note.quote)) and (
@@ -290,7 +318,7 @@ class Library:
                     note.uuid,
                 ],
             )
-        return orphaned, changed
+        return orphaned, changed, moved
 
     def resegment(self, article_id: int) -> int:
         """Re-split an article cut by another splitter version and re-anchor its notes.
@@ -342,6 +370,29 @@ class Library:
         # A library open for reading only keeps the old split, which its notes point into.
         if upgrade and not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
+        # One read transaction: a text another process writes meanwhile never mixes
+        # its sentences with the metadata read before it.
+        with read_transaction(self.db):
+            return self._read_article(article_id)
+
+    def revision(self, article_id: int) -> str:
+        """The revision of an article's text (its content hash): a note written against
+        another one is refused (`StaleRevision`)."""
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return str(row[0])
+
+    def article_and_revision(self, article_id: int) -> tuple[Article, str]:
+        """An article and the revision of that very text, read in one transaction."""
+        if not self.writes_refused and self._stale_splitter(article_id):
+            self.resegment(article_id)
+        with read_transaction(self.db):
+            return self._read_article(article_id), self.revision(article_id)
+
+    def _read_article(self, article_id: int) -> Article:
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
             "splitter_version, extractor_version, doc FROM articles WHERE id = ?",
@@ -759,17 +810,23 @@ class Library:
         tags: Iterable[str] = (),
         *,
         span: Span | None = None,
+        revision: str | None = None,
     ) -> Note:
-        """A new note on `sentence`, or on `span` (words of the article, see `spans`)."""
-        if span is None:
-            quote, prefix, suffix, position = self._anchor(article_id, sentence)
-            last = sentence
-        else:
-            quote, prefix, suffix, position = self._span_anchor(article_id, span)
-            sentence, last = span.first, span.last
+        """A new note on `sentence`, or on `span` (words of the article, see `spans`).
+
+        With `revision` (the text the writer saw) the write is refused by `StaleRevision`
+        if the text changed since; the quote and context are read in the same write
+        transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
         with self.db.atomic():
+            self._check_revision(article_id, revision)
+            if span is None:
+                quote, prefix, suffix, position = self._anchor(article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
@@ -821,8 +878,11 @@ class Library:
         return self.note(note_uuid)
 
     def restore_note(self, note: Note) -> Note:
-        """Put back a note exactly as it was (undo of a delete, a backup restore)."""
+        """Put back a note as it was (undo of a delete, a backup restore). If the text
+        changed since, a placed note goes to the sentence with its words, or is kept
+        unplaced: never on a sentence whose words differ."""
         with self.db.atomic():
+            note = self._fitted(note)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
@@ -858,11 +918,16 @@ class Library:
         return self.note(note.uuid)
 
     def reattach_note(
-        self, note_uuid: str, sentence: int | None, *, span: Span | None = None
+        self,
+        note_uuid: str,
+        sentence: int | None,
+        *,
+        span: Span | None = None,
+        revision: str | None = None,
     ) -> Note:
         """Move a note by hand to a sentence or `span` (or back to the unplaced list with
         None). The reader chose the place, so nothing is left to review; the words the
-        note was written against stay."""
+        note was written against stay. `revision` as for `add_note`."""
         note = self.note(note_uuid)
         if sentence is None and span is None:
             with self.db.atomic():
@@ -872,14 +937,15 @@ class Library:
                     [note_uuid],
                 )
             return self.note(note_uuid)
-        if span is None:
-            assert sentence is not None
-            quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
-            last = sentence
-        else:
-            quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
-            sentence, last = span.first, span.last
         with self.db.atomic():
+            self._check_revision(note.article_id, revision)
+            if span is None:
+                assert sentence is not None
+                quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
                 "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
                 "suffix = ?, position = ?, text_changed = 0, updated = ? WHERE uuid = ?",
@@ -910,6 +976,45 @@ class Library:
         if cur.rowcount == 0:
             raise NotFound(f"no note {note_uuid}")
 
+    def _check_revision(self, article_id: int, revision: str | None) -> None:
+        if revision is None:
+            return
+        current = self.revision(article_id)
+        if current != revision:
+            raise StaleRevision(article_id, revision, current)
+
+    def _fitted(self, note: Note) -> Note:
+        """`note` if its words are where it says, else placed again by its words (exact
+        matches only) or unplaced. Cheap when nothing changed: one row is read."""
+        if note.sentence is None:
+            return note
+        row = self.db.execute(
+            """SELECT s.text, s.text_start, substr(a.text, ? + 1, ?)
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE s.article_id = ? AND s.idx = ?""",
+            [note.position or 0, len(note.quote), note.article_id, note.sentence],
+        ).fetchone()
+        if row is not None:
+            text, start, at_position = row
+            if note.position is None:
+                if note.quote and note.quote in text:
+                    return note
+            elif at_position == note.quote and start <= note.position < start + len(text):
+                return note
+        article = self.article(note.article_id)
+        placed = place_spans([SpanAnchor.from_note(note)], article)[0]
+        if placed.span is None or not same_words(placed.quote, note.quote):
+            return replace(note, sentence=None, last_sentence=None)
+        return replace(
+            note,
+            sentence=placed.span.first,
+            last_sentence=placed.span.last,
+            quote=placed.quote,
+            prefix=placed.prefix,
+            suffix=placed.suffix,
+            position=placed.position,
+        )
+
     def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
         """A sentence's quote, the CONTEXT_CHARS around it and its offset in the article's
         plain text. SQLite's substr counts code points, as Python does; cutting the
@@ -925,7 +1030,7 @@ class Library:
             [CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, article_id, sentence],
         ).fetchone()
         if row is None:
-            raise NotFound(f"article {article_id} has no sentence {sentence}")
+            raise NotFound(f"article {article_id} has no sentence {sentence_number(sentence)}")
         quote, start, prefix, suffix = row
         return quote, prefix, suffix, start
 
@@ -1042,4 +1147,4 @@ def _summary(r: tuple) -> ArticleSummary:
     )
 
 
-__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound"]
+__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound", "StaleRevision"]

@@ -28,6 +28,7 @@ from ..core.capture import (
     is_web_address,
 )
 from ..core.dberrors import LibraryError
+from ..core.import_summary import ImportSummary
 from ..core.inbox import Inbox
 from ..core.library import Library
 from .capture_settings import InboxSettings
@@ -158,10 +159,17 @@ class CaptureControl(QObject):
         verb = {"unchanged": "Already in the library", "updated": "Updated"}.get(
             captured.status, "Imported"
         )
-        self.window.statusBar().showMessage(f"{verb}: {captured.title}", 8000)
-        self.window.library_view.reload()
-        self.window.library_view.select_article(captured.article_id)
-        self.window.open_article(captured.article_id)
+        message = f"{verb}: {captured.title}"
+        self.window.library_view.refresh()
+        win = self.window
+        if win.notes.is_writing() and captured.article_id != win.current_article_id:
+            # Opening the new article would throw away the note being written.
+            message += " — your note is still open; the new article is in the list"
+        else:
+            win.library_view.select_article(captured.article_id)
+            if win.current_article_id != captured.article_id:
+                win.open_article(captured.article_id)
+        win.statusBar().showMessage(message, 8000)
         self.captured.emit(captured)
 
     # -- the inbox folder --------------------------------------------------------------------
@@ -196,14 +204,16 @@ class CaptureControl(QObject):
 
     def _inbox_done(self, outcomes: list[FileOutcome]) -> None:
         self._inbox_busy = False
+        summary = ImportSummary.of(outcomes)
+        # Imported but left in the inbox (it could not be moved): listed like a failure.
+        summary.failures += [(o.path, o.reason) for o in outcomes if o.ok and o.reason]
         ok = [o for o in outcomes if o.ok]
-        failures = [(str(o.path), o.reason) for o in outcomes if o.reason]
         if ok:
             titles = ", ".join(o.title for o in ok[:3]) + ("…" if len(ok) > 3 else "")
             self.window.statusBar().showMessage(f"From the inbox: {titles}", 8000)
-            self.window.library_view.reload()
-        if failures:
-            self.window._show_failures(failures)  # listed once: failures are not retried
+            self.window.library_view.refresh()
+        if summary.failures:
+            self.window._show_failures(summary)  # listed once: failures are not retried
         self.inboxImported.emit(outcomes)
 
     def _inbox_error(self, message: str) -> None:
