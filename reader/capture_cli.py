@@ -26,6 +26,8 @@ def import_urls(library: Library, urls: list[str], out: TextIO) -> int:
         else:
             failed += 1
             print(f"{url}: {captured.reason}", file=sys.stderr)
+            if captured.trace:
+                print(captured.trace, file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -311,3 +311,16 @@ def test_inbox_moves_a_complete_page_with_its_pictures(tmp_path: Path, library: 
     assert (tmp_path / "imported" / "Tides [1].html").exists()
     assert (tmp_path / "imported" / "Tides [1]_files" / "pic.png").exists()
     assert not folder.exists()
+
+
+def test_a_bug_costs_that_page_only(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.capture as capture
+
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(capture, "load_url", broken)
+    captured = import_url(library, "https://example.org/a")
+    assert captured.reason == "unexpected error (division by zero)"
+    assert "ZeroDivisionError" in captured.trace
+    assert library.article_count() == 0

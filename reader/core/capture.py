@@ -5,6 +5,7 @@ it fails, and writes nothing then."""
 from __future__ import annotations
 
 import re
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -37,6 +38,7 @@ class Captured:
     title: str = ""
     status: str = ""  # "added", "updated" or "unchanged"
     reason: str = ""
+    trace: str = ""  # the traceback of an unexpected error (a bug), for the log
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,10 @@ def import_url(
         raise
     except ImportFailed as exc:
         return Captured(url, reason=str(exc))
+    except RecursionError:
+        return Captured(url, reason="the page is nested too deeply to read")
+    except Exception as exc:  # a bug in one page's handling costs that page, like a file's
+        return Captured(url, reason=f"unexpected error ({exc})", trace=traceback.format_exc())
     return _store(library, article, url)
 
 

@@ -32,6 +32,7 @@ from ..core.import_summary import ImportSummary
 from ..core.inbox import Inbox
 from ..core.library import Library
 from .capture_settings import InboxSettings
+from .crash import write_log
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -110,9 +111,12 @@ class CaptureControl(QObject):
 
         def work(library: Library, progress, cancelled) -> Captured | None:
             try:
-                return import_url(library, url, progress, cancelled)
+                captured = import_url(library, url, progress, cancelled)
             except Cancelled:
                 return None
+            if captured.trace:
+                write_log(captured.trace)
+            return captured
 
         self.window.statusBar().showMessage(f"Downloading {url}…")
         self.task = self.window.run_task(
