@@ -41,8 +41,8 @@ class Inbox:
         fail or already imported in their present state."""
         ready = []
         current: dict[Path, Signature] = {}
-        for path in self._candidates():
-            sig = _signature(path)
+        for path, folders in self._candidates():
+            sig = _signature(path, folders)
             if sig is None:
                 continue
             current[path] = sig
@@ -83,36 +83,47 @@ class Inbox:
                 self._done[outcome.path] = sig
             yield outcome
 
-    def _candidates(self) -> Iterator[Path]:
+    def _candidates(self) -> Iterator[tuple[Path, list[Path]]]:
+        """Importable files at the top of the inbox, each with the folders beside it (one
+        listing per scan: a big Downloads folder is listed once, not once per page)."""
         try:
             entries = sorted(self.folder.iterdir())
         except OSError:
             return
+        folders = [e for e in entries if e.is_dir() and not e.is_symlink()]
         for entry in entries:
             name = entry.name
             if name.startswith((".", "~")) or name.lower().endswith(_PARTIAL):
                 continue
             if entry.suffix.lower() in SUPPORTED_SUFFIXES and entry.is_file():
-                yield entry
+                yield entry, folders
 
 
-def _resource_folder(path: Path) -> Path | None:
+def _resource_folder(path: Path, folders: list[Path] | None = None) -> Path | None:
     """The `Page_files` folder a browser saves beside `Page.html`, if there is one."""
     if path.suffix.lower() not in (".html", ".htm", ".xhtml", ".shtml"):
         return None
-    for candidate in path.parent.glob(f"{glob.escape(path.stem)}[-_. ]*"):
-        if candidate.is_dir() and not candidate.is_symlink():
-            return candidate
+    if folders is None:
+        folders = [
+            c
+            for c in path.parent.glob(f"{glob.escape(path.stem)}[-_. ]*")
+            if c.is_dir() and not c.is_symlink()
+        ]
+    stem = path.stem
+    for folder in folders:
+        rest = folder.name[len(stem) :]
+        if folder.name.startswith(stem) and len(rest) > 1 and rest[0] in "-_. ":
+            return folder
     return None
 
 
-def _signature(path: Path) -> Signature | None:
+def _signature(path: Path, folders: list[Path] | None = None) -> Signature | None:
     try:
         st = path.stat()
     except OSError:
         return None
     files = size = 0
-    folder = _resource_folder(path)
+    folder = _resource_folder(path, folders)
     if folder is not None:
         for sub in folder.rglob("*"):
             try:
