@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import zipfile
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urldefrag
 
 from lxml import etree
@@ -24,6 +24,9 @@ from .clean import check_depth
 from .decode import decode_html
 from .errors import ImportFailed
 from .images import MAX_IMAGE_BYTES, image_from_bytes
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members together, as the archive declares
 MAX_MEMBERS = 20_000
@@ -42,6 +45,8 @@ def is_epub(data: bytes) -> bool:
     """A ZIP archive whose `mimetype` member says EPUB (or that holds an OPF container)."""
     if data[30:38] == b"mimetype" and _MIMETYPE in data[38:100]:
         return True  # the spec puts the uncompressed mimetype first
+    import zipfile  # here, not at the top: the window's start-up need not pay for it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "META-INF/container.xml" in z.namelist()
@@ -50,6 +55,8 @@ def is_epub(data: bytes) -> bool:
 
 
 def epub_blocks(data: bytes) -> tuple[Metadata, list[Block], list[Image]]:
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
@@ -78,6 +85,8 @@ class _Book:
         self._names = {i.filename for i in infos}
 
     def _member(self, name: str, limit: int = MAX_UNPACKED_BYTES) -> bytes | None:
+        import zipfile
+
         if name not in self._names:
             return None
         try:

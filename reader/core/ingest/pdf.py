@@ -13,7 +13,6 @@ cited by page.
 
 from __future__ import annotations
 
-import ctypes
 import re
 import threading
 from collections import Counter
@@ -84,7 +83,9 @@ def pdf_blocks(data: bytes) -> tuple[Metadata, list[Block]]:
     return _layout(pages, sizes, meta)
 
 
-def _page_lines(doc, index: int) -> list[_Line]:
+def _page_lines(doc, index: int) -> list[_Line]:  # doc: a pypdfium2 PdfDocument
+    import ctypes
+
     import pypdfium2.raw as raw
 
     page = doc[index]
