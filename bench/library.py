@@ -12,7 +12,7 @@ The text is made of English function words and a long tail of made-up words draw
 Zipf-like frequencies, cut into sentences and paragraphs, so the FTS index has a
 realistic shape. The build uses the real schema (a `Library` creates the file), then
 bulk-inserts with `executemany` in one transaction with the FTS triggers dropped, and
-rebuilds both FTS indexes once at the end before putting the triggers back.
+rebuilds the FTS indexes (words and trigrams) once at the end before putting the triggers back.
 
 Options: `--articles N --notes-per-article K` for another size, `--rebuild` to ignore the
 cache, `--rounds R` repetitions of the query set.
@@ -38,7 +38,7 @@ from reader.core.anchoring import CONTEXT_CHARS  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.sentences import SPLITTER_VERSION  # noqa: E402
 
-BENCH_VERSION = "3"
+BENCH_VERSION = "4"
 SEED = 20261129
 
 
@@ -79,6 +79,10 @@ QUERIES = [
     ("verdict filter", "hospital", {"verdict": "false"}),
     ("tag filter", "railway", {"tag": "transport"}),
     ("hostile", 'NEAR( "*" AND -', {}),
+    ("title-like pair", "council report", {}),
+    ("name (as typed)", "Council", {}),
+    ("CJK word, trigram", "楓樹林", {}),
+    ("CJK word, 2 chars (scan)", "电费", {}),
 ]
 
 
@@ -209,10 +213,14 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
         conn.executemany("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", tag_rows)
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO articles_tri (articles_tri) VALUES ('rebuild')")
+        conn.execute("INSERT INTO notes_tri (notes_tri) VALUES ('rebuild')")
         for _, sql in triggers:
             conn.execute(sql)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO articles_tri (articles_tri) VALUES ('optimize')")
+    conn.execute("INSERT INTO notes_tri (notes_tri) VALUES ('optimize')")
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")

@@ -209,6 +209,54 @@ def m006_unique_article_urls(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX articles_url_unique ON articles(url) WHERE url != ''")
 
 
+@migrations()
+def m010_trigram_search(db: Database) -> None:
+    """A second, trigram index over the same columns, for what the word index cannot find.
+
+    FTS5's word tokenizers take a run of Chinese or Japanese characters as one token,
+    so a word inside it (电费 in 今年的电费很高) was never found; and the word index is
+    stemmed, so it cannot tell a name from words that share its stem. The trigram index
+    matches any run of three or more characters as written (ignoring case): CJK words
+    and names are looked up there. External-content tables like the word index: the
+    text is stored once, in `articles` and `notes`.
+    """
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE articles_tri USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='trigram');
+        CREATE TRIGGER articles_tri_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO articles_tri (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_tri_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO articles_tri (articles_tri, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_tri_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_tri (articles_tri, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+          INSERT INTO articles_tri (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        INSERT INTO articles_tri (articles_tri) VALUES ('rebuild');
+
+        CREATE VIRTUAL TABLE notes_tri USING fts5(
+            body, quote, content='notes', content_rowid='id', tokenize='trigram');
+        CREATE TRIGGER notes_tri_ai AFTER INSERT ON notes BEGIN
+          INSERT INTO notes_tri (rowid, body, quote) VALUES (new.id, new.body, new.quote);
+        END;
+        CREATE TRIGGER notes_tri_ad AFTER DELETE ON notes BEGIN
+          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
+            VALUES ('delete', old.id, old.body, old.quote);
+        END;
+        CREATE TRIGGER notes_tri_au AFTER UPDATE OF body, quote ON notes BEGIN
+          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
+            VALUES ('delete', old.id, old.body, old.quote);
+          INSERT INTO notes_tri (rowid, body, quote) VALUES (new.id, new.body, new.quote);
+        END;
+        INSERT INTO notes_tri (notes_tri) VALUES ('rebuild');
+        """
+    )
+
+
 def _merge_article_copy(db: Database, keep: int, copy: int) -> None:
     def text_of(article_id: int) -> tuple:
         return db.execute(
