@@ -3,6 +3,7 @@ inside runs of Chinese and Japanese characters (the trigram index, migration m01
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,23 @@ def test_trigram_index_follows_edits_and_deletes(library: Library, lib: dict[str
     assert [h.kind for h in library.search("广州的水")] == ["note"]
     library.delete_note(note.uuid)
     assert library.search("广州的水") == []
+
+
+def test_m010_indexes_an_existing_library(library_path: Path, tmp_path: Path) -> None:
+    with Library(library_path) as library:
+        add(library, tmp_path, "old", "Old notes", "去年的电费很高")
+        article_id = library.search("Old")[0].article_id
+        library.add_note(article_id, 0, "楓樹林", Verdict.NONE)
+    # As a library written before m010 was: no trigram index.
+    conn = sqlite3.connect(library_path)
+    with conn:
+        for name in ("articles", "notes"):
+            for trigger in ("ai", "ad", "au"):
+                conn.execute(f"DROP TRIGGER {name}_tri_{trigger}")
+            conn.execute(f"DROP TABLE {name}_tri_vocab")
+            conn.execute(f"DROP TABLE {name}_tri")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_trigram_search'")
+    conn.close()
+    with Library(library_path) as library:
+        assert sorted(h.kind for h in library.search("电费")) == ["article", "note"]  # its quote
+        assert [h.kind for h in library.search("楓樹林")] == ["note"]

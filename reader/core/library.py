@@ -45,6 +45,7 @@ from .search import (
     MARK_START,
     PHRASE_BOOST,
     RANK_MAX_MATCHES,
+    SHORT_RUN_TERMS,
     SNIPPET_TOKENS,
     TITLE_BOOST,
     ParsedQuery,
@@ -52,6 +53,7 @@ from .search import (
     first_match_offset,
     literal_snippet,
     parse_query,
+    quoted,
     snippet_text,
 )
 from .sentences import SPLITTER_VERSION, segment
@@ -596,17 +598,28 @@ class Library:
     def _search_plan(
         self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str
     ) -> tuple[str | None, list[str], list[object]]:
-        """The FTS table that drives the query (None: a scan, for short CJK runs only)
-        and the conditions the other pieces add, with their parameters."""
-        driver = words_fts if parsed.words else tri_fts if parsed.literals else None
-        where: list[str] = []
-        params: list[object] = []
-        if driver:
-            where.append(f"{driver} MATCH ?")
-            params.append(parsed.words if driver == words_fts else parsed.literals)
-        if parsed.literals and driver != tri_fts:
+        """The FTS table that drives the query and the conditions the other pieces add,
+        with their parameters; a driver of None means nothing can match."""
+        literals = [parsed.literals] if parsed.literals else []
+        for run in parsed.short:
+            # Too short for a trigram of its own: any of the trigrams that start with it.
+            terms = [
+                str(r[0])
+                for r in self.db.execute(
+                    f"SELECT term FROM {tri_fts}_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                    [run, run + "\U0010ffff", SHORT_RUN_TERMS],
+                )
+            ]
+            if not terms:
+                return None, [], []
+            literals.append("(" + " OR ".join(quoted(t) for t in terms) + ")")
+        tri_expression = " AND ".join(literals) if literals else None
+        driver = words_fts if parsed.words else tri_fts
+        where = [f"{driver} MATCH ?"]
+        params: list[object] = [parsed.words if parsed.words else tri_expression]
+        if tri_expression and driver != tri_fts:
             where.append(f"{alias}.id IN (SELECT rowid FROM {tri_fts} WHERE {tri_fts} MATCH ?)")
-            params.append(parsed.literals)
+            params.append(tri_expression)
         return driver, where, params
 
     def _boost(
@@ -628,10 +641,9 @@ class Library:
         self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
         driver, where, params = self._search_plan(parsed, "articles_fts", "articles_tri", "a")
+        if driver is None:
+            return []
         where.append("a.trashed_at IS NULL")
-        for run in parsed.short:
-            where.append("(instr(a.title, ?) OR instr(a.text, ?))")
-            params += [run, run]
         if verdict:
             where.append(
                 "EXISTS (SELECT 1 FROM notes v WHERE v.article_id = a.id AND v.verdict = ?)"
@@ -643,8 +655,8 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE)"
             )
             params.append(tag)
-        order = self._fts_order(driver, params[0]) if driver else "a.id DESC"
-        ranked = driver is not None and order.endswith(".rank")
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
         boost, boost_params = (
             self._boost(parsed, "articles_fts", "a", with_title=True)
             if ranked and driver == "articles_fts"
@@ -657,11 +669,11 @@ class Library:
             )
             column_params: list[object] = [*(MARK_START, MARK_END, ELLIPSIS) * 2]
         else:
-            # Trigram snippets count characters, not words, and a scan has none: the
+            # The trigram index keeps no text (and counts characters, not words): the
             # snippet is cut around the first literal match instead.
-            columns = f"{driver + '.rank' if driver else '0.0'}, a.text, a.title"
+            columns = f"{driver}.rank, a.text, a.title"
             column_params = []
-        source = f"{driver} JOIN articles a ON a.id = {driver}.rowid" if driver else "articles a"
+        source = f"{driver} JOIN articles a ON a.id = {driver}.rowid"
         rows = self.db.execute(
             f"""SELECT a.id, a.title, {columns}, {boost} AS boost
                 FROM {source}
@@ -695,10 +707,9 @@ class Library:
         self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
         driver, where, params = self._search_plan(parsed, "notes_fts", "notes_tri", "n")
+        if driver is None:
+            return []
         where.append("a.trashed_at IS NULL")
-        for run in parsed.short:
-            where.append("(instr(n.body, ?) OR instr(n.quote, ?))")
-            params += [run, run]
         if verdict:
             where.append("n.verdict = ?")
             params.append(verdict)
@@ -709,8 +720,8 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE))"
             )
             params += [tag, tag]
-        order = self._fts_order(driver, params[0]) if driver else "n.id DESC"
-        ranked = driver is not None and order.endswith(".rank")
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
         boost, boost_params = (
             self._boost(parsed, "notes_fts", "n", with_title=False)
             if ranked and driver == "notes_fts"
@@ -720,9 +731,9 @@ class Library:
             columns = f"snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank"
             column_params: list[object] = [MARK_START, MARK_END, ELLIPSIS]
         else:
-            columns = f"n.body || char(10) || n.quote, {driver + '.rank' if driver else '0.0'}"
+            columns = f"n.body || char(10) || n.quote, {driver}.rank"
             column_params = []
-        source = f"{driver} JOIN notes n ON n.id = {driver}.rowid" if driver else "notes n"
+        source = f"{driver} JOIN notes n ON n.id = {driver}.rowid"
         rows = self.db.execute(
             f"""SELECT n.article_id, n.sentence, a.title, {columns}, n.uuid, n.verdict,
                    {boost} AS boost

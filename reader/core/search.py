@@ -15,7 +15,8 @@ Two kinds of piece are also looked up as written in the trigram index (`parse_qu
 a name (a word typed with a capital: "Parata" must not find "para", nor "Jones" find
 "jone") gets no stemmed prefix and must occur as typed; a run of Chinese or Japanese
 characters, which the word index holds only as a whole run, is found anywhere inside
-one (from three characters in the trigram index, shorter runs by a scan of the text).
+one (from three characters in the trigram index, shorter runs through the trigrams that
+start with them).
 
 Ranking: a hit whose title holds every word comes first, then one holding the words
 as a phrase in the order typed, then by bm25 (`SearchHit.boost`).
@@ -43,6 +44,9 @@ RANK_MAX_MATCHES = 2000
 TITLE_BOOST = 2
 PHRASE_BOOST = 1
 TRIGRAM_MIN = 3  # the trigram index cannot look up anything shorter
+# A run shorter than that is looked up as the trigrams that start with it; past this many
+# (a single common character) the rarest are left out rather than slow every search.
+SHORT_RUN_TERMS = 400
 
 _WORDY = re.compile(r"\w")
 # Han, kana, Hangul and their punctuation-free neighbours: scripts written without spaces.
@@ -128,7 +132,8 @@ class ParsedQuery:
         return self.words is None and self.literals is None and not self.short
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
+    """`text` as one FTS5 string: never syntax."""
     return '"' + text.replace('"', '""') + '"'
 
 
@@ -146,8 +151,8 @@ def parse_query(query: str) -> ParsedQuery:
     prefix_last = False
     name_last = False
     for m in _PIECES.finditer(query):
-        quoted, bare = m.group(1), m.group(2)
-        text = quoted if quoted is not None else bare
+        in_quotes, bare = m.group(1), m.group(2)
+        text = in_quotes if in_quotes is not None else bare
         if not text or not _WORDY.search(text):
             continue
         runs = _CJK.findall(text)
@@ -160,7 +165,7 @@ def parse_query(query: str) -> ParsedQuery:
             if not _WORDY.search(text):
                 prefix_last = False
                 continue
-        phrases.append(_quoted(text))
+        phrases.append(quoted(text))
         plain.append(text)
         is_bare_last = bare is not None and m.end() == len(query)
         name_last = bare is not None and _is_name(text)
@@ -187,10 +192,10 @@ def parse_query(query: str) -> ParsedQuery:
         words = " AND ".join(phrases)
     return ParsedQuery(
         words=words,
-        literals=" AND ".join(_quoted(t) for t in literals) if literals else None,
+        literals=" AND ".join(quoted(t) for t in literals) if literals else None,
         short=tuple(short),
         title=f"{{title}} : ({words})" if words else None,
-        phrase=_quoted(" ".join(plain)) if len(plain) > 1 else None,
+        phrase=quoted(" ".join(plain)) if len(plain) > 1 else None,
         needles=(*literals, *short),
     )
 
