@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Metadata
 from .blocks import BlockBuilder, ImageLoader
-from .clean import check_depth, strip_boilerplate
+from .clean import check_depth, find_headline, strip_boilerplate
+from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
 from .long_tables import cap_html_tables
@@ -25,7 +26,7 @@ from .repair import ensure_body, prepare_markup
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass
@@ -60,8 +61,9 @@ def extract(
     body = doc.find("body")
     if body is None:
         raise ImportFailed("the page has no body")
-    strip_boilerplate(body)
-    root = main_content(body)
+    strip_boilerplate(body, meta.title)
+    drop_comment_threads(body)
+    root = main_content(body, find_headline(body, meta.title))
     prune(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
