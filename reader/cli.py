@@ -172,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test(qt_args)
     if args.command is None:
+        from .ui.preflight import check
+
+        if (status := check(qt_args)) is not None:  # before Qt: say what is missing
+            return status
         from .ui.launch import run
 
         return run(args.library, qt_args, open_paths)
