@@ -45,11 +45,17 @@ from .search import (
     ELLIPSIS,
     MARK_END,
     MARK_START,
+    PHRASE_BOOST,
     RANK_MAX_MATCHES,
+    SHORT_RUN_TERMS,
     SNIPPET_TOKENS,
+    TITLE_BOOST,
+    ParsedQuery,
     SearchHit,
     first_match_offset,
-    match_expression,
+    literal_snippet,
+    parse_query,
+    quoted,
     snippet_text,
 )
 from .sentences import SPLITTER_VERSION, segment
@@ -626,24 +632,69 @@ class Library:
         """Full-text search over article titles and texts and note texts and quotes.
 
         `verdict` keeps notes with that verdict (and articles that have one); `tag` keeps
-        notes tagged so or on an article tagged so (and articles tagged so). Best first.
-        What the user typed is never FTS syntax (see `search.match_expression`).
+        notes tagged so or on an article tagged so (and articles tagged so). Best first:
+        title matches, then phrase matches, then bm25 (see `search.parse_query`).
+        What the user typed is never FTS syntax.
         """
-        expression = match_expression(query)
-        if expression is None or limit <= 0:
+        parsed = parse_query(query)
+        if parsed.empty or limit <= 0:
             return []
         wanted = Verdict.parse(verdict).value if verdict else None
         tag = tag.strip() if tag else None
-        hits = self._search_articles(expression, wanted, tag, limit)
-        hits += self._search_notes(expression, wanted, tag, limit)
-        hits.sort(key=lambda h: h.rank)
+        hits = self._search_articles(parsed, wanted, tag, limit)
+        hits += self._search_notes(parsed, wanted, tag, limit)
+        hits.sort(key=lambda h: h.order)
         return hits[:limit]
 
+    def _search_plan(
+        self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str
+    ) -> tuple[str | None, list[str], list[object]]:
+        """The FTS table that drives the query and the conditions the other pieces add,
+        with their parameters; a driver of None means nothing can match."""
+        literals = [parsed.literals] if parsed.literals else []
+        for run in parsed.short:
+            # Too short for a trigram of its own: any of the trigrams that start with it.
+            terms = [
+                str(r[0])
+                for r in self.db.execute(
+                    f"SELECT term FROM {tri_fts}_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                    [run, run + "\U0010ffff", SHORT_RUN_TERMS],
+                )
+            ]
+            if not terms:
+                return None, [], []
+            literals.append("(" + " OR ".join(quoted(t) for t in terms) + ")")
+        tri_expression = " AND ".join(literals) if literals else None
+        driver = words_fts if parsed.words else tri_fts
+        where = [f"{driver} MATCH ?"]
+        params: list[object] = [parsed.words if parsed.words else tri_expression]
+        if tri_expression and driver != tri_fts:
+            where.append(f"{alias}.id IN (SELECT rowid FROM {tri_fts} WHERE {tri_fts} MATCH ?)")
+            params.append(tri_expression)
+        return driver, where, params
+
+    def _boost(
+        self, parsed: ParsedQuery, table: str, alias: str, with_title: bool
+    ) -> tuple[str, list[object]]:
+        """SQL for SearchHit.boost and its parameters (word-index queries only)."""
+        parts: list[str] = []
+        params: list[object] = []
+        member = f"({alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?))"
+        if with_title and parsed.title:
+            parts.append(f"{member} * {TITLE_BOOST}")
+            params.append(parsed.title)
+        if parsed.phrase:
+            parts.append(f"{member} * {PHRASE_BOOST}")
+            params.append(parsed.phrase)
+        return (" + ".join(parts) or "0"), params
+
     def _search_articles(
-        self, expression: str, verdict: str | None, tag: str | None, limit: int
+        self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        where = ["articles_fts MATCH ?", "a.trashed_at IS NULL"]
-        params: list[object] = [expression]
+        driver, where, params = self._search_plan(parsed, "articles_fts", "articles_tri", "a")
+        if driver is None:
+            return []
+        where.append("a.trashed_at IS NULL")
         if verdict:
             where.append(
                 "EXISTS (SELECT 1 FROM notes v WHERE v.article_id = a.id AND v.verdict = ?)"
@@ -655,17 +706,37 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE)"
             )
             params.append(tag)
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
+        boost, boost_params = (
+            self._boost(parsed, "articles_fts", "a", with_title=True)
+            if ranked and driver == "articles_fts"
+            else ("0", [])
+        )
+        if driver == "articles_fts":
+            columns = (
+                f"articles_fts.rank, snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}), "
+                f"snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})"
+            )
+            column_params: list[object] = [*(MARK_START, MARK_END, ELLIPSIS) * 2]
+        else:
+            # The trigram index keeps no text (and counts characters, not words): the
+            # snippet is cut around the first literal match instead.
+            columns = f"{driver}.rank, a.text, a.title"
+            column_params = []
+        source = f"{driver} JOIN articles a ON a.id = {driver}.rowid"
         rows = self.db.execute(
-            f"""SELECT a.id, a.title, articles_fts.rank,
-                   snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}),
-                   snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            f"""SELECT a.id, a.title, {columns}, {boost} AS boost
+                FROM {source}
                 WHERE {" AND ".join(where)}
-                ORDER BY {self._fts_order("articles_fts", expression)} LIMIT ?""",
-            [*(MARK_START, MARK_END, ELLIPSIS) * 2, *params, limit],
+                ORDER BY boost DESC, {order} LIMIT ?""",
+            [*column_params, *boost_params, *params, limit],
         ).fetchall()
         hits = []
-        for article_id, title, rank, in_text, in_title in rows:
+        for article_id, title, rank, in_text, in_title, boosted in rows:
+            if driver != "articles_fts":
+                in_text = literal_snippet(in_text, parsed.needles)
+                in_title = literal_snippet(in_title, parsed.needles)
             # A match in the text opens the article there; a title-only match at the top.
             text_matched = MARK_START in in_text
             hits.append(
@@ -678,15 +749,18 @@ class Library:
                     title=title,
                     snippet=in_text if text_matched else in_title,
                     rank=float(rank),
+                    boost=int(boosted),
                 )
             )
         return hits
 
     def _search_notes(
-        self, expression: str, verdict: str | None, tag: str | None, limit: int
+        self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        where = ["notes_fts MATCH ?", "a.trashed_at IS NULL"]
-        params: list[object] = [expression]
+        driver, where, params = self._search_plan(parsed, "notes_fts", "notes_tri", "n")
+        if driver is None:
+            return []
+        where.append("a.trashed_at IS NULL")
         if verdict:
             where.append("n.verdict = ?")
             params.append(verdict)
@@ -697,15 +771,28 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE))"
             )
             params += [tag, tag]
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
+        boost, boost_params = (
+            self._boost(parsed, "notes_fts", "n", with_title=False)
+            if ranked and driver == "notes_fts"
+            else ("0", [])
+        )
+        if driver == "notes_fts":
+            columns = f"snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank"
+            column_params: list[object] = [MARK_START, MARK_END, ELLIPSIS]
+        else:
+            columns = f"n.body || char(10) || n.quote, {driver}.rank"
+            column_params = []
+        source = f"{driver} JOIN notes n ON n.id = {driver}.rowid"
         rows = self.db.execute(
-            f"""SELECT n.article_id, n.sentence, a.title,
-                   snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank,
-                   n.uuid, n.verdict
-                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+            f"""SELECT n.article_id, n.sentence, a.title, {columns}, n.uuid, n.verdict,
+                   {boost} AS boost
+                FROM {source}
                 JOIN articles a ON a.id = n.article_id
                 WHERE {" AND ".join(where)}
-                ORDER BY {self._fts_order("notes_fts", expression)} LIMIT ?""",
-            [MARK_START, MARK_END, ELLIPSIS, *params, limit],
+                ORDER BY boost DESC, {order} LIMIT ?""",
+            [*column_params, *boost_params, *params, limit],
         ).fetchall()
         return [
             SearchHit(
@@ -713,10 +800,11 @@ class Library:
                 article_id=int(r[0]),
                 sentence=r[1],
                 title=r[2],
-                snippet=r[3],
+                snippet=r[3] if driver == "notes_fts" else literal_snippet(r[3], parsed.needles),
                 rank=float(r[4]),
                 note_uuid=r[5],
                 verdict=Verdict.parse(r[6]).value,
+                boost=int(r[7]),
             )
             for r in rows
         ]
