@@ -404,7 +404,9 @@ class _Builder:
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(self.base * 0.5)
-        self._new_block(fmt, self._char())
+        # Single leading: a proportional line height scales the picture's line, which
+        # left about 100 px between a picture and its caption.
+        self._new_block(fmt, self._char(), 100)
         qimage = QImage.fromData(image.data) if image is not None else QImage()
         if qimage.isNull() and block.text:
             # The page was saved without this picture: say so where it stood, or its

@@ -72,7 +72,7 @@ def add_library_rows(library: Library, folder: Path) -> int:
     return richest
 
 
-def _picture() -> str:
+def picture_data_uri() -> str:
     """A small landscape as a PNG data URI (a gradient sky over a hill)."""
     image = QImage(480, 240, QImage.Format.Format_RGB32)
     painter = QPainter(image)
@@ -127,7 +127,7 @@ def add_table_and_figure(library: Library, folder: Path) -> int:
 <h1>Where the region's electricity comes from</h1>
 <p>The regional grid operator published its yearly figures on Monday. Hydroelectric plants
 still carry most of the load, while wind and solar keep growing from a small base.</p>
-<figure><img src="{_picture()}" alt="The reservoir above the valley">
+<figure><img src="{picture_data_uri()}" alt="The reservoir above the valley">
 <figcaption>The upper reservoir in early spring, when it is lowest.</figcaption></figure>
 <p>The table below lists each source with its installed capacity and what it produced.</p>
 <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
