@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -65,6 +66,9 @@ class ReaderView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the reader never navigates away from the article
         self.setOpenExternalLinks(False)
+        # Words stay whole (Qt's default also breaks inside a word, "Gene ral" in a narrow
+        # table column); the view applies this to every document it is given.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         # No keyboard selection: the keys move sentence by sentence, and without it Qt
         # draws no text caret (cursorWidth 0 still left a 1-pixel one).
         self.setTextInteractionFlags(
