@@ -277,3 +277,25 @@ def test_a_freshly_opened_article_is_not_counted_as_read(
     window.reader.verticalScrollBar().setValue(window.reader.verticalScrollBar().maximum())
     window._remember_position()
     assert window.library.summary(article_id).progress == 1.0
+
+
+def test_note_markdown_is_not_shown_raw_in_one_line_views(window: MainWindow) -> None:
+    from reader.core.search import MARK_END, MARK_START, SearchHit
+    from reader.ui.search_dialog import _render
+
+    article_id = window.current_article_id
+    assert article_id is not None
+    text = "The gauge went up in **2019**, see [the log](https://example.org/log)."
+    window.library.add_note(article_id, 0, text, Verdict.MISLEADING)
+    window._notes_changed(article_id)
+    tooltip = window._note_summary(0)
+    assert "2019" in tooltip and "**" not in tooltip and "](" not in tooltip
+    window.notes.show_article(article_id)
+    outline = window.notes.outline
+    item = outline.item(outline.count() - 1)
+    assert "in 2019, see the log." in item.text()
+    assert "**" not in item.toolTip() and "<strong>2019</strong>" in item.toolTip()
+    hit = SearchHit(
+        "note", article_id, 0, "Title", f"went up in **{MARK_START}2019{MARK_END}**, see", 0.0
+    )
+    assert _render(hit).endswith("went up in <b>2019</b>, see")

@@ -33,6 +33,7 @@ from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
@@ -504,7 +505,8 @@ class MainWindow(QMainWindow):
             return ""
         lines = []
         for note in self.library.notes(self.current_article_id, index):
-            first = note.text.splitlines()[0] if note.text else ""
+            plain = note_plain_text(note.text)
+            first = plain.splitlines()[0] if plain else ""
             lines.append(f"<b>{html.escape(note.verdict.label)}</b> {html.escape(first[:120])}")
         return "<br>".join(lines)
 
