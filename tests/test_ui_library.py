@@ -260,3 +260,15 @@ def test_a_restart_keeps_the_sort_order_and_reopens_the_last_article(
     assert titles(again) == sorted(titles(again), key=str.lower, reverse=True)
     assert again.current_article_id == chosen
     assert again.library_view.current_id() == chosen
+
+
+def test_note_tags_are_in_the_library_filter(window: MainWindow) -> None:
+    view = window.library_view
+    opened = window.current_article_id
+    assert opened is not None
+    window.library.add_note(opened, 0, "checked", Verdict.TRUE, tags=["rainfall-data"])
+    window._notes_changed(opened)
+    index = view.filter_box.findData("tag:rainfall-data")
+    assert index >= 0
+    view.filter_box.setCurrentIndex(index)
+    assert [r.id for r in view.model_.rows] == [opened]

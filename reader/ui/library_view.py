@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.library import Library, NotFound
-from ..core.listing import ListQuery, Show, SortBy
+from ..core.listing import ListQuery, Show, SortBy, filter_tags
 from ..core.model import ArticleSummary, Verdict
 from .theme import THEMES, Theme, verdict_icon
 
@@ -424,7 +424,7 @@ class LibraryView(QWidget):
                 self.filter_box.addItem(
                     verdict_icon(verdict, 14), verdict.label, f"verdict:{verdict.value}"
                 )
-        for tag in self.library.all_tags():
+        for tag in filter_tags(self.library.db):
             self.filter_box.addItem(f"#{tag}", f"tag:{tag}")
         index = self.filter_box.findData(current)
         self.filter_box.setCurrentIndex(max(index, 0))

@@ -497,7 +497,8 @@ class MainWindow(QMainWindow):
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
             self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
-        # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
+        # The filter menu lists note tags too: a note may bring a new one or take one away.
+        self.library_view.refresh_filters()
         self.library_view.model_.refresh_article(article_id)
 
     def _note_summary(self, index: int) -> str:
