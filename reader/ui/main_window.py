@@ -43,6 +43,7 @@ from .capture import CaptureControl
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
+from .focus_mode import PanelToggles
 from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
@@ -190,6 +191,10 @@ class MainWindow(QMainWindow):
             view, "Zoom &Out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
         )
         self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
+        view.addSeparator()
+        self.panels = PanelToggles(
+            self, self.splitter, self.library_view, self.reader, self.notes, view
+        )
         view.addSeparator()
         themes = view.addMenu("&Theme")
         self.theme_actions = QActionGroup(self)
@@ -464,6 +469,7 @@ class MainWindow(QMainWindow):
         self.notes.show_sentence(self.current_article_id, index, sentence.text, page)
 
     def _write_note(self, index: int) -> None:
+        self.panels.reveal(self.notes)
         self._sentence_chosen(index)
         self.notes.focus_editor()
 
@@ -483,6 +489,7 @@ class MainWindow(QMainWindow):
             article.text[span.start : span.end],
             article.sentences[span.first].text,
         )
+        self.panels.reveal(self.notes)
         self.notes.focus_editor()
 
     def _show_review(self) -> None:

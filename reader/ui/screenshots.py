@@ -137,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     window.open_article(table_article)
     window.reader.verticalScrollBar().setValue(0)
     shot("table-figure")
+    # A small window: the notes fold so the text keeps a readable line; then focus mode.
+    window.open_article(article_id)
+    window.resize(1024, 700)
+    shot("small-window")
+    window.panels.focus_action.trigger()
+    shot("focus-mode")
+    window.panels.focus_action.trigger()
+    window.resize(width, height)
     from .preferences_dialog import PreferencesDialog
 
     prefs = PreferencesDialog(window.prefs, window, open_library=window.library.path)
