@@ -245,15 +245,20 @@ def test_preferences_are_saved_and_applied(qtbot, window: MainWindow) -> None:
 def test_window_geometry_and_splitter_are_restored(
     qtbot, window: MainWindow, library_path: Path
 ) -> None:
-    window.resize(700, 500)
-    window.splitter.setSizes([200, 300, 200])
-    sizes = window.splitter.sizes()
+    from reader.ui.focus_mode import MIN_CHARS, chars_per_line
+
+    # The offscreen screen is 800 px wide: too narrow for both panels and a readable
+    # line, so the restored window folds what does not fit (see focus_mode).
+    window.resize(790, 560)
+    window.splitter.setSizes([200, 390, 200])
     window.close()
     again = open_window(library_path)
     qtbot.addWidget(again)
     again.show()
-    assert again.size().width() == 700
-    assert again.splitter.sizes() == sizes
+    qtbot.wait(50)
+    assert again.size().width() == 790
+    assert chars_per_line(again.reader) >= MIN_CHARS
+    assert again.reader.width() > 500
 
 
 def test_a_freshly_opened_article_is_not_counted_as_read(

@@ -28,7 +28,7 @@ def note_plain_text(text: str) -> str:
     lines: list[str] = []
     for token in _parser().parse(text):
         if token.type == "inline":
-            lines.append(_inline_text(token.children or []))
+            lines.extend(_inline_text(token.children or []).splitlines())
         elif token.type in ("fence", "code_block"):
             lines.extend(token.content.rstrip("\n").splitlines())
     return "\n".join(line for line in lines if line.strip())
@@ -40,10 +40,10 @@ def _inline_text(children: list[Token]) -> str:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n")  # kept: "the note's first line" means the line as written
         elif child.type == "image":
             parts.append(_inline_text(child.children or []))
-    return "".join(parts).strip()
+    return "\n".join(line.strip() for line in "".join(parts).splitlines())
 
 
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")

@@ -376,7 +376,7 @@ class NotesPanel(QWidget):
             item.setData(SENTENCE, note.sentence)
             # Qt would guess that a note starting with a tag is HTML (and load its images).
             # Rendered as on the card (safe HTML: no raw HTML, no images, checked links).
-            item.setToolTip(note_html(note.text) if note.text else "")
+            item.setToolTip(note_html(note.text).strip() if note.text else "")
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------
