@@ -38,7 +38,7 @@ from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
-from . import session_state
+from . import context_menus, session_state
 from .capture import CaptureControl
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
         self.live.start()
 
         self._build_menu()
+        context_menus.install_library_menu(self)
+        self.reader.extend_menu = lambda menu, index: context_menus.add_reader_items(
+            self, menu, index
+        )
         self.statusBar().showMessage(f"Library: {library.path}")
         self.apply_preferences()
         self._restore_layout()

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.model import Article, Verdict
 from ..core.spans import NoteSpan, Span
@@ -66,6 +66,7 @@ class ReaderView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the reader never navigates away from the article
         self.setOpenExternalLinks(False)
+        self.extend_menu: Callable[[QMenu, int | None], None] | None = None
         # Words stay whole (Qt's default also breaks inside a word, "Gene ral" in a narrow
         # table column); the view applies this to every document it is given.
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
@@ -458,6 +459,8 @@ class ReaderView(QTextBrowser):
             menu.removeAction(action)
             menu.insertAction(first, action)
             menu.insertSeparator(first)
+        if self.extend_menu is not None:  # the window's items (copy, cite, search)
+            self.extend_menu(menu, self.sentence_at(event.pos()))
         self.context_menu = menu  # kept for tests and so it outlives exec()
         menu.exec(event.globalPos())
 
