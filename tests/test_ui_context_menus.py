@@ -50,3 +50,39 @@ def test_the_reader_menu_copies_cites_and_searches(qtbot, news_window: MainWindo
     point = reader.sentence_rect(1).center()
     assert reader.sentence_at(point) == 1
     assert isinstance(point, QPoint)
+
+
+def test_several_selected_rows_are_archived_tagged_and_deleted_together(
+    qtbot, news_window: MainWindow, pages
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from reader.ui.context_menus import add_tags, selection_menu
+
+    with qtbot.waitSignal(news_window.importFinished, timeout=20000):
+        news_window.import_paths([pages])
+    view = news_window.library_view
+    ids = [r.id for r in view.model_.rows[:3]]
+    selection = view.list.selectionModel()
+    selection.clear()
+    for row in range(3):
+        selection.select(view.model_.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+    assert view.selected_ids() == ids
+    add_tags(news_window, ids, ["batch"])
+    assert all("batch" in news_window.library.summary(i).tags for i in ids)
+    news_window.undo.undo()  # one undo for the whole batch
+    assert not any("batch" in news_window.library.summary(i).tags for i in ids)
+    menu = selection_menu(news_window, ids)
+    texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Archive 3 Articles",
+        "Add Tags to 3 Articles…",
+        "Export Notes of 3 Articles…",
+        "Delete 3 Articles",
+    ]
+    menu.actions()[-1].trigger()
+    listed = [r.id for r in view.model_.rows]
+    assert not set(ids) & set(listed)
+    assert news_window.current_article_id in listed
+    news_window.undo.undo()
+    assert set(ids) <= {r.id for r in view.model_.rows}

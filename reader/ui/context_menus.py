@@ -44,7 +44,12 @@ def install_library_menu(window: MainWindow) -> None:
         index = view.indexAt(point)
         if not index.isValid():
             return
-        menu = library_menu(window, index.data(ARTICLE_ID))
+        ids = window.library_view.selected_ids()
+        clicked = index.data(ARTICLE_ID)
+        if len(ids) > 1 and clicked in ids:
+            menu = selection_menu(window, ids)
+        else:
+            menu = library_menu(window, clicked)
         window.library_menu = menu  # kept for tests and so it outlives exec()
         menu.exec(view.viewport().mapToGlobal(point))
 
@@ -88,3 +93,89 @@ def add_reader_items(window: MainWindow, menu: QMenu, index: int | None) -> None
 def search_for(window: MainWindow, text: str) -> None:
     window.open_search()
     window.search_dialog.field.setText(text)
+
+
+def selection_menu(window: MainWindow, ids: list[int]) -> QMenu:
+    """The menu for several selected rows: each action covers all of them, as one undo."""
+    count = len(ids)
+    menu = QMenu(window.library_view.list)
+    menu.setObjectName("librarySelectionMenu")
+    menu.addAction(f"&Archive {count} Articles", lambda: archive_many(window, ids))
+    menu.addAction(f"Add &Tags to {count} Articles…", lambda: tag_many(window, ids))
+    menu.addAction(f"&Export Notes of {count} Articles…", lambda: export_many(window, ids))
+    menu.addSeparator()
+    menu.addAction(f"&Delete {count} Articles", lambda: delete_many(window, ids))
+    return menu
+
+
+def archive_many(window: MainWindow, ids: list[int]) -> None:
+    from .commands import SetArchived
+
+    window.undo.beginMacro(f"Archive {len(ids)} articles")
+    for article_id in ids:
+        window.undo.push(SetArchived(window.library, window._article_changed, article_id, True))
+    window.undo.endMacro()
+    window.statusBar().showMessage(f"Archived {len(ids)} articles — Ctrl+Z to undo", 6000)
+
+
+def delete_many(window: MainWindow, ids: list[int]) -> None:
+    from .commands import TrashArticle
+
+    # The reader goes on with the first row after the selection (or the last before it).
+    listed = [r.id for r in window.library_view.model_.rows]
+    chosen = set(ids)
+    positions = [listed.index(i) for i in ids if i in listed] or [0]
+    later = [i for i in listed[max(positions) + 1 :] if i not in chosen]
+    earlier = [i for i in listed[: min(positions)] if i not in chosen]
+    after = later[0] if later else (earlier[-1] if earlier else None)
+    window.undo.beginMacro(f"Delete {len(ids)} articles")
+    for article_id in ids:
+        window.undo.push(TrashArticle(window.library, window._article_changed, article_id))
+    window.undo.endMacro()
+    if window.current_article_id is None and after is not None and after not in ids:
+        window.open_article(after)
+    window.statusBar().showMessage(f"Deleted {len(ids)} articles — Ctrl+Z to undo", 8000)
+
+
+def add_tags(window: MainWindow, ids: list[int], tags: list[str]) -> None:
+    from .commands import SetArticleTags
+
+    window.undo.beginMacro(f"Tag {len(ids)} articles")
+    for article_id in ids:
+        before = list(window.library.summary(article_id).tags)
+        after = sorted({*before, *tags})
+        if after != before:
+            window.undo.push(
+                SetArticleTags(window.library, window._article_changed, article_id, before, after)
+            )
+    window.undo.endMacro()
+
+
+def tag_many(window: MainWindow, ids: list[int]) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(
+        window, "Tags", f"Tags to add to {len(ids)} articles (separated by commas):"
+    )
+    tags = sorted({t.strip().lstrip("#") for t in text.split(",") if t.strip()})
+    if ok and tags:
+        add_tags(window, ids, tags)
+
+
+def export_many(window: MainWindow, ids: list[int]) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from .main_window import EXPORT_FORMATS
+
+    label, ok = QInputDialog.getItem(
+        window, "Export notes", "Format:", list(EXPORT_FORMATS), 0, False
+    )
+    if not ok:
+        return
+    fmt = EXPORT_FORMATS[label]
+    suffix = ".md" if fmt == "markdown" else ".json"
+    name, _ = QFileDialog.getSaveFileName(window, "Export notes", f"gloss-notes{suffix}")
+    if name:
+        window.export_notes(list(ids), fmt, Path(name))

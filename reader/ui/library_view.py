@@ -318,7 +318,8 @@ class LibraryView(QWidget):
         self.delegate = ArticleDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click select several rows for the right-click menu's bulk actions.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -366,6 +367,11 @@ class LibraryView(QWidget):
     def current_id(self) -> int | None:
         index = self.list.currentIndex()
         return index.data(ARTICLE_ID) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected rows' articles, in list order."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedRows())
+        return [self.model_.rows[r].id for r in rows if r < len(self.model_.rows)]
 
     def neighbour_of(self, article_id: int) -> int | None:
         """The article listed after this one (before it, if it is the last)."""
