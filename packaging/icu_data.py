@@ -87,9 +87,7 @@ def read_common_data(library: Path) -> tuple[str, bytes] | None:
     if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
         return None
     shoff, shentsize, shnum = struct.unpack_from("<Q10xHH", elf, 0x28)
-    sections = [
-        struct.unpack_from("<IIQQQQIIQQ", elf, shoff + i * shentsize) for i in range(shnum)
-    ]
+    sections = [struct.unpack_from("<IIQQQQIIQQ", elf, shoff + i * shentsize) for i in range(shnum)]
     for _name, kind, _f, _addr, offset, size, link, _i, _a, entsize in sections:
         if kind != 11:  # SHT_DYNSYM
             continue
