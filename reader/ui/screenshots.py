@@ -1,5 +1,9 @@
-"""Render the main window with a sample library to PNG files, once per theme, and one
-more (`gloss-review.png`) with the card of a note whose words changed on the page.
+"""Render the main window with a sample library to PNG files, once per theme, and more
+states: `gloss-review.png` (the card of a note whose words changed on the page),
+`gloss-library.png` (many rows with verdict badges, the selected one with four),
+`gloss-table-figure.png` (a captioned picture and a table wider than the column),
+`gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png` and
+`gloss-preferences.png`.
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
