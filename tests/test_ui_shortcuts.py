@@ -25,3 +25,12 @@ def test_each_key_is_listed_once_per_action(shown_window: MainWindow) -> None:
     for _menu, _text, keys in action_shortcuts(shown_window):
         listed = keys.split(", ")
         assert len(listed) == len(set(listed)), keys
+
+
+def test_no_two_menu_actions_share_a_key(shown_window: MainWindow) -> None:
+    from collections import Counter
+
+    from reader.ui.shortcuts_help import action_shortcuts
+
+    keys = Counter(k for _m, _t, ks in action_shortcuts(shown_window) for k in ks.split(", "))
+    assert [k for k, n in keys.items() if n > 1] == []
