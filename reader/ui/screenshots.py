@@ -1,5 +1,9 @@
-"""Render the main window with a sample library to PNG files, once per theme, and one
-more (`gloss-review.png`) with the card of a note whose words changed on the page.
+"""Render the main window with a sample library to PNG files, once per theme, and more
+states: `gloss-review.png` (the card of a note whose words changed on the page),
+`gloss-library.png` (many rows with verdict badges, the selected one with four),
+`gloss-table-figure.png` (a captioned picture and a table wider than the column),
+`gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png` and
+`gloss-preferences.png`.
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -48,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.sentences import segment
     from ..core.spans import sentences_span
     from .app import make_app, open_window
+    from .screenshot_states import add_library_rows, add_table_and_figure
 
     app = make_app()
     library_path = scratch / "library.db"
@@ -98,10 +103,13 @@ def main(argv: list[str] | None = None) -> int:
             for b in page.blocks
         )
         library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
+        richest = add_library_rows(library, scratch / "rows")
+        table_article = add_table_and_figure(library, scratch / "table")
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
     window.show()
+    window.open_article(article_id)
     selected = index_of("Last spring")
     written = []
     for theme in THEMES:
@@ -119,6 +127,34 @@ def main(argv: list[str] | None = None) -> int:
     path = args.outdir / "gloss-review.png"
     window.grab().save(str(path))
     written.append(path)
+
+    def shot(name: str, widget=None) -> None:
+        for _ in range(5):
+            app.processEvents()
+        target = args.outdir / f"gloss-{name}.png"
+        (widget or window).grab().save(str(target))
+        written.append(target)
+
+    # Many rows, the selected one with four verdict badges.
+    window.open_article(richest)
+    shot("library")
+    window.open_article(table_article)
+    window.reader.verticalScrollBar().setValue(0)
+    shot("table-figure")
+    # A small window: the notes fold so the text keeps a readable line; then focus mode.
+    window.open_article(article_id)
+    window.resize(1024, 700)
+    shot("small-window")
+    window.panels.focus_action.trigger()
+    shot("focus-mode")
+    window.panels.focus_action.trigger()
+    window.resize(width, height)
+    from .preferences_dialog import PreferencesDialog
+
+    prefs = PreferencesDialog(window.prefs, window, open_library=window.library.path)
+    prefs.show()
+    shot("preferences", prefs)
+    prefs.close()
     window.close()
     for path in written:
         print(path)
