@@ -99,6 +99,7 @@ class ReaderView(QTextBrowser):
         self._press: QPoint | None = None
         self._laid_out_width = -1
         self._pending_top: int | None = None
+        self._furthest_selected = -1  # the furthest sentence chosen (j/k, clicks)
         self.setPlaceholderText("Choose an article from the library, or import a saved page.")
 
     # -- content ---------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class ReaderView(QTextBrowser):
         self.note_spans, self._covered = [], set()
         self.current = None
         self.current_span = None
+        self._furthest_selected = -1
         self._render()
         self.verticalScrollBar().setValue(0)
         # Scrolling to a sentence needs the real layout width: wait until shown if hidden.
@@ -147,6 +149,7 @@ class ReaderView(QTextBrowser):
         self.sentences = SentenceMap([], [])
         self.current = None
         self.current_span = None
+        self._furthest_selected = -1
         self.marks = {}
         self.note_spans, self._covered, self.mapper = [], set(), None
         self._span_ranges = None
@@ -257,6 +260,8 @@ class ReaderView(QTextBrowser):
             index = None
         self.current = index
         self.current_span = None
+        if index is not None:
+            self._furthest_selected = max(self._furthest_selected, index)
         self._refresh()
         if index is not None and scroll:
             self._ensure_visible(index)
@@ -309,14 +314,16 @@ class ReaderView(QTextBrowser):
         if not len(self.sentences):
             return 0.0
         bar = self.verticalScrollBar()
-        # Nothing counts as read before the reader scrolls: opening an article puts its
-        # first screen in view, and calling that "70% read" (a short article) is wrong.
+        # Reading is scrolling or moving through the sentences. Opening an article puts
+        # its first screen in view, and calling that "70% read" (a short article) is
+        # wrong; an article that fits on one screen is read as far as the reader went.
+        chosen = (self._furthest_selected + 1) / len(self.sentences)
         if bar.value() == 0:
-            return 0.0
+            return chosen
         if bar.value() >= bar.maximum():
             return 1.0
         bottom = self._first_sentence_below(bar.value() + self.viewport().height())
-        return bottom / len(self.sentences)
+        return max(chosen, bottom / len(self.sentences))
 
     def sentence_y(self, index: int) -> float:
         """The top of a sentence's first line, in document coordinates.
