@@ -36,6 +36,7 @@ from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
+from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._position_timer.timeout.connect(self._remember_position)
         self.reader.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
+        self.claims_view = ClaimsController(self)
         self._build_menu()
         self.statusBar().showMessage(f"Library: {library.path}")
         self.apply_preferences()
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
             view, "Zoom &Out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
         )
         self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
+        view.addSeparator()
+        self.claims_view.add_actions(view, article)
         view.addSeparator()
         themes = view.addMenu("&Theme")
         self.theme_actions = QActionGroup(self)
@@ -227,6 +231,8 @@ class MainWindow(QMainWindow):
             "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
             "<td>next / previous sentence</td></tr>"
             "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
+            "<tr><td><b>c</b>, <b>Shift+C</b></td>"
+            "<td>next / previous claim without a note</td></tr>"
             "<tr><td><b>Enter</b></td><td>write a note on the sentence, or on the words "
             "selected with the mouse</td></tr>"
             "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
@@ -388,6 +394,7 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.library_view.model_.refresh_article(article_id)
         self.notes.show_article(article_id)
+        self.claims_view.article_opened(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.archive_action.setText(
             "Un&archive" if self.library.summary(article_id).archived else "&Archive"
@@ -451,6 +458,7 @@ class MainWindow(QMainWindow):
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
             self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
+            self.claims_view.refresh(article_id)
         # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
         self.library_view.model_.refresh_article(article_id)
 
@@ -472,6 +480,7 @@ class MainWindow(QMainWindow):
         if self.library.is_trashed(article_id):
             self.reader.clear_article()
             self.notes.show_article(None)
+            self.claims_view.clear()
             self.current_article_id = None
             self.setWindowTitle(APP_NAME)
         else:

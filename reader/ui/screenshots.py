@@ -1,5 +1,6 @@
 """Render the main window with a sample library to PNG files, once per theme, and one
-more (`gloss-review.png`) with the card of a note whose words changed on the page.
+more (`gloss-review.png`) with the card of a note whose words changed on the page, and
+one (`gloss-claims.png`) with the check-worthy claims marked and listed in the Claims tab.
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -117,6 +118,17 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(5):
         app.processEvents()
     path = args.outdir / "gloss-review.png"
+    window.grab().save(str(path))
+    written.append(path)
+    # The claims state: dotted marks on check-worthy sentences, the Claims tab open, the
+    # first claim without a note selected (what `c` goes to).
+    window.notes.tabs.setCurrentWidget(window.claims_view.panel)
+    window.reader.select_sentence(None)
+    window.reader.verticalScrollBar().setValue(0)
+    window.claims_view.move(1)
+    for _ in range(5):
+        app.processEvents()
+    path = args.outdir / "gloss-claims.png"
     window.grab().save(str(path))
     written.append(path)
     window.close()
