@@ -21,6 +21,7 @@ from .core.model import Article, Note, Source, Verdict
 from .core.sentences import split
 from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
+from .log import write_log
 from .paths import resolve_library
 
 
@@ -241,9 +242,8 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
     for outcome in import_files(library, paths):
         if not outcome.ok:
             failed += 1
-            print(f"{outcome.path}: {outcome.reason}", file=sys.stderr)
-            if outcome.trace:
-                print(outcome.trace, file=sys.stderr)
+            reason = _failure_line(outcome.reason, outcome.trace)
+            print(f"{outcome.path}: {reason}", file=sys.stderr)
             continue
         print(f"{outcome.article_id}\t{outcome.title}", file=out)
         if outcome.orphaned:
@@ -269,7 +269,7 @@ def _extract(paths: list[Path], fmt: str, out: TextIO) -> int:
             article = load_file(path)
         except ImportFailed as exc:
             failed += 1
-            print(f"{path}: {exc}", file=sys.stderr)
+            print(f"{path}: {_failure_line(str(exc), getattr(exc, 'trace', ''))}", file=sys.stderr)
             continue
         if fmt == "json":
             print(json.dumps(_extract_json(path, article), ensure_ascii=False), file=out)
@@ -279,6 +279,16 @@ def _extract(paths: list[Path], fmt: str, out: TextIO) -> int:
             print(article.text, file=out)
         first = False
     return 1 if failed else 0
+
+
+def _failure_line(reason: str, trace: str) -> str:
+    """One line per failed file; a bug's traceback goes to the log, which the line names."""
+    if not trace:
+        return reason
+    try:
+        return f"{reason}; details in {write_log(trace)}"
+    except OSError:
+        return reason  # no log to write to: the one line is all there is
 
 
 def _extract_json(path: Path, article: Article) -> dict[str, Any]:

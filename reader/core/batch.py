@@ -53,7 +53,7 @@ def import_files(
             # long): every later file would fail the same way, so the batch stops here.
             raise
         except ImportFailed as exc:
-            yield FileOutcome(path, reason=str(exc))
+            yield FileOutcome(path, reason=str(exc), trace=getattr(exc, "trace", ""))
         except Exception as exc:  # a bug in one file's handling must not stop the batch
             yield FileOutcome(
                 path, reason=f"unexpected error ({exc})", trace=traceback.format_exc()

@@ -10,29 +10,14 @@ import contextlib
 import sys
 import threading
 import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
-from ..paths import data_dir
+from ..log import log_path, write_log
 from .library_health import problem_message
-
-
-def log_path() -> Path:
-    return data_dir() / "logs" / "gloss.log"
-
-
-def write_log(text: str, path: Path | None = None) -> Path:
-    path = path or log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    with path.open("a", encoding="utf-8") as log:
-        log.write(f"--- {stamp} Gloss {__version__}\n{text}\n")
-    return path
 
 
 class CrashReporter(QObject):

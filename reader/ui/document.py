@@ -41,6 +41,8 @@ MARKER_SCHEME = "gloss-note"
 LINE_HEIGHT = 135  # percent: comfortable leading for body text
 HEADING_LINE_HEIGHT = 112
 WORDS_PER_MINUTE = 230
+# Shown in place of a captioned picture the saved page does not hold.
+PICTURE_NOT_SAVED = "[picture not saved]"
 
 
 @dataclass(frozen=True)
@@ -407,21 +409,26 @@ class _Builder:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(self.base * 0.5)
         self._new_block(fmt, self._char())
-        if image is not None:
-            qimage = QImage.fromData(image.data)
-            if not qimage.isNull():
-                url = QUrl(f"{IMAGE_SCHEME}:{image.name}")
-                self.doc.addResource(QTextDocument.ResourceType.ImageResource, url, qimage)
-                img = QTextImageFormat()
-                img.setName(url.toString())
-                img.setWidth(qimage.width())
-                img.setHeight(qimage.height())
-                if block.alt:
-                    img.setToolTip(block.alt)
-                self.images.append(
-                    PlacedImage(self.cursor.position(), qimage.width(), qimage.height())
-                )
-                self.cursor.insertImage(img)
+        qimage = QImage.fromData(image.data) if image is not None else QImage()
+        if qimage.isNull() and block.text:
+            # The page was saved without this picture: say so where it stood, or its
+            # caption would describe nothing.
+            note = self._char()
+            note.setFontPointSize(self.base * 0.85)
+            note.setFontItalic(True)
+            note.setForeground(QColor(self.theme.muted))
+            self.cursor.insertText(PICTURE_NOT_SAVED, note)
+        if image is not None and not qimage.isNull():
+            url = QUrl(f"{IMAGE_SCHEME}:{image.name}")
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource, url, qimage)
+            img = QTextImageFormat()
+            img.setName(url.toString())
+            img.setWidth(qimage.width())
+            img.setHeight(qimage.height())
+            if block.alt:
+                img.setToolTip(block.alt)
+            self.images.append(PlacedImage(self.cursor.position(), qimage.width(), qimage.height()))
+            self.cursor.insertImage(img)
         if block.text:
             cap = QTextBlockFormat()
             cap.setAlignment(Qt.AlignmentFlag.AlignHCenter)

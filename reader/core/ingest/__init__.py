@@ -3,19 +3,21 @@
 `load_file` detects the format from the content (the extension only breaks ties), reads
 it into a `SavedPage` (HTML plus a way to load its images), extracts the article and
 splits it into sentences. Every failure is an `ImportFailed` whose message is a one-line
-reason for the user.
+reason for the user; an unexpected error (a bug) in one page becomes that page's
+`UnexpectedFailure`, with its traceback kept for the log.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
-from .decode import decode_html, decode_text
-from .errors import ImportFailed
+from .decode import clean_field, decode_html, decode_text
+from .errors import ImportFailed, UnexpectedFailure
 from .extract import EXTRACTOR_VERSION, extract, parse
 from .html_file import read_html_file
 from .images import ImageLoader, with_data_uris
@@ -32,6 +34,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "MAX_FILE_BYTES",
     "ImportFailed",
+    "UnexpectedFailure",
     "article_from_html",
     "extract_text",
     "find_importable",
@@ -48,24 +51,32 @@ SUPPORTED_SUFFIXES = (
 
 
 def load_file(path: Path) -> Article:
-    data = _read(path)
-    kind = sniff(data, path.suffix.lower())
     try:
-        if kind == "text":
-            meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
-            return _article(meta, blocks, [], "text")
-        if kind == "markdown":
-            meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
-            return _article(meta, blocks, [], "markdown")
-        if kind == "mhtml":
-            page = read_mhtml(data)
-        elif kind == "webarchive":
-            page = read_webarchive(data)
-        else:
-            page = read_html_file(path, data)
-        return article_from_page(page, fallback_title=path.stem)
+        return _load(path)
+    except ImportFailed:
+        raise
     except RecursionError:
         raise ImportFailed("the page is nested too deeply to read") from None
+    except Exception as exc:  # one page's bug must cost that page, never the batch
+        raise UnexpectedFailure(exc) from exc
+
+
+def _load(path: Path) -> Article:
+    data = _read(path)
+    kind = sniff(data, path.suffix.lower())
+    if kind == "text":
+        meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
+        return _article(meta, blocks, [], "text")
+    if kind == "markdown":
+        meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
+        return _article(meta, blocks, [], "markdown")
+    if kind == "mhtml":
+        page = read_mhtml(data)
+    elif kind == "webarchive":
+        page = read_webarchive(data)
+    else:
+        page = read_html_file(path, data)
+    return article_from_page(page, fallback_title=path.stem)
 
 
 def article_from_page(page: SavedPage, fallback_title: str = "Untitled") -> Article:
@@ -86,7 +97,9 @@ def article_from_html(
     fallback_title: str = "Untitled",
 ) -> Article:
     found = extract(markup, url, with_data_uris(load_image))
-    meta = found.meta if found.meta.title else replace(found.meta, title=fallback_title)
+    # JSON-LD can spell lone surrogates ("\\ud800"), which no database can store.
+    meta = Metadata(**{f.name: clean_field(getattr(found.meta, f.name)) for f in fields(Metadata)})
+    meta = meta if meta.title else replace(meta, title=fallback_title)
     return _article(meta, found.blocks, found.images, source_format)
 
 
@@ -118,6 +131,8 @@ def _article(
 
 
 def _read(path: Path) -> bytes:
+    if path.is_dir():
+        raise ImportFailed(_folder_reason(path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -143,7 +158,9 @@ def _read(path: Path) -> bytes:
 
 def find_importable(paths: list[Path]) -> Iterator[Path]:
     """Files as given, and every supported file under a folder, skipping the resource
-    folders of saved pages (`Page_files/` and its localised names)."""
+    folders of saved pages (`Page_files/` and its localised names). A folder that cannot
+    be read is yielded itself: loading it fails with the reason, so it is reported like a
+    file that failed instead of being passed over in silence."""
     for path in paths:
         if path.is_dir():
             yield from _walk(path)
@@ -151,16 +168,50 @@ def find_importable(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return  # an unreadable folder holds nothing we can import
-    for entry in entries:
-        if entry.is_symlink():
+def _walk(root: Path) -> Iterator[Path]:
+    # Depth first in name order, with a stack of listings rather than recursion: a
+    # folder tree deeper than Python's recursion limit is only unusual, not an error.
+    stack: list[Iterator[tuple[Path, bool, bool]]] = []
+    folder: Path | None = root
+    while True:
+        if folder is not None:
+            listing = _listing(folder)
+            if listing is None:
+                yield folder  # unreadable: loading it reports why
+            else:
+                stack.append(iter(listing))
+            folder = None
+        if not stack:
+            return
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, is_link, is_dir = entry
+        if is_link:
             continue  # a link may loop back up the tree
-        if entry.is_dir():
-            if not is_resource_folder(entry):
-                yield from _walk(entry)
-        elif entry.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield entry
+        if is_dir:
+            if not is_resource_folder(path):
+                folder = path
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path
+
+
+def _listing(folder: Path) -> list[tuple[Path, bool, bool]] | None:
+    """(path, is a link, is a folder) for each entry, sorted by name; None when the
+    folder cannot be read."""
+    try:
+        with os.scandir(folder) as scan:
+            # DirEntry tells folders from files from the listing alone, so a folder that
+            # can be listed but not searched (r--) still shows its subfolders.
+            return sorted((Path(e.path), e.is_symlink(), e.is_dir()) for e in scan)
+    except OSError:
+        return None
+
+
+def _folder_reason(folder: Path) -> str:
+    try:
+        with os.scandir(folder):
+            return "is a folder"
+    except OSError as exc:
+        return f"cannot read the folder ({(exc.strerror or str(exc)).lower()})"

@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Mark
 from .images import ImageLoader
+from .long_tables import MAX_TABLE_ROWS, ROWS_ATTRIBUTE, cut_notice
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _BLOCK_TAGS = frozenset((
@@ -187,6 +188,7 @@ class BlockBuilder:
         if _is_layout_table(table):
             for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):
                 self._mixed(cell, depth, quote)
+            self._cut_notice(table)
             return
         rows = []
         for tr in table.iter("tr"):
@@ -201,6 +203,14 @@ class BlockBuilder:
         if rows:
             text = "\n".join(" | ".join(r) for r in rows)
             self.blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows)))
+        self._cut_notice(table)
+
+    def _cut_notice(self, table: lxml_html.HtmlElement) -> None:
+        total = table.get(ROWS_ATTRIBUTE, "")
+        if total.isdigit():  # rows were cut when the page was parsed: say so
+            notice = cut_notice(MAX_TABLE_ROWS, int(total))
+            mark = Mark(0, len(notice), "em")
+            self.blocks.append(Block(BlockKind.PARAGRAPH, notice, marks=(mark,)))
 
     def _figure(self, figure: lxml_html.HtmlElement) -> None:
         caption_el = figure.find(".//figcaption")

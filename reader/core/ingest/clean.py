@@ -18,12 +18,20 @@ from .errors import ImportFailed
 MAX_DEPTH = 200
 
 # Never text a reader wants: code, media, widgets, navigation. (Forms are judged below:
-# some pages wrap everything in one.)
+# some pages wrap everything in one.) The parser keeps the content of raw-text containers
+# (<noembed>, <noframes>, <iframe>, <textarea>) as literal markup: they go whole.
 DROP_TAGS = frozenset((
     "script", "style", "noscript", "template", "nav", "footer", "aside", "button", "iframe",
     "svg", "canvas", "input", "select", "textarea", "object", "embed", "dialog", "menu", "link",
-    "meta",
+    "meta", "noembed", "noframes", "title",
 ))  # fmt: skip
+# Text that is nothing but tags with attributes: a fallback `<img src=... width="1">` that a
+# page escaped or nested where the parser reads it as text. Markup shown on purpose (an
+# article about HTML) sits in code or pre, and those are left alone.
+_LITERAL_MARKUP = re.compile(
+    r"\s*(?:<(?:[a-zA-Z][\w:-]*)\s[^<>]*=[^<>]*>\s*|</[a-zA-Z][\w:-]*>\s*)+"
+)
+_CODE_TAGS = frozenset(("pre", "code", "xmp", "kbd", "samp", "tt", "listing"))
 _ROLES = frozenset((
     "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search",
     "menu", "menubar", "toolbar", "tablist",
@@ -131,12 +139,15 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
     return bad and not good
 
 
-def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
+def strip_boilerplate(body: lxml_html.HtmlElement, title: str = "") -> None:
     # First what is never text (scripts, widgets), so that the page's length below counts
     # only what a reader could see.
     for el in [e for e in body.iter() if not isinstance(e.tag, str) or e.tag in DROP_TAGS]:
         remove(el)
+    _drop_literal_markup(body)
     body_len = len(text_of(body)) or 1
+    article_box = _densest_paragraphs(body)
+    headline = find_headline(body, title)
     doomed = []
     for el in body.iter():
         if el.tag in _PROTECTED or (el.tag in _INLINE and _in_running_text(el)):
@@ -149,15 +160,108 @@ def strip_boilerplate(body: lxml_html.HtmlElement) -> None:
             el.tag == "form"  # newsletter and search boxes; ASP.NET pages wrap everything in one
             or is_hidden(el)
             or (el.get("role") or "").lower() in _ROLES
-            or (el.tag == "header" and _is_page_header(el))
+            or (
+                el.tag == "header"
+                and _is_page_header(el)
+                # A post's own header holds its headline, even outside <article>.
+                and not (headline is not None and _contains(el, headline))
+            )
             or boilerplate_name(el)
-        ) and len(text_of(el)) < body_len * 0.4:
-            # Something hidden or named "sidebar" that holds most of the page is a page
-            # hidden until its scripts run, or a misnamed layout: keep it; its children
-            # are judged on their own.
-            doomed.append(el)
+        ):
+            # A name or a role is weak evidence. Something so named that holds most of the
+            # page's paragraphs is the article in a misnamed box (or a page hidden until
+            # its scripts run): keep it; its children are judged on their own.
+            names = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if (
+                article_box is not None
+                and _contains(el, article_box)
+                and not _COMMENTISH.search(names)
+            ):
+                continue
+            if len(text_of(el)) < body_len * 0.4:
+                doomed.append(el)
+            elif (
+                headline is not None
+                and not _contains(el, headline)
+                and not _contains(headline.getparent(), el)
+            ):
+                # Most of the text, but outside the box that carries the page's title (a
+                # body following its headline is inside it): a sidebar outweighing a
+                # short post.
+                doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+# Paragraph text that makes an article rather than a blurb: a few real paragraphs.
+_MIN_ARTICLE_PROSE = 600
+# Readers' comments can outweigh the article: their names are never outweighed by size.
+_COMMENTISH = re.compile(r"comment|disqus|repl(?:y|ies)|respon[ds]", re.I)
+# A paragraph of the article: long enough to be prose, not a line of links.
+_PROSE_CHARS = 120
+
+
+def _densest_paragraphs(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element whose own paragraphs hold the most prose, if that makes an article.
+
+    An article's paragraphs are siblings in one box; teasers' summaries are one paragraph
+    per teaser box, so they never add up here however long they are."""
+    totals: dict[lxml_html.HtmlElement, int] = {}
+    for p in body.iter("p"):
+        text = text_of(p)
+        if len(text) < _PROSE_CHARS:
+            continue
+        linked = sum(len(text_of(a)) for a in p.iter("a"))
+        parent = p.getparent()
+        if linked < 0.3 * len(text) and parent is not None:
+            totals[parent] = totals.get(parent, 0) + len(text)
+    if not totals:
+        return None
+    best = max(totals, key=totals.__getitem__)
+    return best if totals[best] >= _MIN_ARTICLE_PROSE else None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def find_headline(body: lxml_html.HtmlElement, title: str) -> lxml_html.HtmlElement | None:
+    """The heading that shows the page's title: where the article starts."""
+    want = _words(title)
+    if len(want) < 4:
+        return None
+    for h in body.iter("h1", "h2", "h3", "h4"):
+        have = _words(h.text_content())
+        if have == want:
+            return h
+        # "Headline | Site" titles and headings with a kicker: one holds the other and
+        # covers most of it (a site's name in a title is too short to count).
+        short, long = sorted((have, want), key=len)
+        if len(short) >= 20 and short in long and len(short) >= 0.6 * len(long):
+            return h
+    return None
+
+
+def _contains(el: lxml_html.HtmlElement, node: lxml_html.HtmlElement) -> bool:
+    return node is el or any(a is el for a in node.iterancestors())
+
+
+def _drop_literal_markup(body: lxml_html.HtmlElement) -> None:
+    def in_code(el: lxml_html.HtmlElement) -> bool:
+        return any(a.tag in _CODE_TAGS for a in (el, *el.iterancestors()))
+
+    for el in body.iter():
+        if el.text and "<" in el.text and _LITERAL_MARKUP.fullmatch(el.text) and not in_code(el):
+            el.text = " "
+        parent = el.getparent()
+        if (
+            el.tail
+            and "<" in el.tail
+            and _LITERAL_MARKUP.fullmatch(el.tail)
+            and parent is not None
+            and not in_code(parent)
+        ):
+            el.tail = " "
 
 
 def _in_running_text(el: lxml_html.HtmlElement) -> bool:

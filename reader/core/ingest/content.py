@@ -40,7 +40,9 @@ _RELATED_LINE = re.compile(
 _RELATED_BOX = re.compile(
     r"^\s*(related|similar|read next|up next|more from|more stories|more on this|most popular|"
     r"most read|recommended|trending|you may also|you might also|also on|latest news|"
-    r"other stories|see more)\b",
+    r"other stories|see more|also in|more news|latest [\w ]{0,30}news|in other news|"
+    r"top stories|more headlines|elsewhere on|around the web|from around the web|"
+    r"don'?t miss|must read|editor'?s picks?|more in|r e l a t e d)\b",
     re.I,
 )
 # The label of a box of teasers: "Top stories", "Other Opinion Columns", "Latest posts".
@@ -51,7 +53,11 @@ _FURNITURE = re.compile(
     r"^(skip )?advertisement|^story continues below|^continue reading( the main story)?$|"
     r"^(share|tweet|email|print) (this|the) (article|story|page)$|^follow us on |"
     r"^sign up (for|to) .{0,60}newsletter|^subscribe to .{0,40}newsletter|"
-    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$",
+    r"^(view|see) (this )?(image|gallery|photos?)\W*$|^click to enlarge|^loading\W*$|"
+    # What a comment form leaves behind once the form itself is gone.
+    r"^(there are )?no comments( yet)?\W*$|^(leave|post|add|write) (a|your) (comment|reply)\b|"
+    r"^be the first to comment\b|^rss feed for comments\b|^comments? \(\d+\)\W*$|"
+    r"^\d+ (comments?|responses?|replies)\W*$",
     re.I,
 )
 _ANCESTOR_LEVELS = 4
@@ -100,7 +106,9 @@ def _loose_text(el: lxml_html.HtmlElement) -> str:
     return " ".join(" ".join(pieces).split())
 
 
-def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+def main_content(
+    body: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None = None
+) -> lxml_html.HtmlElement:
     scores: dict[lxml_html.HtmlElement, float] = {}
     # All the prose anywhere inside an element, undecayed: how much article a sibling
     # holds however deep its paragraphs sit.
@@ -137,6 +145,8 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         for el, s in sorted(scores.items(), key=lambda kv: -kv[1])[:12]
     }
     best = max(ranked, key=ranked.__getitem__)
+    if headline is not None and headline.getparent() is not None:
+        best = _near_headline(best, ranked, headline)
     # Articles split into sibling containers (one per section) score each part alone;
     # when the parent's own score is close to the winner's, the parent is the article.
     while best is not body:
@@ -146,11 +156,39 @@ def main_content(body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if link_density(parent) > 0.35:
             break
         best = parent
-    return _with_siblings(best, body, totals)
+    return _with_siblings(best, body, totals, headline)
+
+
+def _near_headline(
+    best: lxml_html.HtmlElement, ranked: dict, headline: lxml_html.HtmlElement
+) -> lxml_html.HtmlElement:
+    """The article follows its headline inside the headline's box. A winner outside that
+    box (a profile, a sidebar) gives way to the best candidate inside it, if there is one
+    with some standing of its own."""
+    scope = headline.getparent()
+    if _inside(best, scope) or _inside(headline, best):
+        return best
+    near = [
+        el for el in ranked if _inside(el, scope) and el is not headline and link_density(el) < 0.3
+    ]
+    if not near:
+        return best
+    top = max(near, key=ranked.__getitem__)
+    return top if ranked[top] >= _NEAR_SHARE * ranked[best] else best
+
+
+_NEAR_SHARE = 0.1
+
+
+def _inside(el: lxml_html.HtmlElement, box: lxml_html.HtmlElement) -> bool:
+    return el is box or any(a is box for a in el.iterancestors())
 
 
 def _with_siblings(
-    best: lxml_html.HtmlElement, body: lxml_html.HtmlElement, totals: dict
+    best: lxml_html.HtmlElement,
+    body: lxml_html.HtmlElement,
+    totals: dict,
+    headline: lxml_html.HtmlElement | None = None,
 ) -> lxml_html.HtmlElement:
     """Climb from the winner while its siblings continue the article (sections, steps).
 
@@ -164,7 +202,12 @@ def _with_siblings(
         if parent is None:
             break
         children = [c for c in parent if isinstance(c.tag, str)]
-        joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
+        if headline is not None and _inside(headline, probe):
+            # The headline and the body under it are already in: what lies beside them
+            # is another column (a sidebar, other posts), not more of this article.
+            joined = [c is probe for c in children]
+        else:
+            joined = [c is probe or _continues_article(c, totals, threshold) for c in children]
         # Parts of one article repeat one shape (`div.articleBodyText` after each picture):
         # a short part that looks exactly like a joined one is more of the same.
         shapes = {(c.tag, c.get("class")) for c, j in zip(children, joined, strict=True) if j}
@@ -279,12 +322,25 @@ def prune(root: lxml_html.HtmlElement) -> None:
     """Inside the article: drop link lists, "Related:" lines and other small leftovers."""
     doomed: list[lxml_html.HtmlElement] = []
     for el in root.iter("div", "section", "ul", "ol", "table", "p", "dl", "header", "figure"):
-        if el is root or any(a.tag == "td" or a in doomed for a in el.iterancestors()):
-            continue  # already going, or inside a table cell: tables are judged whole
+        if el is root or any(a.tag == "td" or a in doomed for a in _ancestors_below(el, root)):
+            # Already going, or inside a table cell: tables in the article are judged
+            # whole. (A layout cell that is the article, or holds it, is not such a table.)
+            continue
         if _is_leftover(el):
             doomed.append(el)
     for el in doomed:
         remove(el)
+
+
+def _ancestors_below(
+    el: lxml_html.HtmlElement, root: lxml_html.HtmlElement
+) -> list[lxml_html.HtmlElement]:
+    found = []
+    for a in el.iterancestors():
+        if a is root:
+            break
+        found.append(a)
+    return found
 
 
 def _is_leftover(el: lxml_html.HtmlElement) -> bool:

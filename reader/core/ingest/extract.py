@@ -16,16 +16,17 @@ from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Metadata
 from .blocks import BlockBuilder, ImageLoader
-from .clean import check_depth, strip_boilerplate
+from .clean import check_depth, find_headline, strip_boilerplate
+from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
+from .long_tables import cap_html_tables
 from .metadata import read_metadata
+from .repair import ensure_body, prepare_markup
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "2"
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass
@@ -36,15 +37,18 @@ class Extraction:
 
 
 def parse(markup: str) -> lxml_html.HtmlElement:
+    markup = prepare_markup(markup)
     if not markup.strip():
         raise ImportFailed("the page is empty")
-    # The text is already decoded: an XHTML page's `<?xml ... encoding=...?>` would only
-    # make lxml refuse it.
-    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
-        return lxml_html.document_fromstring(markup)
+        # huge_tree: without it libxml2 silently stops at the first text or attribute
+        # over 10 MB (an inline picture) and the rest of the article is lost.
+        doc = lxml_html.document_fromstring(markup, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise ImportFailed(f"not a readable HTML page ({exc})") from None
+    ensure_body(doc)
+    cap_html_tables(doc)
+    return doc
 
 
 def extract(
@@ -57,8 +61,9 @@ def extract(
     body = doc.find("body")
     if body is None:
         raise ImportFailed("the page has no body")
-    strip_boilerplate(body)
-    root = main_content(body)
+    strip_boilerplate(body, meta.title)
+    drop_comment_threads(body)
+    root = main_content(body, find_headline(body, meta.title))
     prune(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
@@ -72,7 +77,10 @@ def extract(
 def _base_url(doc: lxml_html.HtmlElement, page_url: str) -> str:
     base = doc.find(".//base[@href]")
     href = base.get("href", "").strip() if base is not None else ""
-    return urljoin(page_url, href) if href else page_url
+    try:
+        return urljoin(page_url, href) if href else page_url
+    except ValueError:
+        return page_url  # a malformed <base> (bad IPv6 literal) is as good as none
 
 
 def _absolute_links(root: lxml_html.HtmlElement, base: str) -> None:

@@ -91,10 +91,13 @@ def url_map_loader(resources: dict[str, bytes], base: str) -> ImageLoader:
     """
 
     def load(src: str) -> Image | None:
-        key = urldefrag(src.strip())[0]
-        data = resources.get(key)
-        if data is None and base:
-            data = resources.get(urljoin(base, key))
+        try:
+            key = urldefrag(src.strip())[0]
+            data = resources.get(key)
+            if data is None and base:
+                data = resources.get(urljoin(base, key))
+        except ValueError:
+            return None  # a malformed URL (a bad IPv6 host) names no resource
         return image_from_bytes(data) if data else None
 
     return load

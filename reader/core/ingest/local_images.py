@@ -17,7 +17,7 @@ from ..model import Image
 from .images import MAX_IMAGE_BYTES, ImageLoader, image_from_bytes
 
 # src="..." and href="..." values; enough to see which folder the page points into.
-_REFERENCE = re.compile(rb"""(?:src|href|srcset|data-src)\s*=\s*["']([^"'#?]+)""", re.I)
+_REFERENCE = re.compile(rb"""(src|href|srcset|data-src)\s*=\s*["']([^"'#?]+)""", re.I)
 # What a browser appends to the page's name to name its folder: a separator and one word.
 _RESOURCE_SUFFIX = re.compile(r"^[-_. ](files|fld|[^\W\d_]{3,20})$", re.I)
 
@@ -25,7 +25,10 @@ _RESOURCE_SUFFIX = re.compile(r"^[-_. ](files|fld|[^\W\d_]{3,20})$", re.I)
 def _relative_parts(src: str) -> tuple[str, ...] | None:
     """The path parts of a reference that stays local; None for URLs, absolute paths and
     anything that climbs with `..`."""
-    parts = urlsplit(src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return None  # not a URL at all ("http://www.[ibs_variable /]/x": a bad IPv6 host)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     rel = PurePosixPath(unquote(parts.path).replace("\\", "/"))
@@ -38,8 +41,13 @@ def resource_folder(page: Path, data: bytes) -> Path | None:
     """The folder beside `page` that its relative references point into, if any."""
     counts: Counter[str] = Counter()
     for match in _REFERENCE.finditer(data):
-        ref = match.group(1).decode("utf-8", "replace").strip().split()[0:1]
-        parts = _relative_parts(ref[0]) if ref else None
+        ref = match.group(2).decode("utf-8", "replace").strip()
+        if match.group(1).lower() == b"srcset":
+            # "a.jpg 1x, b.jpg 2x": the first candidate's URL. Elsewhere the whole value is
+            # the file name: browsers save "My Page_files/photo 1.jpg" with its spaces.
+            ref = ref.split(",")[0].strip()
+            ref = ref.rsplit(None, 1)[0] if re.search(r"\s\d+(\.\d+)?[wx]$", ref) else ref
+        parts = _relative_parts(ref) if ref else None
         if parts:
             counts[parts[0]] += 1
     for name, _ in counts.most_common():

@@ -1,22 +1,61 @@
 """Markdown files to blocks, through markdown-it-py's token stream (CommonMark + tables).
 
 Tokens map straight onto blocks, so nothing is rendered to HTML and extracted again.
+A large file is parsed in pieces (markdown_chunks.py) so that memory stays flat.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..model import Block, BlockKind, Mark, Metadata
+from .long_tables import cap_markdown_tables
+from .markdown_chunks import CHUNK_CHARS, MAX_INLINE_CHARS, chunks, reference_definitions
 
 _MARKS = {"em": "em", "strong": "strong", "s": "em"}
 
 
-def markdown_blocks(text: str, fallback_title: str) -> tuple[Metadata, list[Block]]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+def markdown_blocks(
+    text: str, fallback_title: str, chunk_chars: int = CHUNK_CHARS
+) -> tuple[Metadata, list[Block]]:
+    md = MarkdownIt("commonmark").enable("table")
+    md.core.ruler.at("inline", _bounded_inline)
+    text = cap_markdown_tables(text)
+    env: dict[str, Any] = {}
+    if len(text) > chunk_chars:
+        md.parse(reference_definitions(text), env)  # [label]: url applies to every piece
+    blocks: list[Block] = []
+    for piece in chunks(text, chunk_chars):
+        blocks.extend(_token_blocks(md.parse(piece, env)))
+    title = fallback_title
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
+        title = blocks.pop(0).text or fallback_title  # "# " alone is an empty heading
+    return Metadata(title=title), blocks
+
+
+def _bounded_inline(state: StateCore) -> None:
+    """markdown-it's own inline rule, except that a paragraph too long to parse in
+    reasonable time is kept as typed."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if len(token.content) > MAX_INLINE_CHARS:
+            text = Token("text", "", 0)
+            text.content = token.content
+            token.children.append(text)
+        else:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _token_blocks(tokens: list[Token]) -> list[Block]:
     blocks: list[Block] = []
     lists: list[list[int | bool]] = []  # per open list: [ordered, next number]
     quote_depth = 0
@@ -86,10 +125,7 @@ def markdown_blocks(text: str, fallback_title: str) -> tuple[Metadata, list[Bloc
             if text:
                 blocks.append(Block(BlockKind.PARAGRAPH, text))
         i += 1
-    title = fallback_title
-    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
-        title = blocks.pop(0).text
-    return Metadata(title=title), blocks
+    return blocks
 
 
 def _html_text(markup: str) -> str:

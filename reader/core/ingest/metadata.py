@@ -16,7 +16,7 @@ from ..model import Metadata
 from .dates import find_date_in_text, iso_date
 
 # " | Site", " - Site", " – Site", " · Site": a page title's site suffix.
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»)\s+")
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|«)\s+")
 _BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af|przez|от|作者)[\s:]+", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "Posting", "Review", "Recipe")
 
@@ -156,7 +156,23 @@ def _title(doc: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any],
     title = (confirmed or candidates or [page_title])[0]
     if not title:
         return headings[0] if headings else ""
-    return _strip_site(title, site, headings)
+    return _strip_site_prefix(_strip_site(title, site, headings), doc)
+
+
+# "Blog name: Post title", "Site » Section » Title": a leading site part, dropped only when
+# a heading on the page reads exactly as what follows it.
+_PREFIX_SEPARATOR = re.compile(r"(?::|\s(?:\||-|–|—|·|•|::|»|«))\s+")
+
+
+def _strip_site_prefix(title: str, doc: lxml_html.HtmlElement) -> str:
+    first = _PREFIX_SEPARATOR.search(title)
+    if first is None:
+        return title
+    rest = title[first.end() :].strip()
+    if len(rest) < 4:
+        return title
+    headings = {_loose(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")}
+    return rest if _loose(rest) in headings else title
 
 
 def _strip_site(title: str, site: str, headings: list[str]) -> str:
@@ -166,13 +182,13 @@ def _strip_site(title: str, site: str, headings: list[str]) -> str:
         return title
     for cut in range(len(parts) - 1, 0, -1):
         head = title[: _nth_separator(title, cut)].strip()
-        tail = title[len(head) :].strip(" |-–—·•:»")
+        tail = title[len(head) :].strip(" |-–—·•:»«")
         if head in headings:
             return head  # the page's own heading confirms where the title ends
         if site and _loose(tail) == _loose(site):
             return head
     head = title[: _nth_separator(title, len(parts) - 1)].strip()
-    tail = title[len(head) :].strip(" |-–—·•:»")
+    tail = title[len(head) :].strip(" |-–—·•:»«")
     # Without confirmation, only a short, capitalised tail after a long enough head reads
     # as a site name ("… - an async task framework" is part of the title).
     if len(tail.split()) <= 4 and len(head.split()) >= 3 and not tail[:1].islower():

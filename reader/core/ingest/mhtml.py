@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
+from email.errors import CloseBoundaryNotFoundDefect, MessageError, StartBoundaryNotFoundDefect
 from email.message import EmailMessage
 from urllib.parse import urldefrag
 
@@ -31,6 +31,14 @@ def looks_like_mhtml(head: bytes) -> bool:
 
 
 def read_mhtml(data: bytes) -> SavedPage:
+    try:
+        return _read(data)
+    except (MessageError, ValueError, LookupError, IndexError, AttributeError, TypeError) as exc:
+        # The email package's header parsers raise these on damaged headers.
+        raise ImportFailed(f"not a readable MHTML file (damaged: {type(exc).__name__})") from None
+
+
+def _read(data: bytes) -> SavedPage:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not message.is_multipart():
         raise ImportFailed("not an MHTML file (no multipart/related body)")

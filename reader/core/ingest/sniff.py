@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .decode import utf16_without_bom
 from .errors import ImportFailed
 from .mhtml import looks_like_mhtml
 from .webarchive import MAGIC as WEBARCHIVE_MAGIC
@@ -39,7 +40,8 @@ def sniff(data: bytes, suffix: str) -> str:
     for magic, what in _BINARY:
         if head.startswith(magic):
             raise ImportFailed(f"not a web page or text: the file is {what}")
-    if _looks_binary(head):
+    head = _as_utf8(head)
+    if b"\x00" in head:
         raise ImportFailed("not a web page or text (binary content)")
     lowered = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
     if lowered.startswith(_HTML_STARTS) or b"<body" in lowered or b"<html" in lowered:
@@ -53,7 +55,22 @@ def sniff(data: bytes, suffix: str) -> str:
     raise ImportFailed(f"unsupported file type {suffix!r}")
 
 
-def _looks_binary(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text has NULs by design
-    return b"\x00" in head
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", 4),
+    (b"\x00\x00\xfe\xff", "utf-32-be", 4),
+    (b"\xff\xfe", "utf-16-le", 2),
+    (b"\xfe\xff", "utf-16-be", 2),
+)
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """UTF-16 and UTF-32 text re-encoded, so that its markup can be recognised and its
+    zero bytes are not taken for binary content."""
+    for bom, encoding, unit in _WIDE_BOMS:
+        if head.startswith(bom):
+            body = head[len(bom) :]
+            return body[: len(body) // unit * unit].decode(encoding, "replace").encode()
+    utf16 = utf16_without_bom(head)
+    if utf16 is None:
+        return head
+    return head[: len(head) // 2 * 2].decode(utf16, "replace").encode()

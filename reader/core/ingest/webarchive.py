@@ -7,8 +7,10 @@ written to disk, so a URL such as `file:///etc/passwd` or `../../x` leads nowher
 from __future__ import annotations
 
 import plistlib
+import struct
 from typing import Any
 from urllib.parse import urldefrag
+from xml.parsers.expat import ExpatError
 
 from .errors import ImportFailed
 from .images import url_map_loader
@@ -20,8 +22,15 @@ MAGIC = b"bplist00"
 def read_webarchive(data: bytes) -> SavedPage:
     try:
         archive = plistlib.loads(data)
-    except (plistlib.InvalidFileException, ValueError, OverflowError, TypeError) as exc:
+    except (plistlib.InvalidFileException, ExpatError, ValueError, OverflowError, TypeError) as exc:
         raise ImportFailed(f"not a readable Safari web archive ({_first_line(exc)})") from None
+    except RecursionError:
+        raise ImportFailed("not a readable Safari web archive (nested too deeply)") from None
+    except (KeyError, IndexError, AttributeError, struct.error) as exc:
+        # What plistlib's readers raise on damaged input they do not check for.
+        raise ImportFailed(
+            f"not a readable Safari web archive (damaged: {type(exc).__name__})"
+        ) from None
     main = archive.get("WebMainResource") if isinstance(archive, dict) else None
     if not isinstance(main, dict) or not isinstance(main.get("WebResourceData"), bytes):
         raise ImportFailed("the web archive has no main page")
@@ -30,7 +39,8 @@ def read_webarchive(data: bytes) -> SavedPage:
         raise ImportFailed(f"the web archive's main resource is not a page ({mime})")
     url = _string(main.get("WebResourceURL"))
     resources: dict[str, bytes] = {}
-    for sub in archive.get("WebSubresources") or ():
+    subresources = archive.get("WebSubresources")
+    for sub in subresources if isinstance(subresources, list) else ():
         if isinstance(sub, dict) and isinstance(sub.get("WebResourceData"), bytes):
             sub_url = _string(sub.get("WebResourceURL"))
             if sub_url:
