@@ -166,3 +166,10 @@ def test_a_long_article_from_before_claims_is_spotted_in_the_background(
     qtbot.waitUntil(lambda: sorted(window.reader.claims) == expected, timeout=10000)
     assert claim_underlines(window) == expected
     assert not claim_store.is_stale(window.library.db, article_id)
+
+
+def test_marks_and_header_survive_a_new_theme(window: MainWindow) -> None:
+    claims = claim_store.claims(window.library.db, window.current_article_id)
+    window.set_theme("dark")
+    assert header_line(window).endswith(f"  ·  {len(claims)} claims · 0 checked")
+    assert claim_underlines(window) == [c.index for c in claims]

@@ -16,6 +16,7 @@ import gzip
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -226,10 +227,12 @@ class ClaimModel:
     bias: float
     threshold: float
     weights: dict[str, float] = field(repr=False)
+    digest: str = ""  # of the file: any retrained model re-spots stored articles
 
     @classmethod
     def load(cls, path: Path) -> ClaimModel:
-        data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw).decode("utf-8"))
         if data.get("features") != FEATURES_VERSION:
             raise ValueError(f"{path} was made for features {data.get('features')!r}")
         return cls(
@@ -237,6 +240,7 @@ class ClaimModel:
             float(data["bias"]),
             float(data["threshold"]),
             {str(k): float(v) for k, v in data["weights"].items()},
+            f"{zlib.crc32(raw):08x}",
         )
 
     def spot(self, text: str) -> Spot:
@@ -262,7 +266,8 @@ def default_model() -> ClaimModel:
 
 def spotter_version() -> str:
     """Stored with each article's results; another version means they are recomputed."""
-    return f"{FEATURES_VERSION}.{default_model().version}"
+    model = default_model()
+    return f"{FEATURES_VERSION}.{model.version}.{model.digest}"
 
 
 def spot(text: str) -> Spot:

@@ -55,6 +55,8 @@ class ClaimsPanel(QWidget):
         self.list.setObjectName("claimsList")
         self.list.setAccessibleName("Check-worthy claims in this article")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)  # one claim from the next, at a glance
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
         hint = QLabel("c / Shift+C: next / previous unchecked claim")
