@@ -239,7 +239,8 @@ class ClaimModel:
             str(data["version"]),
             float(data["bias"]),
             float(data["threshold"]),
-            {str(k): float(v) for k, v in data["weights"].items()},
+            # Grouped by weight in the file: {"0.42": [feature, ...]}.
+            {str(name): float(w) for w, names in data["weights"].items() for name in names},
             f"{zlib.crc32(raw):08x}",
         )
 
