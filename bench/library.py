@@ -12,7 +12,7 @@ The text is made of English function words and a long tail of made-up words draw
 Zipf-like frequencies, cut into sentences and paragraphs, so the FTS index has a
 realistic shape. The build uses the real schema (a `Library` creates the file), then
 bulk-inserts with `executemany` in one transaction with the FTS triggers dropped, and
-rebuilds both FTS indexes once at the end before putting the triggers back.
+rebuilds the FTS indexes (words and trigrams) once at the end before putting the triggers back.
 
 Options: `--articles N --notes-per-article K` for another size, `--rebuild` to ignore the
 cache, `--rounds R` repetitions of the query set.
@@ -36,10 +36,22 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.anchoring import CONTEXT_CHARS  # noqa: E402
 from reader.core.library import Library  # noqa: E402
+from reader.core.schema import fill_trigram_index  # noqa: E402
 from reader.core.sentences import SPLITTER_VERSION  # noqa: E402
 
-BENCH_VERSION = "3"
+BENCH_VERSION = "5"
 SEED = 20261129
+
+
+CJK_EVERY = 25
+CJK_SENTENCES = [
+    "今年的电费比去年高了很多。",
+    "市议会讨论了新的预算。",
+    "楓樹林の道を歩いた。",
+    "イヌが公園で走っていた。",
+    "研究者は新しいデータを発表した。",
+    "医院的病人数量在增加。",
+]
 
 
 def _words(spec: str) -> list[str]:
@@ -79,6 +91,11 @@ QUERIES = [
     ("verdict filter", "hospital", {"verdict": "false"}),
     ("tag filter", "railway", {"tag": "transport"}),
     ("hostile", 'NEAR( "*" AND -', {}),
+    ("title-like pair", "council report", {}),
+    ("name (as typed)", "Council", {}),
+    ("CJK word, trigram", "楓樹林", {}),
+    ("CJK word, 2 chars", "电费", {}),
+    ("CJK, 1 character", "费", {}),
 ]
 
 
@@ -144,6 +161,14 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
                     sentences.append((a, len(sentences), b, start, start + len(s), s))
                     start += len(s) + 1
                 blocks.append({"kind": "paragraph", "text": " ".join(parts)})
+            if a % CJK_EVERY == 0:
+                # Some articles in Chinese and Japanese: the trigram index's share.
+                parts = [rng.choice(CJK_SENTENCES) for _ in range(rng.randint(2, 5))]
+                start = 0
+                for s in parts:
+                    sentences.append((a, len(sentences), len(blocks), start, start + len(s), s))
+                    start += len(s)
+                blocks.append({"kind": "paragraph", "text": "".join(parts)})
             text = "\n\n".join(b["text"] for b in blocks)
             article_rows.append(
                 (
@@ -209,10 +234,13 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
         conn.executemany("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", tag_rows)
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+        fill_trigram_index(conn)
         for _, sql in triggers:
             conn.execute(sql)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO articles_tri (articles_tri) VALUES ('optimize')")
+    conn.execute("INSERT INTO notes_tri (notes_tri) VALUES ('optimize')")
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")

@@ -16,6 +16,9 @@ PYPROJECT = ROOT / "pyproject.toml"
 
 APP_NAME = "Gloss"
 EXE_NAME = "gloss"
+# Windows runs a windowed program without a console, so `gloss list` there would print
+# nothing: the console build of the same entry point ships beside it under this name.
+CONSOLE_EXE_NAME = "gloss-cli"
 BUNDLE_ID = "org.gloss.Gloss"
 PUBLISHER = "The Gloss authors"
 DESCRIPTION = "Read saved web articles offline and check them sentence by sentence."
@@ -64,17 +67,32 @@ def write_dist_info(dest: Path, text: str | None = None) -> Path:
     return info
 
 
-def windows_version_file(text: str | None = None) -> str:
-    """A PyInstaller version-resource file (the VSVersionInfo text form) for gloss.exe."""
+def executables(system: str) -> dict[str, bool]:
+    """The programs the spec builds for `system` (a sys.platform value), each with whether
+    it is a console program. All run the same `reader.cli.main`."""
+    if system == "win32":
+        return {EXE_NAME: False, CONSOLE_EXE_NAME: True}  # Start menu; terminals and scripts
+    if system == "darwin":
+        return {EXE_NAME: False}  # an .app; its executable still prints in a terminal
+    return {EXE_NAME: True}
+
+
+def windows_executables() -> list[str]:
+    """The .exe files at the top of the Windows onedir, the windowed app first."""
+    return [f"{name}.exe" for name in executables("win32")]
+
+
+def windows_version_file(text: str | None = None, exe_name: str = EXE_NAME) -> str:
+    """A PyInstaller version-resource file (the VSVersionInfo text form) for an .exe."""
     text = version() if text is None else text
     numbers = version_tuple(text)
     strings = {
         "CompanyName": PUBLISHER,
         "FileDescription": APP_NAME,
         "FileVersion": text,
-        "InternalName": EXE_NAME,
+        "InternalName": exe_name,
         "LegalCopyright": COPYRIGHT,
-        "OriginalFilename": f"{EXE_NAME}.exe",
+        "OriginalFilename": f"{exe_name}.exe",
         "ProductName": APP_NAME,
         "ProductVersion": text,
     }

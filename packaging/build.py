@@ -34,6 +34,7 @@ ROOT = appinfo.ROOT
 DIST = ROOT / "dist"  # --dist
 BUILD = ROOT / "build"  # --build: icons, generated files, PyInstaller's work folder
 SPEC = HERE / "gloss.spec"
+ISS = HERE / "windows" / "gloss.iss"
 REEXEC_GUARD = "GLOSS_BUILD_REEXEC"
 
 WINDOWS = sys.platform == "win32"
@@ -60,10 +61,13 @@ def _reexec_with_packaging_group() -> int:
     return subprocess.call([*cmd, *sys.argv[1:]], cwd=ROOT, env=env)
 
 
-def frozen_executable() -> Path:
+def frozen_executable(console: bool = False) -> Path:
+    """The app in the bundle; with `console`, the program that prints to a terminal
+    (on Windows the separate console build, elsewhere the app itself)."""
     if MACOS:
         return DIST / f"{appinfo.APP_NAME}.app" / "Contents" / "MacOS" / appinfo.EXE_NAME
-    return DIST / appinfo.APP_NAME / (appinfo.EXE_NAME + (".exe" if WINDOWS else ""))
+    name = appinfo.CONSOLE_EXE_NAME if WINDOWS and console else appinfo.EXE_NAME
+    return DIST / appinfo.APP_NAME / (name + (".exe" if WINDOWS else ""))
 
 
 def bundle_size(path: Path) -> int:
@@ -119,8 +123,6 @@ def self_test(exe: Path) -> None:
     log = BUILD / "selftest.log"
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     code = subprocess.call([str(exe), "--self-test", f"--log={log}"], env=env)
-    if WINDOWS and log.exists():  # a windowed exe prints nowhere; show its log
-        print(log.read_text(encoding="utf-8"))
     if code != 0:
         sys.exit(f"build.py: the frozen app's self-test failed (exit {code})")
 
@@ -148,18 +150,25 @@ def _find_iscc() -> str:
     sys.exit("build.py: Inno Setup's iscc was not found (https://jrsoftware.org/isinfo.php)")
 
 
+def iscc_defines(version: str, dist: Path, build: Path) -> dict[str, str]:
+    """The preprocessor defines gloss.iss is compiled with (`iscc /DName=value`)."""
+    windowed, console = appinfo.windows_executables()
+    return {
+        "AppVersion": version,
+        "AppVersionQuad": ".".join(str(n) for n in appinfo.version_tuple(version)),
+        "SourceDir": str(dist / appinfo.APP_NAME),
+        "OutputDir": str(dist),
+        "IconFile": str(build / "icons" / "gloss.ico"),
+        "AppExe": windowed,
+        "ConsoleExe": console,
+    }
+
+
 def windows_installer() -> Path:
     step("Inno Setup")
     version = appinfo.version()
-    cmd = [
-        _find_iscc(),
-        f"/DAppVersion={version}",
-        "/DAppVersionQuad=" + ".".join(str(n) for n in appinfo.version_tuple(version)),
-        f"/DSourceDir={DIST / appinfo.APP_NAME}",
-        f"/DOutputDir={DIST}",
-        f"/DIconFile={BUILD / 'icons' / 'gloss.ico'}",
-        str(HERE / "windows" / "gloss.iss"),
-    ]
+    defines = iscc_defines(version, DIST, BUILD)
+    cmd = [_find_iscc(), *(f"/D{k}={v}" for k, v in defines.items()), str(ISS)]
     subprocess.run(cmd, cwd=ROOT, check=True)
     out = DIST / f"{appinfo.APP_NAME}-{version}-setup.exe"
     if not out.exists():
@@ -209,7 +218,7 @@ def main(argv: list[str]) -> int:
     make_icons()
     exe = run_pyinstaller()
     if args.self_test:
-        self_test(exe)
+        self_test(frozen_executable(console=True))
     artifact: Path | None = None
     if not args.bundle_only:
         if LINUX:

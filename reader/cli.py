@@ -15,9 +15,11 @@ from .core.backups import backup_to
 from .core.batch import import_files
 from .core.claims import KIND_LABELS, default_model
 from .core.dberrors import WritesRefused, translated
+from .core.import_summary import ImportSummary
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
 from .core.model import Article, Note, Source, Verdict
+from .core.numbering import sentence_index, sentence_number
 from .core.sentences import split
 from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the library's articles")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("show", help="show an article's sentences with their indices")
+    p = sub.add_parser("show", help="show an article's sentences with their numbers")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
 
@@ -77,13 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     note_sub = p.add_subparsers(dest="note_command", metavar="ACTION", required=True)
     add = note_sub.add_parser("add", help="add a note to a sentence; prints its uuid")
     add.add_argument("id", type=int, help="article id")
-    add.add_argument("index", type=int, help="sentence index (see `gloss show`)")
-    add.add_argument("--to", type=int, metavar="INDEX2", help="note the sentences INDEX to INDEX2")
+    add.add_argument("number", type=int, help="sentence number (see `gloss show`)")
+    add.add_argument(
+        "--to", type=int, metavar="NUMBER2", help="note the sentences NUMBER to NUMBER2"
+    )
     add.add_argument("--quote", metavar="WORDS", help="note only WORDS inside the sentences")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
     add.add_argument("--source", action="append", default=[], metavar="URL")
     add.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add.add_argument(
+        "--revision",
+        metavar="HASH",
+        help="the revision `gloss show --json` printed: refuse if the text changed since",
+    )
 
     p = sub.add_parser("notes", help="list an article's notes")
     p.add_argument("id", type=int)
@@ -167,7 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test(qt_args)
     if args.command is None:
-        from .ui.app import run
+        from .ui.preflight import check
+
+        if (status := check(qt_args)) is not None:  # before Qt: say what is missing
+            return status
+        from .ui.launch import run
 
         return run(args.library, qt_args, open_paths)
     if open_paths:
@@ -212,17 +225,24 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
     if args.command == "show":
         return _show(library, args.id, args.json, out)
     if args.command == "note":
-        span = None
+        first = sentence_index(args.number)
+        span, revision = None, args.revision
         if args.to is not None or args.quote is not None:
-            span = sentences_span(library.article(args.id), args.index, args.to, args.quote)
+            # The span's offsets are in the text read here: the note is refused if
+            # another process changes that text before it is written.
+            article, read = library.article_and_revision(args.id)
+            last = None if args.to is None else sentence_index(args.to)
+            span = sentences_span(article, first, last, args.quote)
+            revision = revision or read
         note = library.add_note(
             args.id,
-            args.index,
+            first,
             args.text,
             Verdict.parse(args.verdict),
             [Source(url) for url in args.source],
             args.tag,
             span=span,
+            revision=revision,
         )
         print(note.uuid, file=out)
         return 0
@@ -238,10 +258,10 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
 def _import(library: Library, paths: list[Path], out: TextIO) -> int:
     if library.writes_refused:  # before reading any file: nothing could be stored
         raise WritesRefused(library.writes_refused)
-    failed = 0
+    outcomes = []
     for outcome in import_files(library, paths):
+        outcomes.append(outcome)
         if not outcome.ok:
-            failed += 1
             reason = _failure_line(outcome.reason, outcome.trace)
             print(f"{outcome.path}: {reason}", file=sys.stderr)
             continue
@@ -258,7 +278,9 @@ def _import(library: Library, paths: list[Path], out: TextIO) -> int:
                 "and are marked for review",
                 file=sys.stderr,
             )
-    return 1 if failed else 0
+    summary = ImportSummary.of(outcomes)
+    print(f"gloss import: {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def _extract(paths: list[Path], fmt: str, out: TextIO) -> int:
@@ -363,7 +385,8 @@ def _list(library: Library, as_json: bool, out: TextIO) -> int:
 
 
 def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
-    article = library.article(article_id)  # NotFound is a LibraryError: main reports it
+    # NotFound is a LibraryError: main reports it
+    article, revision = library.article_and_revision(article_id)
     if as_json:
         meta = article.meta
         json.dump(
@@ -376,7 +399,11 @@ def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
                 "published": meta.published,
                 "lang": meta.lang,
                 "splitter_version": article.splitter_version,
-                "sentences": [{"index": s.index, "text": s.text} for s in article.sentences],
+                "revision": revision,
+                "sentences": [
+                    {"index": s.index, "number": sentence_number(s.index), "text": s.text}
+                    for s in article.sentences
+                ],
             },
             out,
             ensure_ascii=False,
@@ -386,7 +413,7 @@ def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
         return 0
     print(article.title, file=out)
     for s in article.sentences:
-        print(f"{s.index}\t{s.text}", file=out)
+        print(f"{sentence_number(s.index)}\t{s.text}", file=out)
     return 0
 
 
@@ -436,9 +463,9 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         print(file=out)
         return 0
     for n in notes:
-        where = "unplaced" if n.sentence is None else str(n.sentence)
-        if n.last_sentence != n.sentence:
-            where += f"-{n.last_sentence}"
+        where = "unplaced" if n.sentence is None else str(sentence_number(n.sentence))
+        if n.sentence is not None and n.last_sentence not in (None, n.sentence):
+            where += f"-{sentence_number(n.last_sentence)}"
         if n.text_changed:
             where += " (text changed)"
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
@@ -449,6 +476,7 @@ def _note_json(n: Note) -> dict[str, Any]:
     return {
         "uuid": n.uuid,
         "sentence": n.sentence,
+        "number": None if n.sentence is None else sentence_number(n.sentence),
         "last_sentence": n.last_sentence,
         "start": n.position if n.sentence is not None else None,
         "end": n.end if n.sentence is not None else None,
@@ -495,11 +523,22 @@ def _import_notes(args: argparse.Namespace, library: Library, out: TextIO) -> in
 def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     hits = library.search(args.query, verdict=args.verdict, tag=args.tag, limit=args.limit)
     if args.json:
-        json.dump([h.to_json() for h in hits], out, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    **h.to_json(),
+                    "number": None if h.sentence is None else sentence_number(h.sentence),
+                }
+                for h in hits
+            ],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         print(file=out)
         return 0
     for h in hits:
-        where = "-" if h.sentence is None else str(h.sentence)
+        where = "-" if h.sentence is None else str(sentence_number(h.sentence))
         snippet = " ".join(h.marked("**", "**").split())
         print(f"{h.article_id}\t{where}\t{h.kind}\t{h.title}\t{snippet}", file=out)
     return 0

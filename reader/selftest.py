@@ -3,7 +3,8 @@
 It runs the app's real code path on a throwaway library: checks the bundled resources and
 Qt plugins, imports the sample article, opens the main window offscreen, checks that the
 article was rendered (text, picture, pixels), adds a note and reads it back from a fresh
-connection. It prints one line per check and exits 0, or says what failed and exits 1.
+connection, and checks the socket a second `gloss FILE` hands its files to (one window
+per library). It prints one line per check and exits 0, or says what failed and exits 1.
 
 Options (after `--self-test`):
 
@@ -110,6 +111,7 @@ def _run(args: argparse.Namespace, report: Report) -> int:
         ("window", _check_window),
         ("render", _check_render),
         ("note", _check_note),
+        ("single window", _check_single_window),
     ]
     from . import __version__
 
@@ -341,3 +343,18 @@ def _check_note(state: State) -> str:
     if [s.url for s in back.sources] != ["https://gloss.invalid/volunteers"]:
         raise CheckFailed(f"the note's sources came back as {back.sources!r}")
     return f"note on sentence {index} read back after reopening the library"
+
+
+def _check_single_window(state: State) -> str:
+    """The socket a second `gloss FILE` hands its files to: listened on and answered."""
+    from .ui.single_instance import SingleInstance, hand_over
+
+    instance = SingleInstance(_library_path(state))
+    try:
+        if not instance.claim():
+            raise CheckFailed(f"a window already listens at {instance.address}")
+        if not hand_over(instance.address, []):
+            raise CheckFailed(f"nothing answers at {instance.address}")
+    finally:
+        instance.close()
+    return f"a second gloss reaches this window at {instance.address}"

@@ -19,6 +19,13 @@ os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
 os.environ["XDG_DATA_HOME"] = str(_scratch / "data")
 os.environ.pop("GLOSS_LIBRARY", None)
 
+# No test may leave a library in the working tree (see tree_guard.py).
+from tree_guard import (  # noqa: E402, F401
+    no_library_in_the_working_tree,
+    pytest_sessionfinish,
+    pytest_sessionstart,
+)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
 

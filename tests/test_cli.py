@@ -37,9 +37,10 @@ def test_import_goes_on_after_a_failure_and_exits_1(capsys, lib, pages, tmp_path
     assert code == 1
     assert out.count("\n") == 1 and "Bridge repairs" in out
     lines = err.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0] == f"{empty}: the file is empty"
     assert lines[1] == f"{png}: not a web page or text: the file is a PNG image"
+    assert lines[2] == "gloss import: 1 added, 0 updated, 0 unchanged, 2 failed"
     code, out, _ = run(capsys, *lib, "list")
     assert out.count("\n") == 1  # nothing of the failures was written
 
@@ -113,14 +114,14 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Bridge repairs will take two more years, council admits"
-    assert lines[1].startswith("0\tThe old river bridge")
+    assert lines[1].startswith("1\tThe old river bridge")
     code, out, err = run(
         capsys,
         *lib,
         "note",
         "add",
         "1",
-        "1",
+        "2",
         "--text",
         "It was April.",
         "--verdict",
@@ -137,6 +138,7 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
         {
             "uuid": note_uuid,
             "sentence": 1,
+            "number": 2,
             "last_sentence": 1,
             "start": 87,
             "end": 152,
@@ -157,7 +159,7 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
 
 def test_bad_arguments_are_clear_errors(capsys, lib, pages) -> None:
     run(capsys, *lib, "import", str(pages / "news.html"))
-    code, _, err = run(capsys, *lib, "note", "add", "1", "0", "--text", "x", "--verdict", "meh")
+    code, _, err = run(capsys, *lib, "note", "add", "1", "1", "--text", "x", "--verdict", "meh")
     assert code == 2 and "unknown verdict 'meh'" in err
     code, _, err = run(capsys, *lib, "show", "42")
     assert code == 2 and "no article 42" in err
@@ -165,6 +167,8 @@ def test_bad_arguments_are_clear_errors(capsys, lib, pages) -> None:
     assert code == 2 and "no article 42" in err
     code, _, err = run(capsys, *lib, "note", "add", "1", "999", "--text", "x")
     assert code == 2 and "no sentence 999" in err
+    code, _, err = run(capsys, *lib, "note", "add", "1", "0", "--text", "x")
+    assert code == 2 and "sentence numbers start at 1" in err
 
 
 def test_library_from_environment_variable(capsys, tmp_path, pages, monkeypatch) -> None:

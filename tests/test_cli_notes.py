@@ -142,9 +142,9 @@ def lib(library_path: Path, capsys, pages: Path) -> list[str]:
     assert run(capsys, *args, "import", str(pages / "news.html"))[0] == 0
     assert run(capsys, *args, "import", str(pages / "emoji.html"))[0] == 0
     for argv in (
-        ("1", "0", "--text", "Not until 2028.", "--verdict", "false", "--tag", "roads"),
-        ("1", "5", "--text", "Buses every ten minutes.", "--verdict", "true"),
-        ("2", "0", "--text", "Fun", "--source", "https://emoji.example/list"),
+        ("1", "1", "--text", "Not until 2028.", "--verdict", "false", "--tag", "roads"),
+        ("1", "6", "--text", "Buses every ten minutes.", "--verdict", "true"),
+        ("2", "1", "--text", "Fun", "--source", "https://emoji.example/list"),
     ):
         code, _, err = run(capsys, *args, "note", "add", *argv)
         assert code == 0, err
@@ -279,6 +279,9 @@ def test_search_text_and_json(capsys, lib) -> None:
     code, out, _ = run(capsys, *lib, "search", "minutes", "--json")
     [hit] = json.loads(out)
     assert hit["kind"] == "note" and (hit["article"], hit["sentence"]) == (1, 5)
+    assert hit["number"] == 6  # the number `gloss show` prints for it
+    _, out, _ = run(capsys, *lib, "search", "minutes")
+    assert out.split("\t")[1] == "6"
     assert [hit["snippet"][a:b] for a, b in hit["highlights"]] == ["minutes"]
     assert hit["verdict"] == "true" and hit["note"]
 

@@ -1,4 +1,5 @@
-"""`gloss note add ID INDEX [--to INDEX2] [--quote WORDS]` and spans on the command line."""
+"""`gloss note add ID NUMBER [--to NUMBER2] [--quote WORDS]` and spans on the command line
+(sentence numbers from 1, as `gloss show` prints them)."""
 
 from __future__ import annotations
 
@@ -33,10 +34,10 @@ def notes_json(capsys, lib: list[str]) -> list[dict]:
 
 def test_quote_notes_only_the_words_and_to_notes_a_run(capsys, lib) -> None:
     code, _, err = run(
-        capsys, *lib, "note", "add", "1", "2", "--quote", "all four", "--text", "Two."
+        capsys, *lib, "note", "add", "1", "3", "--quote", "all four", "--text", "Two."
     )
     assert code == 0, err
-    code, _, err = run(capsys, *lib, "note", "add", "1", "0", "--to", "1", "--text", "Both.")
+    code, _, err = run(capsys, *lib, "note", "add", "1", "1", "--to", "2", "--text", "Both.")
     assert code == 0, err
     words, run_ = sorted(notes_json(capsys, lib), key=lambda n: -n["sentence"])
     assert words["quote"] == "all four"
@@ -48,21 +49,21 @@ def test_quote_notes_only_the_words_and_to_notes_a_run(capsys, lib) -> None:
     )
     assert (run_["sentence"], run_["last_sentence"]) == (0, 1)
     _, out, _ = run(capsys, *lib, "notes", "1")
-    assert "\t0-1\t" in out
+    assert "\t1-2\t" in out
 
 
 def test_words_not_in_the_sentences_are_an_error_and_nothing_is_saved(capsys, lib) -> None:
     code, _, err = run(
-        capsys, *lib, "note", "add", "1", "2", "--quote", "six cables", "--text", "x"
+        capsys, *lib, "note", "add", "1", "3", "--quote", "six cables", "--text", "x"
     )
-    assert code == 2 and "'six cables' is not in sentence 2" in err
-    code, _, err = run(capsys, *lib, "note", "add", "1", "3", "--to", "1", "--text", "x")
+    assert code == 2 and "'six cables' is not in sentence 3" in err
+    code, _, err = run(capsys, *lib, "note", "add", "1", "4", "--to", "2", "--text", "x")
     assert code == 2 and "comes before" in err
     assert notes_json(capsys, lib) == []
 
 
 def test_reimport_reports_notes_to_review(capsys, lib, pages: Path, tmp_path: Path) -> None:
-    assert run(capsys, *lib, "note", "add", "1", "6", "--quote", "a third", "--text", "x")[0] == 0
+    assert run(capsys, *lib, "note", "add", "1", "7", "--quote", "a third", "--text", "x")[0] == 0
     changed = tmp_path / "news.html"
     changed.write_text(
         (pages / "news.html").read_text(encoding="utf-8").replace("a third", "a half"),

@@ -196,7 +196,8 @@ def test_import_of_a_folder_reports_each_bad_page_and_goes_on(tmp_path: Path) ->
     folder = _batch_folder(tmp_path)
     done = gloss("--library", str(tmp_path / "lib.db"), "import", str(folder))
     assert done.returncode == 1
-    errors = done.stderr.splitlines()
+    *errors, summary = done.stderr.splitlines()
+    assert summary == "gloss import: 8 added, 0 updated, 0 unchanged, 2 failed"
     assert sorted(Path(line.split(": ")[0]).name for line in errors) == [
         "damaged.webarchive",
         "empty.html",
@@ -292,6 +293,7 @@ def test_an_unreadable_folder_is_named_and_fails_the_import(tmp_path: Path) -> N
     assert done.stderr.splitlines() == [
         f"{folder / 'locked'}: cannot read the folder (permission denied)",
         f"{folder / 'secret.txt'}: permission denied",
+        "gloss import: 1 added, 0 updated, 0 unchanged, 2 failed",
     ]
     assert done.stdout.endswith("\topen\n")
     assert alone.returncode == 1

@@ -256,3 +256,15 @@ def test_any_property_list_as_a_webarchive_loads_or_fails_clearly(
     fmt = plistlib.FMT_BINARY if binary else plistlib.FMT_XML
     path.write_bytes(plistlib.dumps(value, fmt=fmt))
     assert_loads_or_fails_clearly(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by hypothesis: a definition cannot interrupt a paragraph, so it is text.
+        "Mr. Mr. Mr. Mr. Mr.\n[r]: http://example.org",
+        "```\n[r]: http://example.org\n```\n\nSee [r] here and there, again and again.",
+    ],
+)
+def test_pieces_read_only_real_link_definitions(text: str) -> None:
+    assert markdown_blocks(text, "t", chunk_chars=40) == markdown_blocks(text, "t", 10**9)

@@ -61,7 +61,7 @@ def test_a_damaged_library_refuses_writes_and_reads_what_it_can(
     damaged = damage(filled)
     lib = ["--library", str(filled)]
 
-    code, _, err = run(capsys, *lib, "note", "add", "1", "0", "--text", "into damage")
+    code, _, err = run(capsys, *lib, "note", "add", "1", "1", "--text", "into damage")
     assert code == 2
     assert "is damaged" in one_line(err) and "gloss restore" in err
     page = write_pages(tmp_path / "more", 1, seed=99)[0]
@@ -107,7 +107,7 @@ def test_restore_puts_back_the_newest_good_backup_and_keeps_the_damaged_file(
     assert code == 0 and out == f"{filled}: no damage found\n"
     code, out, _ = run(capsys, *lib, "notes", "1")
     assert "kept in the backup" in out and "written after the backup" not in out
-    code, out, _ = run(capsys, *lib, "note", "add", "1", "2", "--text", "writable again")
+    code, out, _ = run(capsys, *lib, "note", "add", "1", "3", "--text", "writable again")
     assert code == 0
 
 
@@ -129,7 +129,7 @@ def test_a_busy_library_is_one_line_after_the_timeout(
     holder = sqlite3.connect(filled, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        code, _, err = run(capsys, "--library", str(filled), "note", "add", "1", "0", "--text", "x")
+        code, _, err = run(capsys, "--library", str(filled), "note", "add", "1", "1", "--text", "x")
         assert code == 2
         assert "is busy" in one_line(err)
         with Library(filled) as library, pytest.raises(LibraryLocked):  # noqa: SIM117
@@ -148,7 +148,7 @@ def test_a_write_waits_for_another_process_instead_of_failing(filled: Path) -> N
     holder.execute("SELECT count(*) FROM notes").fetchone()  # a reader first...
     holder.execute("UPDATE articles SET progress = 0.5 WHERE id = 2")  # ...then a writer
     adder = subprocess.Popen(
-        gloss_command(filled, "note", "add", "1", "0", "--text", "waited"),
+        gloss_command(filled, "note", "add", "1", "1", "--text", "waited"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -276,7 +276,7 @@ def test_a_read_only_library_reads_searches_exports_and_refuses_writes(
     assert shown.returncode == 0 and "a note" in shown.stdout
     checked = _as_reader(library_path, "check")
     assert checked.returncode == 0 and checked.stdout == f"{library_path}: no damage found\n"
-    for write in (["note", "add", "1", "0", "--text", "x"], ["import", str(reachable / "pages")]):
+    for write in (["note", "add", "1", "1", "--text", "x"], ["import", str(reachable / "pages")]):
         refused = _as_reader(library_path, *write)
         assert refused.returncode == 2
         assert one_line(refused.stderr) == (

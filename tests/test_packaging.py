@@ -247,6 +247,42 @@ def test_release_workflow_does_the_job() -> None:
             assert ref.startswith("v") or len(ref) == 40, line
 
 
+def workflow_step(text: str, name: str) -> str:
+    """The text of one step of the release workflow, from its name to the next step."""
+    start = text.index(f"- name: {name}")
+    end = text.find("\n      - name:", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def test_release_workflow_installs_and_uninstalls_on_windows() -> None:
+    step = workflow_step(
+        WORKFLOW.read_text(encoding="utf-8"), "Install, self-test and uninstall the setup"
+    )
+    assert "if: runner.os == 'Windows'" in step
+    assert "'/VERYSILENT', '/CURRENTUSER'" in step
+    # The installed console program, not the one in dist/, runs the self-test.
+    assert "& (Join-Path $app 'gloss-cli.exe') --self-test" in step
+    assert "$app = Join-Path $env:LOCALAPPDATA 'Programs\\Gloss'" in step  # {autopf}, per user
+    assert "unins000.exe') -Wait" in step and "'/VERYSILENT', '/SUPPRESSMSGBOXES'" in step
+    assert 'throw "the program folder $app is still there' in step
+    assert 'throw "the silent uninstall deleted the library' in step
+    assert "$library = Join-Path $env:APPDATA 'Gloss'" in step  # where gloss.iss keeps it
+    iss = (PACKAGING / "windows" / "gloss.iss").read_text(encoding="utf-8")
+    assert "DefaultDirName={autopf}\\{#AppName}" in iss
+    assert "{userappdata}\\{#AppName}" in iss
+    assert f"'{appinfo.CONSOLE_EXE_NAME}.exe'" in step
+
+
+def test_release_workflow_runs_the_app_from_the_dmg() -> None:
+    step = workflow_step(
+        WORKFLOW.read_text(encoding="utf-8"), "Mount the dmg and self-test the app copied"
+    )
+    assert "if: runner.os == 'macOS'" in step
+    assert 'hdiutil attach "$dmg"' in step and 'hdiutil detach "$mountpoint"' in step
+    assert 'ditto "$mountpoint/Gloss.app" "$RUNNER_TEMP/Applications/Gloss.app"' in step
+    assert '"$RUNNER_TEMP/Applications/Gloss.app/Contents/MacOS/gloss" --self-test' in step
+
+
 # -- the real thing --------------------------------------------------------------------------
 
 

@@ -64,7 +64,7 @@ def test_note_hits_carry_the_note_and_its_sentence(lib: Library) -> None:
     ]
     assert all(h.note_uuid for h in notes)
     assert any(h.kind == "article" and h.article_id == 1 for h in hits)
-    assert hits == sorted(hits, key=lambda h: h.rank)
+    assert hits == sorted(hits, key=lambda h: h.order)
 
 
 def test_verdict_filter(lib: Library) -> None:

@@ -27,7 +27,7 @@ def test_self_test_passes_from_source(tmp_path: Path) -> None:
     home = tmp_path / "home"
     result = _run("--timing", env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / "cfg")})
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("resources", "qt", "import", "window", "render", "note"):
+    for check in ("resources", "qt", "import", "window", "render", "note", "single window"):
         assert f"ok   {check}:" in result.stdout
     assert "self-test passed" in result.stdout
     assert "timing: first-window" in result.stdout

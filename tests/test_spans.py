@@ -47,11 +47,11 @@ def test_words_inside_a_sentence_make_a_span() -> None:
     )
     typed = sentences_span(article, 1, words="the  opposition disputes")
     assert article.text[typed.start : typed.end] == "The opposition disputes"
-    with pytest.raises(SpanError, match="is not in sentence 1"):
+    with pytest.raises(SpanError, match="is not in sentence 2"):  # numbered from 1
         sentences_span(article, 1, words="6 billion")
     with pytest.raises(SpanError, match="occurs 2 times"):
         sentences_span(article, 2, 3, words="the")
-    with pytest.raises(SpanError, match="no sentence 9"):
+    with pytest.raises(SpanError, match="no sentence 10"):
         sentences_span(article, 0, 9)
 
 

@@ -4,6 +4,7 @@ and a SIGKILL at any moment leaves a sound library with no half-written article.
 from __future__ import annotations
 
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -53,7 +54,7 @@ def test_two_imports_and_note_adds_at_once(tmp_path: Path) -> None:
         n = 0
         while n < 3 or any(p.poll() is None for p in imports):
             n += 1
-            done = gloss(library, "note", "add", "1", str(n % 3), "--text", f"{loop}-{n}")
+            done = gloss(library, "note", "add", "1", str(n % 3 + 1), "--text", f"{loop}-{n}")
             if done.returncode == 0:
                 acknowledged.append(done.stdout.strip())
             else:
@@ -66,10 +67,19 @@ def test_two_imports_and_note_adds_at_once(tmp_path: Path) -> None:
     for loop in loops:
         loop.join()
 
+    added = 0
     for process, (out, err) in zip(imports, outputs, strict=True):
         assert process.returncode == 0, err
-        assert err == ""
+        # Nothing on stderr but the summary: each page added by one import, found by the
+        # other (whatever the order), none failed.
+        summary = re.fullmatch(
+            r"gloss import: (\d+) added, 0 updated, (\d+) unchanged, 0 failed\n", err
+        )
+        assert summary is not None, err
+        assert int(summary[1]) + int(summary[2]) == 40
+        added += int(summary[1])
         assert out.count("\n") == 40  # every page reported, added or already there
+    assert added == 40
     assert failures == []
     conn = sqlite3.connect(library)
     try:

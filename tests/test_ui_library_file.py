@@ -195,7 +195,7 @@ def test_the_app_starts_on_a_damaged_library_and_asks(tmp_path: Path, where: str
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox\n"
-        "from reader.ui import app\n"
+        "from reader.ui import app, launch\n"
         "app.make_app()\n"
         "def look():\n"
         "    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]\n"
@@ -203,7 +203,7 @@ def test_the_app_starts_on_a_damaged_library_and_asks(tmp_path: Path, where: str
         "    print('window:', any(isinstance(w, QMainWindow) for w in shown), flush=True)\n"
         "    QApplication.instance().exit(0)\n"
         "QTimer.singleShot(1500, look)\n"
-        f"sys.exit(app.run({str(path)!r}))\n"
+        f"sys.exit(launch.run({str(path)!r}))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(

@@ -1,7 +1,9 @@
 ; Inno Setup script for Gloss (Inno Setup 6). Built by packaging/build.py, which passes the
 ; version from pyproject.toml and the paths:
 ;   iscc /DAppVersion=0.1.0 /DAppVersionQuad=0.1.0.0 /DSourceDir=dist\Gloss
-;        /DOutputDir=dist /DIconFile=build\icons\gloss.ico packaging\windows\gloss.iss
+;        /DOutputDir=dist /DIconFile=build\icons\gloss.ico /DAppExe=gloss.exe
+;        /DConsoleExe=gloss-cli.exe packaging\windows\gloss.iss
+; (build.py's iscc_defines; tests/test_packaging.py holds the two against each other.)
 ;
 ; Per-user by default: no administrator rights, installs under %LOCALAPPDATA%\Programs,
 ; registers under HKCU. The first page offers an install for all users instead.
@@ -22,8 +24,16 @@
   #define IconFile "..\..\build\icons\gloss.ico"
 #endif
 
+#ifndef AppExe
+  #define AppExe "gloss.exe"
+#endif
+; The console build of the same program, for `gloss-cli list` and the like in a terminal:
+; the windowed gloss.exe has no console to print to.
+#ifndef ConsoleExe
+  #define ConsoleExe "gloss-cli.exe"
+#endif
+
 #define AppName "Gloss"
-#define AppExe "gloss.exe"
 #define AppPublisher "The Gloss authors"
 #define ProgId "Gloss.SavedPage"
 
@@ -74,6 +84,8 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Read saved web articles and check them sentence by sentence"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+; A terminal with the console program's help: `gloss-cli list`, `gloss-cli import ...`.
+Name: "{autoprograms}\{#AppName} command line"; Filename: "{cmd}"; Parameters: "/k ""{app}\{#ConsoleExe}"" --help"; WorkingDir: "{%USERPROFILE}"; IconFilename: "{app}\{#AppExe}"; Comment: "Gloss's commands in a terminal (gloss-cli.exe)"
 
 [Registry]
 ; "Open with > Gloss" for saved pages. HKA is HKCU\Software\Classes in a per-user install

@@ -21,6 +21,7 @@ class FileOutcome:
     title: str = ""
     status: str = ""  # "added", "updated" or "unchanged"
     orphaned: int = 0  # notes left unplaced by an updated text
+    moved: int = 0  # notes an updated text put on a sentence with another number
     changed: int = 0  # notes an updated text put on changed words (to review)
     reason: str = ""  # why it failed, one line
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
@@ -65,6 +66,7 @@ def import_files(
                 article.title,
                 result.status,
                 result.orphaned,
+                moved=result.moved,
                 changed=result.changed,
             )
     if progress is not None:

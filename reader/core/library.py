@@ -38,16 +38,24 @@ from .model import (
     Verdict,
     block_offsets,
 )
+from .numbering import sentence_number
+from .revision import read_transaction, same_words
 from .schema import MIGRATION_SET, known_migrations, migrations
 from .search import (
     ELLIPSIS,
     MARK_END,
     MARK_START,
+    PHRASE_BOOST,
     RANK_MAX_MATCHES,
+    SHORT_RUN_TERMS,
     SNIPPET_TOKENS,
+    TITLE_BOOST,
+    ParsedQuery,
     SearchHit,
     first_match_offset,
-    match_expression,
+    literal_snippet,
+    parse_query,
+    quoted,
     snippet_text,
 )
 from .sentences import SPLITTER_VERSION, segment
@@ -58,12 +66,28 @@ class NotFound(LibraryError):
     pass
 
 
+class StaleRevision(LibraryError):
+    """A note was written against a text of the article that is no longer current.
+
+    `current` is the article's revision now: read the article again, place the note on
+    the sentence with the same words, and write it with that revision.
+    """
+
+    def __init__(self, article_id: int, seen: str, current: str) -> None:
+        self.article_id, self.seen, self.current = article_id, seen, current
+        super().__init__(
+            f"article {article_id} changed since revision {seen[:12]} was read (it is now "
+            f"{current[:12]}); show it again and note the sentence in its new text"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     article_id: int
     status: str  # "added", "updated" (a changed page replaced the text) or "unchanged"
     orphaned: int = 0  # notes that could not be placed on the new text
     changed: int = 0  # notes placed on words that changed: to review
+    moved: int = 0  # notes placed on a sentence with another number in the new text
 
 
 def now() -> str:
@@ -152,6 +176,11 @@ class Library:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         return self.path.parent / "backups" / f"{self.path.stem}-{stamp}-{reason}.db"
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file (SQLite's
+        `PRAGMA data_version`): a cheap way to notice changes without reading them."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
@@ -178,8 +207,8 @@ class Library:
                 article_id, content_hash = existing
                 if content_hash == article.content_hash:
                     return AddResult(article_id, "unchanged")
-                orphaned, changed = self._replace_text(article_id, article, source_path)
-                return AddResult(article_id, "updated", orphaned, changed)
+                orphaned, changed, moved = self._replace_text(article_id, article, source_path)
+                return AddResult(article_id, "updated", orphaned, changed, moved)
             stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
@@ -218,8 +247,9 @@ class Library:
 
     def _replace_text(
         self, article_id: int, article: Article, source_path: str = ""
-    ) -> tuple[int, int]:
-        """`replace_text`, returning the orphaned notes and those put on changed words."""
+    ) -> tuple[int, int, int]:
+        """`replace_text`, returning the orphaned notes, those put on changed words and
+        those moved to another sentence number."""
         old = self.db.execute(
             "SELECT title, content_hash, splitter_version, extractor_version, doc, text "
             "FROM articles WHERE id = ?",
@@ -247,9 +277,12 @@ class Library:
             self._write_body(article_id, article)
             return self._reanchor_notes(article_id, article, previous)
 
-    def _reanchor_notes(self, article_id: int, article: Article, old: Article) -> tuple[int, int]:
+    def _reanchor_notes(
+        self, article_id: int, article: Article, old: Article
+    ) -> tuple[int, int, int]:
         """Place every note of an article on its new text; returns how many became
-        orphans and how many now cover changed words (flagged for review).
+        orphans, how many now cover changed words (flagged for review) and how many
+        moved to another sentence number.
 
         Runs inside the caller's transaction. An orphan keeps its old quote and context,
         so a later version of the text (or the user) can still place it. No note ever
@@ -259,7 +292,7 @@ class Library:
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
         placements = place_spans([SpanAnchor.from_note(n) for n in notes], article, old=old)
-        orphaned = changed = 0
+        orphaned = changed = moved = 0
         for note, placed in zip(notes, placements, strict=True):
             if placed.span is None:
                 orphaned += 1
@@ -270,6 +303,7 @@ class Library:
                     [note.uuid],
                 )
                 continue
+            moved += placed.span.first != note.sentence
             # Changed since the reader last saw the note (or still awaiting a look), and
             # not back to the words it was written against.
             review = (note.text_changed or fold(placed.quote) != fold(note.quote)) and (
@@ -290,7 +324,7 @@ class Library:
                     note.uuid,
                 ],
             )
-        return orphaned, changed
+        return orphaned, changed, moved
 
     def resegment(self, article_id: int) -> int:
         """Re-split an article cut by another splitter version and re-anchor its notes.
@@ -344,6 +378,29 @@ class Library:
         # A library open for reading only keeps the old split, which its notes point into.
         if upgrade and not self.writes_refused and self._stale_splitter(article_id):
             self.resegment(article_id)
+        # One read transaction: a text another process writes meanwhile never mixes
+        # its sentences with the metadata read before it.
+        with read_transaction(self.db):
+            return self._read_article(article_id)
+
+    def revision(self, article_id: int) -> str:
+        """The revision of an article's text (its content hash): a note written against
+        another one is refused (`StaleRevision`)."""
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}")
+        return str(row[0])
+
+    def article_and_revision(self, article_id: int) -> tuple[Article, str]:
+        """An article and the revision of that very text, read in one transaction."""
+        if not self.writes_refused and self._stale_splitter(article_id):
+            self.resegment(article_id)
+        with read_transaction(self.db):
+            return self._read_article(article_id), self.revision(article_id)
+
+    def _read_article(self, article_id: int) -> Article:
         row = self.db.execute(
             "SELECT title, byline, published, site, lang, url, excerpt, source_format, "
             "splitter_version, extractor_version, doc FROM articles WHERE id = ?",
@@ -577,24 +634,69 @@ class Library:
         """Full-text search over article titles and texts and note texts and quotes.
 
         `verdict` keeps notes with that verdict (and articles that have one); `tag` keeps
-        notes tagged so or on an article tagged so (and articles tagged so). Best first.
-        What the user typed is never FTS syntax (see `search.match_expression`).
+        notes tagged so or on an article tagged so (and articles tagged so). Best first:
+        title matches, then phrase matches, then bm25 (see `search.parse_query`).
+        What the user typed is never FTS syntax.
         """
-        expression = match_expression(query)
-        if expression is None or limit <= 0:
+        parsed = parse_query(query)
+        if parsed.empty or limit <= 0:
             return []
         wanted = Verdict.parse(verdict).value if verdict else None
         tag = tag.strip() if tag else None
-        hits = self._search_articles(expression, wanted, tag, limit)
-        hits += self._search_notes(expression, wanted, tag, limit)
-        hits.sort(key=lambda h: h.rank)
+        hits = self._search_articles(parsed, wanted, tag, limit)
+        hits += self._search_notes(parsed, wanted, tag, limit)
+        hits.sort(key=lambda h: h.order)
         return hits[:limit]
 
+    def _search_plan(
+        self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str
+    ) -> tuple[str | None, list[str], list[object]]:
+        """The FTS table that drives the query and the conditions the other pieces add,
+        with their parameters; a driver of None means nothing can match."""
+        literals = [parsed.literals] if parsed.literals else []
+        for run in parsed.short:
+            # Too short for a trigram of its own: any of the trigrams that start with it.
+            terms = [
+                str(r[0])
+                for r in self.db.execute(
+                    f"SELECT term FROM {tri_fts}_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                    [run, run + "\U0010ffff", SHORT_RUN_TERMS],
+                )
+            ]
+            if not terms:
+                return None, [], []
+            literals.append("(" + " OR ".join(quoted(t) for t in terms) + ")")
+        tri_expression = " AND ".join(literals) if literals else None
+        driver = words_fts if parsed.words else tri_fts
+        where = [f"{driver} MATCH ?"]
+        params: list[object] = [parsed.words if parsed.words else tri_expression]
+        if tri_expression and driver != tri_fts:
+            where.append(f"{alias}.id IN (SELECT rowid FROM {tri_fts} WHERE {tri_fts} MATCH ?)")
+            params.append(tri_expression)
+        return driver, where, params
+
+    def _boost(
+        self, parsed: ParsedQuery, table: str, alias: str, with_title: bool
+    ) -> tuple[str, list[object]]:
+        """SQL for SearchHit.boost and its parameters (word-index queries only)."""
+        parts: list[str] = []
+        params: list[object] = []
+        member = f"({alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?))"
+        if with_title and parsed.title:
+            parts.append(f"{member} * {TITLE_BOOST}")
+            params.append(parsed.title)
+        if parsed.phrase:
+            parts.append(f"{member} * {PHRASE_BOOST}")
+            params.append(parsed.phrase)
+        return (" + ".join(parts) or "0"), params
+
     def _search_articles(
-        self, expression: str, verdict: str | None, tag: str | None, limit: int
+        self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        where = ["articles_fts MATCH ?", "a.trashed_at IS NULL"]
-        params: list[object] = [expression]
+        driver, where, params = self._search_plan(parsed, "articles_fts", "articles_tri", "a")
+        if driver is None:
+            return []
+        where.append("a.trashed_at IS NULL")
         if verdict:
             where.append(
                 "EXISTS (SELECT 1 FROM notes v WHERE v.article_id = a.id AND v.verdict = ?)"
@@ -606,17 +708,37 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE)"
             )
             params.append(tag)
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
+        boost, boost_params = (
+            self._boost(parsed, "articles_fts", "a", with_title=True)
+            if ranked and driver == "articles_fts"
+            else ("0", [])
+        )
+        if driver == "articles_fts":
+            columns = (
+                f"articles_fts.rank, snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}), "
+                f"snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})"
+            )
+            column_params: list[object] = [*(MARK_START, MARK_END, ELLIPSIS) * 2]
+        else:
+            # The trigram index keeps no text (and counts characters, not words): the
+            # snippet is cut around the first literal match instead.
+            columns = f"{driver}.rank, a.text, a.title"
+            column_params = []
+        source = f"{driver} JOIN articles a ON a.id = {driver}.rowid"
         rows = self.db.execute(
-            f"""SELECT a.id, a.title, articles_fts.rank,
-                   snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}),
-                   snippet(articles_fts, 0, ?, ?, ?, {SNIPPET_TOKENS})
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            f"""SELECT a.id, a.title, {columns}, {boost} AS boost
+                FROM {source}
                 WHERE {" AND ".join(where)}
-                ORDER BY {self._fts_order("articles_fts", expression)} LIMIT ?""",
-            [*(MARK_START, MARK_END, ELLIPSIS) * 2, *params, limit],
+                ORDER BY boost DESC, {order} LIMIT ?""",
+            [*column_params, *boost_params, *params, limit],
         ).fetchall()
         hits = []
-        for article_id, title, rank, in_text, in_title in rows:
+        for article_id, title, rank, in_text, in_title, boosted in rows:
+            if driver != "articles_fts":
+                in_text = literal_snippet(in_text, parsed.needles)
+                in_title = literal_snippet(in_title, parsed.needles)
             # A match in the text opens the article there; a title-only match at the top.
             text_matched = MARK_START in in_text
             hits.append(
@@ -629,15 +751,18 @@ class Library:
                     title=title,
                     snippet=in_text if text_matched else in_title,
                     rank=float(rank),
+                    boost=int(boosted),
                 )
             )
         return hits
 
     def _search_notes(
-        self, expression: str, verdict: str | None, tag: str | None, limit: int
+        self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        where = ["notes_fts MATCH ?", "a.trashed_at IS NULL"]
-        params: list[object] = [expression]
+        driver, where, params = self._search_plan(parsed, "notes_fts", "notes_tri", "n")
+        if driver is None:
+            return []
+        where.append("a.trashed_at IS NULL")
         if verdict:
             where.append("n.verdict = ?")
             params.append(verdict)
@@ -648,15 +773,28 @@ class Library:
                 "AND t.tag = ? COLLATE NOCASE))"
             )
             params += [tag, tag]
+        order = self._fts_order(driver, params[0])
+        ranked = order.endswith(".rank")
+        boost, boost_params = (
+            self._boost(parsed, "notes_fts", "n", with_title=False)
+            if ranked and driver == "notes_fts"
+            else ("0", [])
+        )
+        if driver == "notes_fts":
+            columns = f"snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank"
+            column_params: list[object] = [MARK_START, MARK_END, ELLIPSIS]
+        else:
+            columns = f"n.body || char(10) || n.quote, {driver}.rank"
+            column_params = []
+        source = f"{driver} JOIN notes n ON n.id = {driver}.rowid"
         rows = self.db.execute(
-            f"""SELECT n.article_id, n.sentence, a.title,
-                   snippet(notes_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}), notes_fts.rank,
-                   n.uuid, n.verdict
-                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+            f"""SELECT n.article_id, n.sentence, a.title, {columns}, n.uuid, n.verdict,
+                   {boost} AS boost
+                FROM {source}
                 JOIN articles a ON a.id = n.article_id
                 WHERE {" AND ".join(where)}
-                ORDER BY {self._fts_order("notes_fts", expression)} LIMIT ?""",
-            [MARK_START, MARK_END, ELLIPSIS, *params, limit],
+                ORDER BY boost DESC, {order} LIMIT ?""",
+            [*column_params, *boost_params, *params, limit],
         ).fetchall()
         return [
             SearchHit(
@@ -664,10 +802,11 @@ class Library:
                 article_id=int(r[0]),
                 sentence=r[1],
                 title=r[2],
-                snippet=r[3],
+                snippet=r[3] if driver == "notes_fts" else literal_snippet(r[3], parsed.needles),
                 rank=float(r[4]),
                 note_uuid=r[5],
                 verdict=Verdict.parse(r[6]).value,
+                boost=int(r[7]),
             )
             for r in rows
         ]
@@ -761,17 +900,23 @@ class Library:
         tags: Iterable[str] = (),
         *,
         span: Span | None = None,
+        revision: str | None = None,
     ) -> Note:
-        """A new note on `sentence`, or on `span` (words of the article, see `spans`)."""
-        if span is None:
-            quote, prefix, suffix, position = self._anchor(article_id, sentence)
-            last = sentence
-        else:
-            quote, prefix, suffix, position = self._span_anchor(article_id, span)
-            sentence, last = span.first, span.last
+        """A new note on `sentence`, or on `span` (words of the article, see `spans`).
+
+        With `revision` (the text the writer saw) the write is refused by `StaleRevision`
+        if the text changed since; the quote and context are read in the same write
+        transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
         with self.db.atomic():
+            self._check_revision(article_id, revision)
+            if span is None:
+                quote, prefix, suffix, position = self._anchor(article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
@@ -823,8 +968,11 @@ class Library:
         return self.note(note_uuid)
 
     def restore_note(self, note: Note) -> Note:
-        """Put back a note exactly as it was (undo of a delete, a backup restore)."""
+        """Put back a note as it was (undo of a delete, a backup restore). If the text
+        changed since, a placed note goes to the sentence with its words, or is kept
+        unplaced: never on a sentence whose words differ."""
         with self.db.atomic():
+            note = self._fitted(note)
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
@@ -860,11 +1008,16 @@ class Library:
         return self.note(note.uuid)
 
     def reattach_note(
-        self, note_uuid: str, sentence: int | None, *, span: Span | None = None
+        self,
+        note_uuid: str,
+        sentence: int | None,
+        *,
+        span: Span | None = None,
+        revision: str | None = None,
     ) -> Note:
         """Move a note by hand to a sentence or `span` (or back to the unplaced list with
         None). The reader chose the place, so nothing is left to review; the words the
-        note was written against stay."""
+        note was written against stay. `revision` as for `add_note`."""
         note = self.note(note_uuid)
         if sentence is None and span is None:
             with self.db.atomic():
@@ -874,14 +1027,15 @@ class Library:
                     [note_uuid],
                 )
             return self.note(note_uuid)
-        if span is None:
-            assert sentence is not None
-            quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
-            last = sentence
-        else:
-            quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
-            sentence, last = span.first, span.last
         with self.db.atomic():
+            self._check_revision(note.article_id, revision)
+            if span is None:
+                assert sentence is not None
+                quote, prefix, suffix, position = self._anchor(note.article_id, sentence)
+                last = sentence
+            else:
+                quote, prefix, suffix, position = self._span_anchor(note.article_id, span)
+                sentence, last = span.first, span.last
             self.db.execute(
                 "UPDATE notes SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
                 "suffix = ?, position = ?, text_changed = 0, updated = ? WHERE uuid = ?",
@@ -912,6 +1066,45 @@ class Library:
         if cur.rowcount == 0:
             raise NotFound(f"no note {note_uuid}")
 
+    def _check_revision(self, article_id: int, revision: str | None) -> None:
+        if revision is None:
+            return
+        current = self.revision(article_id)
+        if current != revision:
+            raise StaleRevision(article_id, revision, current)
+
+    def _fitted(self, note: Note) -> Note:
+        """`note` if its words are where it says, else placed again by its words (exact
+        matches only) or unplaced. Cheap when nothing changed: one row is read."""
+        if note.sentence is None:
+            return note
+        row = self.db.execute(
+            """SELECT s.text, s.text_start, substr(a.text, ? + 1, ?)
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE s.article_id = ? AND s.idx = ?""",
+            [note.position or 0, len(note.quote), note.article_id, note.sentence],
+        ).fetchone()
+        if row is not None:
+            text, start, at_position = row
+            if note.position is None:
+                if note.quote and note.quote in text:
+                    return note
+            elif at_position == note.quote and start <= note.position < start + len(text):
+                return note
+        article = self.article(note.article_id)
+        placed = place_spans([SpanAnchor.from_note(note)], article)[0]
+        if placed.span is None or not same_words(placed.quote, note.quote):
+            return replace(note, sentence=None, last_sentence=None)
+        return replace(
+            note,
+            sentence=placed.span.first,
+            last_sentence=placed.span.last,
+            quote=placed.quote,
+            prefix=placed.prefix,
+            suffix=placed.suffix,
+            position=placed.position,
+        )
+
     def _anchor(self, article_id: int, sentence: int) -> tuple[str, str, str, int]:
         """A sentence's quote, the CONTEXT_CHARS around it and its offset in the article's
         plain text. SQLite's substr counts code points, as Python does; cutting the
@@ -927,7 +1120,7 @@ class Library:
             [CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, article_id, sentence],
         ).fetchone()
         if row is None:
-            raise NotFound(f"article {article_id} has no sentence {sentence}")
+            raise NotFound(f"article {article_id} has no sentence {sentence_number(sentence)}")
         quote, start, prefix, suffix = row
         return quote, prefix, suffix, start
 
@@ -1046,4 +1239,4 @@ def _summary(r: tuple) -> ArticleSummary:
     )
 
 
-__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound"]
+__all__ = ["MIGRATION_SET", "AddResult", "Library", "LibraryError", "NotFound", "StaleRevision"]

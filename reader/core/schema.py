@@ -8,6 +8,7 @@ migrations this code cannot know) instead of corrupting it.
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from sqlite_utils import Database, Migrations
 
@@ -226,6 +227,74 @@ def m008_claims(db: Database) -> None:
         ) WITHOUT ROWID;
         ALTER TABLE articles ADD COLUMN claims_version TEXT NOT NULL DEFAULT '';
         """
+    )
+
+
+@migrations()
+def m010_trigram_search(db: Database) -> None:
+    """A second, trigram index over the same columns, for what the word index cannot find.
+
+    FTS5's word tokenizers take a run of Chinese or Japanese characters as one token,
+    so a word inside it (电费 in 今年的电费很高) was never found; and the word index is
+    stemmed, so it cannot tell a name from words that share its stem. The trigram index
+    matches any run of three or more characters as written (ignoring case): CJK words
+    and names are looked up there. A shorter run is found through the trigrams that
+    start with it (listed by the `*_tri_vocab` tables): each column is indexed with two
+    line feeds after it, so that even the last characters of a text start a trigram.
+    That padding is why the tables are contentless (content=''), filled by triggers,
+    rather than reading `articles` and `notes` like the word index.
+    """
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE articles_tri USING fts5(
+            title, text, content='', tokenize='trigram');
+        CREATE VIRTUAL TABLE articles_tri_vocab USING fts5vocab(articles_tri, 'row');
+        CREATE TRIGGER articles_tri_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO articles_tri (rowid, title, text)
+            VALUES (new.id, new.title || char(10, 10), new.text || char(10, 10));
+        END;
+        CREATE TRIGGER articles_tri_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO articles_tri (articles_tri, rowid, title, text)
+            VALUES ('delete', old.id, old.title || char(10, 10), old.text || char(10, 10));
+        END;
+        CREATE TRIGGER articles_tri_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_tri (articles_tri, rowid, title, text)
+            VALUES ('delete', old.id, old.title || char(10, 10), old.text || char(10, 10));
+          INSERT INTO articles_tri (rowid, title, text)
+            VALUES (new.id, new.title || char(10, 10), new.text || char(10, 10));
+        END;
+
+        CREATE VIRTUAL TABLE notes_tri USING fts5(
+            body, quote, content='', tokenize='trigram');
+        CREATE VIRTUAL TABLE notes_tri_vocab USING fts5vocab(notes_tri, 'row');
+        CREATE TRIGGER notes_tri_ai AFTER INSERT ON notes BEGIN
+          INSERT INTO notes_tri (rowid, body, quote)
+            VALUES (new.id, new.body || char(10, 10), new.quote || char(10, 10));
+        END;
+        CREATE TRIGGER notes_tri_ad AFTER DELETE ON notes BEGIN
+          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
+            VALUES ('delete', old.id, old.body || char(10, 10), old.quote || char(10, 10));
+        END;
+        CREATE TRIGGER notes_tri_au AFTER UPDATE OF body, quote ON notes BEGIN
+          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
+            VALUES ('delete', old.id, old.body || char(10, 10), old.quote || char(10, 10));
+          INSERT INTO notes_tri (rowid, body, quote)
+            VALUES (new.id, new.body || char(10, 10), new.quote || char(10, 10));
+        END;
+        """
+    )
+    fill_trigram_index(db.conn)
+
+
+def fill_trigram_index(conn: sqlite3.Connection) -> None:
+    """Index every article and note in the (empty) trigram tables, as the triggers do."""
+    conn.execute(
+        "INSERT INTO articles_tri (rowid, title, text) "
+        "SELECT id, title || char(10, 10), text || char(10, 10) FROM articles"
+    )
+    conn.execute(
+        "INSERT INTO notes_tri (rowid, body, quote) "
+        "SELECT id, body || char(10, 10), quote || char(10, 10) FROM notes"
     )
 
 

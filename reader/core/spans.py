@@ -42,6 +42,7 @@ from .anchoring import (
     sentence_spans,
 )
 from .model import Article, Note, Verdict
+from .numbering import sentence_number
 
 
 class SpanError(ValueError):
@@ -91,15 +92,24 @@ def sentences_span(
     bounds = sentence_spans(article)
     last = first if last is None else last
     count = len(bounds)
+    # Messages name sentences by the numbers people see (`numbering`), not by index.
     for i in (first, last):
         if not 0 <= i < count:
-            raise SpanError(f"no sentence {i} (the article has {count}, from 0 to {count - 1})")
+            raise SpanError(
+                f"no sentence {sentence_number(i)} (the article has {count}, from 1 to {count})"
+            )
     if last < first:
-        raise SpanError(f"sentence {last} comes before sentence {first}")
+        raise SpanError(
+            f"sentence {sentence_number(last)} comes before sentence {sentence_number(first)}"
+        )
     start, end = bounds[first][0], bounds[last][1]
     if words is None:
         return Span(start, end, first, last)
-    where = f"sentence {first}" if first == last else f"sentences {first} to {last}"
+    where = (
+        f"sentence {sentence_number(first)}"
+        if first == last
+        else f"sentences {sentence_number(first)} to {sentence_number(last)}"
+    )
     found = find_words(article.text, words, start, end) or find_words(
         article.text, words, start, end, ignore_case=True
     )

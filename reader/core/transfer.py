@@ -71,6 +71,7 @@ from .export.validate import (
 from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
+from .revision import same_words
 from .sentences import SPLITTER_VERSION, segment
 from .spans import SpanAnchor, place_span, sentence_spans
 
@@ -382,7 +383,8 @@ def _fits(note: Note, article: Article) -> bool:
 
 def _replace_anchor(note: Note, article: Article) -> Note:
     placed = place_span(SpanAnchor.from_note(note), article)
-    if placed.span is None:
+    # Similar words are not the words it was made on: such a note waits, unplaced.
+    if placed.span is None or not same_words(placed.quote, note.quote):
         return replace(note, sentence=None)
     return replace(
         note,
@@ -462,8 +464,18 @@ def _import_annotation(
     updated = ann.updated or created
     if article_id not in articles:
         articles[article_id] = library.article(article_id)
-    # The annotation's words, however much of a sentence they are, become the span.
+    # The annotation's words, however much of a sentence they are, become the span;
+    # similar words are not its words, so then it waits, unplaced, with its quote.
     placed = place_span(SpanAnchor(ann.anchor), articles[article_id])
+    if placed.span is not None and not same_words(placed.quote, ann.quote):
+        placed = replace(
+            placed,
+            span=None,
+            quote=ann.quote,
+            prefix=ann.prefix,
+            suffix=ann.suffix,
+            position=ann.position,
+        )
     original = ann.original_quote or ann.quote
     changed = placed.span is not None and fold(placed.quote) != fold(original)
     note = Note(

@@ -16,11 +16,11 @@ from ..core import health
 from ..core.dberrors import LibraryDamaged, translated
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
-from ..paths import resolve_library, resources_dir
+from ..paths import resources_dir
 from .crash import CrashReporter
 from .library_health import LibraryHealth
 from .main_window import MainWindow
-from .settings import Preferences
+from .single_instance import SingleInstance, bring_to_front
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -87,7 +87,11 @@ def _quit_on_interrupt(app: QApplication) -> None:
 
     Python handles signals only between bytecodes, so a timer wakes it from Qt's loop.
     """
-    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    # Through the event loop, so a signal that comes while the window is still being
+    # made closes it too. The session ending (SIGTERM) closes it the same way: the
+    # reading place is saved and the library's socket (one window per library) removed.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
@@ -114,21 +118,49 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self.window.import_paths([Path(event.file())])
+            receive_paths(self.window, [Path(event.file())])
             return True
         return False
 
 
-def run(
-    explicit_library: str | None,
+def receive_paths(window: MainWindow, paths: Sequence[Path]) -> None:
+    """Files handed to the running window (`gloss FILE…`, "Open with Gloss")."""
+    bring_to_front(window)
+    if paths:
+        window.import_paths(list(paths))
+
+
+def serve(window: MainWindow, instance: SingleInstance) -> None:
+    """Let later `gloss` commands on this library hand their files to `window`, or to the
+    window that replaces it after a backup is restored."""
+    current = [window]
+
+    def follow(new: MainWindow) -> None:
+        current[0] = new
+        health = getattr(new, "library_health", None)
+        if health is not None:
+            health.reopened.connect(follow)
+
+    follow(window)
+    instance.pathsReceived.connect(lambda paths: receive_paths(current[0], paths))
+    app = QApplication.instance()
+    if app is not None:
+        instance.setParent(app)
+        app.aboutToQuit.connect(instance.close)
+
+
+def run_window(
+    library_path: Path,
+    instance: SingleInstance,
     qt_args: Sequence[str] = (),
     open_paths: Sequence[Path] = (),
 ) -> int:
+    """Open the window on a library whose `instance` this process has claimed
+    (`launch.run` does that first)."""
     app = make_app(qt_args)
     _quit_on_interrupt(app)
     reporter = CrashReporter()
     reporter.install()
-    library_path = resolve_library(explicit_library, Preferences.load().library)
     try:
         window = _open_at_start(library_path)
     except LibraryError as exc:
@@ -136,6 +168,7 @@ def run(
         return 2
     if window is None:
         return 2
+    serve(window, instance)
     if not window.library.writes_refused:  # a damaged file must not become a backup
         window.start_daily_backup()
     app.installEventFilter(FileOpenFilter(window))

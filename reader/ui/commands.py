@@ -7,11 +7,14 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.library import Library
+from ..core.library import Library, StaleRevision
 from ..core.model import Note, Source, Verdict
 from ..core.spans import Span
 
 Changed = Callable[[int], None]  # called with the article id after every do and undo
+# Told when a note write was refused because the text changed since it was shown; the
+# command is then dropped from the stack (obsolete) and nothing was written.
+Refused = Callable[[StaleRevision], None]
 
 
 class AddNote(QUndoCommand):
@@ -26,16 +29,27 @@ class AddNote(QUndoCommand):
         sources: list[Source],
         tags: list[str],
         span: Span | None = None,
+        revision: str | None = None,
+        refused: Refused | None = None,
     ) -> None:
         super().__init__("Add note")
         self.library, self.changed = library, changed
         self.args = (article_id, sentence, text, verdict, sources, tags)
         self.span = span
+        self.revision, self.refused = revision, refused
         self.note: Note | None = None
 
     def redo(self) -> None:
         if self.note is None:
-            self.note = self.library.add_note(*self.args, span=self.span)
+            try:
+                self.note = self.library.add_note(
+                    *self.args, span=self.span, revision=self.revision
+                )
+            except StaleRevision as exc:
+                self.setObsolete(True)
+                if self.refused is not None:
+                    self.refused(exc)
+                return
         else:
             self.library.restore_note(self.note)  # the same uuid on redo
         self.changed(self.note.article_id)
@@ -97,13 +111,24 @@ class ReattachNote(QUndoCommand):
         note: Note,
         sentence: int,
         span: Span | None = None,
+        revision: str | None = None,
+        refused: Refused | None = None,
     ) -> None:
         super().__init__("Re-attach note")
         self.library, self.changed, self.note, self.sentence = library, changed, note, sentence
         self.span = span
+        self.revision, self.refused = revision, refused
 
     def redo(self) -> None:
-        self.library.reattach_note(self.note.uuid, self.sentence, span=self.span)
+        try:
+            self.library.reattach_note(
+                self.note.uuid, self.sentence, span=self.span, revision=self.revision
+            )
+        except StaleRevision as exc:
+            self.setObsolete(True)
+            if self.refused is not None:
+                self.refused(exc)
+            return
         self.changed(self.note.article_id)
 
     def undo(self) -> None:

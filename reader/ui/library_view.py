@@ -55,10 +55,11 @@ class LibraryModel(QAbstractListModel):
         self.query = query
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, at_least: int = PAGE) -> None:
+        """Read the rows again; `at_least` rows, so a list scrolled far keeps its place."""
         self.beginResetModel()
         self.total = self.library.count_articles(self.query)
-        self.rows = self.library.list_articles(self.query, 0, PAGE)
+        self.rows = self.library.list_articles(self.query, 0, max(at_least, PAGE))
         self.endResetModel()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -304,19 +305,35 @@ class LibraryView(QWidget):
         if current is not None:
             self.select_article(current, emit=False)
 
+    def refresh(self) -> None:
+        """The library changed: show what it holds now, keeping the selected article, the
+        filters and the scroll position."""
+        current = self.current_id()
+        value = self.list.verticalScrollBar().value()
+        self.refresh_filters()
+        self.model_.query = self.query()  # a filter whose tag is gone falls back to "Any"
+        self.model_.reload(at_least=len(self.model_.rows))
+        if current is not None:
+            self.select_article(current, emit=False, scroll=False)
+        self.list.verticalScrollBar().setValue(value)
+
     def current_id(self) -> int | None:
         index = self.list.currentIndex()
         return index.data(ARTICLE_ID) if index.isValid() else None
 
-    def select_article(self, article_id: int, emit: bool = True) -> None:
+    def select_article(self, article_id: int, emit: bool = True, scroll: bool = True) -> None:
+        """Select an article's row; one the list does not show (archived, filtered out)
+        leaves no row selected rather than another article's."""
         row = self.model_.row_of(article_id)
-        if row is None:
-            return
         selection = self.list.selectionModel()
         selection.blockSignals(not emit)
-        self.list.setCurrentIndex(self.model_.index(row, 0))
+        if row is None:
+            selection.clear()
+        else:
+            self.list.setCurrentIndex(self.model_.index(row, 0))
         selection.blockSignals(False)
-        self.list.scrollTo(self.model_.index(row, 0))
+        if row is not None and scroll:
+            self.list.scrollTo(self.model_.index(row, 0))
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme

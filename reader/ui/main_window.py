@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..core import backups, export_targets, transfer
 from ..core.batch import FileOutcome, import_files
+from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
 from ..core.safe_links import ArticleRef
@@ -42,6 +43,7 @@ from .crash import write_log
 from .find_bar import FindBar
 from .library_health import GuardedUndoStack
 from .library_view import LibraryView
+from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
 from .search_dialog import SearchDialog
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
+        self._queued_imports: list[Path] = []  # paths handed in while one runs
         self.current_article_id: int | None = None
         self._closed = False
         self._tasks: list[Task] = []  # background work, kept alive until it finishes
@@ -124,6 +127,10 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
         self.claims_view = ClaimsController(self)
+        # Follow changes other processes and the background workers make to the file.
+        self.live = LiveReload(self)
+        self.live.start()
+
         self._build_menu()
         self.statusBar().showMessage(f"Library: {library.path}")
         self.apply_preferences()
@@ -297,9 +304,10 @@ class MainWindow(QMainWindow):
     # -- importing -------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
-        """Import files or folders in the background; the same path for menu and drop."""
+        """Import files or folders in the background; the same path for menu, drop and
+        files handed over by `gloss FILE`. Paths given during an import follow it."""
         if self._importing:
-            QMessageBox.information(self, APP_NAME, "An import is already running.")
+            self._queued_imports.extend(paths)
             return
         self._importing = True
 
@@ -322,40 +330,72 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, outcomes: list[FileOutcome], error: str = "") -> None:
         self._importing = False
-        ok = [o for o in outcomes if o.ok]
-        failures = [(str(o.path), o.reason) for o in outcomes if not o.ok]
-        if error:  # the library itself could not be opened or written
-            failures.append((str(self.library.path), error))
-        review = sum(o.changed for o in ok)
-        self.statusBar().showMessage(
-            f"Imported {len(ok)} article{'s' if len(ok) != 1 else ''}"
-            + (f", {len(failures)} failed" if failures else "")
-            + (
-                f"; {review} note{'s' if review != 1 else ''} to review (text changed)"
-                if review
-                else ""
-            ),
-            8000,
-        )
-        self.library_view.reload()
-        current = self.current_article_id
-        if current is not None and any(
-            o.status == "updated" and o.article_id == current for o in ok
-        ):
-            # The article on screen got new text: show it, with its notes where they now are.
-            self.open_article(current)
-        if ok:
-            self.library_view.select_article(ok[-1].article_id)
-        if failures:
-            self._show_failures(failures)
-        self.importFinished.emit(len(ok), len(failures))
+        # `error`: the library itself could not be opened or written.
+        summary = ImportSummary.of(outcomes, error, str(self.library.path))
+        self.last_import = summary
+        message = f"Import: {summary.line()}"
+        self.library_view.refresh()
+        # The article on screen may have new text: show it in place, drafts kept.
+        self.live.refresh()
+        if summary.last_article is not None:
+            if self.notes.is_writing() and summary.last_article != self.current_article_id:
+                # Opening the new article would throw away the note being written.
+                message += " — your note is still open; the new article is in the list"
+            else:
+                self.library_view.select_article(summary.last_article)
+        self.statusBar().showMessage(message, 10000)
+        if summary.failures:
+            self._show_failures(summary)
+            if summary.unplaced_in:
+                self.failure_box.finished.connect(lambda _r: self._offer_unplaced(summary))
+        elif summary.unplaced_in:
+            self._offer_unplaced(summary)
+        self.importFinished.emit(summary.imported, summary.failed)
+        if self._queued_imports:
+            queued, self._queued_imports = self._queued_imports, []
+            self.import_paths(queued)
 
-    def _show_failures(self, failures: list[tuple[str, str]]) -> None:
+    def _offer_unplaced(self, summary: ImportSummary) -> None:
+        """A changed page left notes without their sentence: offer to show them."""
+        first = summary.unplaced_in[0]
+        where = f"“{first.title}”" if len(summary.unplaced_in) == 1 else "the updated articles"
+        box = QMessageBox(QMessageBox.Icon.Information, "Import", "", parent=self)
+        box.setText(
+            f"{summary.unplaced} note{'s' if summary.unplaced != 1 else ''} could not be "
+            f"placed on the new text of {where}."
+        )
+        kept = (
+            "They are kept as unplaced notes with the words they were written on; you can "
+            "attach them to a sentence by hand."
+            if summary.unplaced != 1
+            else "It is kept as an unplaced note with the words it was written on; you can "
+            "attach it to a sentence by hand."
+        )
+        box.setInformativeText(f"{kept}\n\n{summary.line()}")
+        show = box.addButton("Show Unplaced Notes", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button: object) -> None:
+            if button is show:
+                self.show_unplaced(first.article_id)
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        self.unplaced_box = box
+
+    def show_unplaced(self, article_id: int) -> None:
+        self.open_article(article_id)
+        self.notes.show_unplaced()
+
+    def _show_failures(self, summary: ImportSummary) -> None:
+        failures = [(str(p), why) for p, why in summary.failures]
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Import")
         count = len(failures)
-        box.setText(f"{count} file{'s' if count != 1 else ''} could not be imported.")
+        box.setText(
+            f"{count} file{'s' if count != 1 else ''} could not be imported.\n{summary.line()}"
+        )
         box.setDetailedText("\n".join(f"{p}: {why}" for p, why in failures))
         box.setInformativeText("\n".join(f"{Path(p).name}: {why}" for p, why in failures[:5]))
         box.open()
@@ -376,7 +416,7 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int) -> None:
         self._remember_position()
         try:
-            article = self.library.article(article_id)
+            article, revision = self.library.article_and_revision(article_id)
         except NotFound:
             self.library_view.reload()
             return
@@ -393,7 +433,7 @@ class MainWindow(QMainWindow):
         self.library.mark_opened(article_id)
         self._remember_position()
         self.library_view.model_.refresh_article(article_id)
-        self.notes.show_article(article_id)
+        self.notes.show_article(article_id, revision)
         self.claims_view.article_opened(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.archive_action.setText(
@@ -478,14 +518,18 @@ class MainWindow(QMainWindow):
         if article_id != self.current_article_id:
             return
         if self.library.is_trashed(article_id):
-            self.reader.clear_article()
-            self.notes.show_article(None)
-            self.claims_view.clear()
-            self.current_article_id = None
-            self.setWindowTitle(APP_NAME)
+            self.close_article()
         else:
             archived = self.library.summary(article_id).archived
             self.archive_action.setText("Un&archive" if archived else "&Archive")
+
+    def close_article(self) -> None:
+        """The open article was deleted (here or by another process)."""
+        self.reader.clear_article()
+        self.notes.show_article(None)
+        self.claims_view.clear()
+        self.current_article_id = None
+        self.setWindowTitle(APP_NAME)
 
     def _toggle_archive(self) -> None:
         article_id = self.current_article_id
@@ -663,6 +707,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        self.live.stop()
         for task in list(self._tasks):
             task.cancel()
             task.wait()

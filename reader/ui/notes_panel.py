@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library
+from ..core.library import Library, StaleRevision
 from ..core.model import Note
+from ..core.numbering import sentence_number
 from ..core.spans import Span
 from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
+from .drafts import EditorState
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
 from .theme import THEMES, Theme, verdict_icon
@@ -38,6 +40,10 @@ class NotesPanel(QWidget):
     jumpRequested = Signal(int)  # sentence index to show in the reader
     articleRequested = Signal(object)  # ArticleRef from a link in a note
     editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
+    # A write was refused: the article's text changed since it was shown (StaleRevision).
+    # The draft stays in the editor; the window reloads and places it again.
+    writeRefused = Signal(object)
+    attachRefused = Signal(object)  # the same for attaching an unplaced note by hand
 
     def __init__(self, library: Library, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +56,10 @@ class NotesPanel(QWidget):
         self.sentence_text = ""
         self.span: Span | None = None  # words chosen in the reader, when not a sentence
         self.words = ""  # and their text
+        self.revision: str | None = None  # of the text shown; every write carries it
+        # The draft's words are not in the article's new text: the editor keeps the
+        # draft until the reader clicks the sentence it belongs to.
+        self.detached = False
         self.cards: list[QWidget] = []  # cards and the "Unplaced" heading
 
         self.quote = QLabel()
@@ -128,19 +138,76 @@ class NotesPanel(QWidget):
             " background: palette(alternate-base); color: palette(text); }"
         )
 
-    def show_article(self, article_id: int | None) -> None:
+    def show_article(self, article_id: int | None, revision: str | None = None) -> None:
         self.article_id = article_id
+        self.revision = revision
+        self.detached = False
         self.show_sentence(article_id, None, "")
 
     def show_sentence(self, article_id: int | None, sentence: int | None, text: str) -> None:
+        same = (article_id, sentence, text) == (self.article_id, self.sentence, self.sentence_text)
         self.article_id = article_id
         self.sentence = sentence
         self.sentence_text = text
         self.span = None
         active = article_id is not None and sentence is not None
         self.editor.setEnabled(active)
-        self.editor.clear()
+        if self.detached and active:
+            self.detached = False  # the reader chose where the kept draft belongs
+        elif not (same and active):  # Enter on the sentence being noted keeps the draft
+            self.editor.clear()
         self.reload()
+
+    def follow(
+        self,
+        sentence: int | None,
+        text: str,
+        revision: str,
+        span: Span | None = None,
+    ) -> None:
+        """The article's text changed: the same sentence (or none) in the new text, and
+        the same chosen words if any. Unlike `show_sentence`, drafts are kept."""
+        self.revision = revision
+        self.detached = False
+        self.sentence, self.sentence_text = sentence, text
+        if span is None:
+            self.span, self.words = None, ""
+        else:
+            self.span = span
+        self.editor.setEnabled(sentence is not None)
+        self.reload()
+
+    def detach(self, revision: str) -> None:
+        """The draft's sentence is gone from the new text: keep the draft, say so, and
+        let the next sentence the reader clicks take it."""
+        self.revision = revision
+        self.detached = True
+        self.sentence = None
+        self.span = None
+        self.reload()
+
+    def has_draft(self) -> bool:
+        return self.editor.isEnabled() and not EditorState.of(self.editor).is_empty()
+
+    def is_writing(self) -> bool:
+        """A new note or an edit is under way (switching articles would lose it)."""
+        return self.has_draft() or any(c.editing() for c in self.note_cards())
+
+    def save_draft(self) -> None:
+        """Save what the new-note editor holds, as Ctrl+Enter does."""
+        draft = self.editor.draft()
+        if draft is not None:
+            self._add(draft)
+
+    def show_unplaced(self) -> None:
+        """Bring the article's unplaced notes into view."""
+        self.tabs.setCurrentIndex(0)
+        for widget in self.cards:
+            if widget.objectName() == "unplacedHeading":
+                scroll = self.findChild(QScrollArea, "noteCards")
+                if scroll is not None:
+                    scroll.ensureWidgetVisible(widget, 0, 0)
+                break
 
     def show_span(self, article_id: int, span: Span, words: str, sentence_text: str) -> None:
         """Words chosen in the reader: the notes of their first sentence (`sentence_text`),
@@ -166,7 +233,14 @@ class NotesPanel(QWidget):
         self.tabs.setCurrentIndex(1)
 
     def reload(self) -> None:
-        if self.span is not None:
+        if self.detached:
+            shown = self.words or self.sentence_text
+            self.quote.setText(
+                f"<s>“{html.escape(shown)}”</s><br><i>The article changed and "
+                "these words are not in its new text. Click the sentence your note belongs "
+                "to; your draft is kept.</i>"
+            )
+        elif self.span is not None:
             self.quote.setText(f"“{html.escape(self.words)}”")
         elif self.sentence is not None:
             self.quote.setText(f"“{html.escape(self.sentence_text)}”")
@@ -193,6 +267,8 @@ class NotesPanel(QWidget):
         self._set_cards(notes, unplaced, elsewhere)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
+        if self.sentence is not None:
+            text = f"<b>Sentence {sentence_number(self.sentence)}</b> · {text}"
         if unplaced:
             text += f" · {len(unplaced)} unplaced"
         review = sum(n.text_changed for n in every)
@@ -205,6 +281,8 @@ class NotesPanel(QWidget):
     # -- cards -----------------------------------------------------------------------------
 
     def _set_cards(self, notes: list[Note], unplaced: list[Note], review: list[Note]) -> None:
+        # A note being edited keeps its draft when the cards are rebuilt.
+        editing = {c.note.uuid: EditorState.of(c.editor) for c in self.note_cards() if c.editing()}
         for card in self.cards:
             # Hidden and left with its parent until deleted: a card reparented to None
             # could be shown again as a window of its own before the deletion ran.
@@ -250,6 +328,11 @@ class NotesPanel(QWidget):
                     NoteCard(note, self.theme, can_attach=self.sentence is not None), insert_at
                 )
                 insert_at += 1
+        for card in self.note_cards():
+            state = editing.get(card.note.uuid)
+            if state is not None:
+                card.start_edit()
+                state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
         card.articleRequested.connect(self.articleRequested)
@@ -267,9 +350,14 @@ class NotesPanel(QWidget):
     def _fill_outline(self, notes: list[Note]) -> None:
         self.outline.clear()
         for note in notes:
-            where = "Unplaced" if note.sentence is None else f"Sentence {note.sentence + 1}"
+            where = (
+                "Unplaced"
+                if note.sentence is None
+                else f"Sentence {sentence_number(note.sentence)}"
+            )
             if note.sentence is not None and note.last_sentence != note.sentence:
-                where = f"Sentences {note.sentence + 1}–{(note.last_sentence or 0) + 1}"
+                first, last = note.sentence, note.last_sentence or note.sentence
+                where = f"Sentences {sentence_number(first)}–{sentence_number(last)}"
             if note.text_changed:
                 where = f"⚠ {where}, text changed"
             first = note.text.splitlines()[0] if note.text else "(no text)"
@@ -291,7 +379,11 @@ class NotesPanel(QWidget):
 
     def _add(self, draft: NoteDraft) -> None:
         if self.article_id is None or self.sentence is None:
+            if self.detached:
+                self.editor.error.setText("Click the sentence this note belongs to first.")
+                self.editor.error.show()
             return
+        refused: list[StaleRevision] = []
         self.undo.push(
             AddNote(
                 self.library,
@@ -303,8 +395,13 @@ class NotesPanel(QWidget):
                 draft.sources,
                 draft.tags,
                 span=self.span,
+                revision=self.revision,
+                refused=refused.append,
             )
         )
+        if refused:  # nothing was written; the draft stays for the window to place
+            self.writeRefused.emit(refused[0])
+            return
         self.editor.clear()
 
     def _edit(self, before: Note, draft: NoteDraft) -> None:
@@ -325,9 +422,20 @@ class NotesPanel(QWidget):
 
     def _attach(self, note: Note) -> None:
         if self.sentence is not None:
+            refused: list[StaleRevision] = []
             self.undo.push(
-                ReattachNote(self.library, self._changed, note, self.sentence, span=self.span)
+                ReattachNote(
+                    self.library,
+                    self._changed,
+                    note,
+                    self.sentence,
+                    span=self.span,
+                    revision=self.revision,
+                    refused=refused.append,
+                )
             )
+            if refused:
+                self.attachRefused.emit(refused[0])
 
     def _accept(self, note: Note) -> None:
         self.undo.push(AcceptChange(self.library, self._changed, note))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.dberrors import LibraryError, translated
@@ -76,8 +76,11 @@ class Task(QObject):
         self._on_done, self._on_error = on_done, on_error
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
-        self.worker.succeeded.connect(self.thread.quit)
-        self.worker.failed.connect(self.thread.quit)
+        # Directly on the worker thread (quit is thread-safe): queued, the quit would wait
+        # for the GUI thread, which blocks in wait() when the window closes meanwhile.
+        direct = Qt.ConnectionType.DirectConnection
+        self.worker.succeeded.connect(self.thread.quit, direct)
+        self.worker.failed.connect(self.thread.quit, direct)
         self.thread.finished.connect(self._finished)
         self.dialog: QProgressDialog | None = None
         if label is not None:

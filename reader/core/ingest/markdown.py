@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from ..model import Block, BlockKind, Mark, Metadata
 from .long_tables import cap_markdown_tables
-from .markdown_chunks import CHUNK_CHARS, MAX_INLINE_CHARS, chunks, reference_definitions
+from .markdown_chunks import CHUNK_CHARS, MAX_INLINE_CHARS, chunks
 
 _MARKS = {"em": "em", "strong": "strong", "s": "em"}
 
@@ -29,7 +29,12 @@ def markdown_blocks(
     text = cap_markdown_tables(text)
     env: dict[str, Any] = {}
     if len(text) > chunk_chars:
-        md.parse(reference_definitions(text), env)  # [label]: url applies to every piece
+        # A [label]: url definition applies to every piece. markdown-it's own block pass
+        # finds them (not inside code, never interrupting a paragraph) into `env`; with
+        # the inline rule off it keeps no per-word tokens.
+        definitions = MarkdownIt("commonmark").enable("table").disable("inline")
+        for piece in chunks(text, chunk_chars):
+            definitions.parse(piece, env)
     blocks: list[Block] = []
     for piece in chunks(text, chunk_chars):
         blocks.extend(_token_blocks(md.parse(piece, env)))

@@ -5,7 +5,7 @@ links and emphasis made 1.4 GB of tokens and a minute of garbage collection. Par
 pieces of about `CHUNK_CHARS`, cut only at blank lines where CommonMark starts a new
 block anyway, memory stays flat and the blocks are the same. A piece never ends inside
 fenced code or an HTML block, nor before an indented line (a list item's continuation,
-indented code). Link reference definitions apply to the whole file: they are read first.
+indented code). Link reference definitions apply to the whole file: markdown.py reads them first.
 """
 
 from __future__ import annotations
@@ -27,12 +27,6 @@ _OTHER_HTML = ((re.compile(r" {0,3}<!--"), "-->"), (re.compile(r" {0,3}<\?"), "?
 _OTHER_HTML += ((re.compile(r" {0,3}<![A-Za-z]"), ">"), (re.compile(r" {0,3}<!\[CDATA\["), "]]>"))
 # A list item: splitting before one would make a list two (and restart "1." numbering).
 _LIST_ITEM = re.compile(r"[-*+]([ \t]|$)|\d{1,9}[.)]([ \t]|$)")
-_REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S.*$", re.M)
-
-
-def reference_definitions(text: str) -> str:
-    """The file's one-line link reference definitions, blank-line separated."""
-    return "\n\n".join(m.group() for m in _REFERENCE.finditer(text))
 
 
 def markdown_lines(text: str) -> list[str]:

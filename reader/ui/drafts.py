@@ -1,0 +1,45 @@
+"""What a note editor holds, kept across a reload of the notes panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Verdict
+from .note_editor import NoteEditor
+
+
+@dataclass(frozen=True, slots=True)
+class EditorState:
+    text: str
+    verdict: Verdict
+    sources: str
+    tags: str
+    cursor: int
+    focused: bool
+
+    @classmethod
+    def of(cls, editor: NoteEditor) -> EditorState:
+        return cls(
+            editor.text.toPlainText(),
+            editor.verdict.currentData(),
+            editor.sources.toPlainText(),
+            editor.tags.text(),
+            editor.text.textCursor().position(),
+            editor.isAncestorOf(editor.focusWidget()) or editor.text.hasFocus(),
+        )
+
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or self.sources.strip() or self.tags.strip()) and (
+            self.verdict is Verdict.NONE
+        )
+
+    def apply(self, editor: NoteEditor) -> None:
+        editor.text.setPlainText(self.text)
+        editor.verdict.setCurrentIndex(editor.verdict.findData(self.verdict))
+        editor.sources.setPlainText(self.sources)
+        editor.tags.setText(self.tags)
+        cursor = editor.text.textCursor()
+        cursor.setPosition(min(self.cursor, len(self.text)))
+        editor.text.setTextCursor(cursor)
+        if self.focused:
+            editor.text.setFocus()
