@@ -436,8 +436,7 @@ def _claims(library: Library, article_id: int, as_json: bool, out: TextIO) -> in
     for c in claims:
         kinds = ", ".join(KIND_LABELS[k] for k in c.kinds) or "-"
         mark = "checked" if c.checked else "unchecked"
-        # Sentence numbers shown to people count from 1.
-        print(f"{c.index + 1}\t{c.score:.2f}\t{kinds}\t{mark}\t{c.text}", file=out)
+        print(f"{sentence_number(c.index)}\t{c.score:.2f}\t{kinds}\t{mark}\t{c.text}", file=out)
     return 0
 
 

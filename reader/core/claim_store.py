@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from .claims import handles_language, spot_all, spotter_version
 from .model import Article
+from .numbering import sentence_number
 
 if TYPE_CHECKING:
     from .library import Library
@@ -42,7 +43,7 @@ class Claim:
     def to_json(self) -> dict[str, object]:
         return {
             "index": self.index,
-            "number": self.index + 1,
+            "number": sentence_number(self.index),
             "text": self.text,
             "score": round(self.score, 4),
             "kinds": list(self.kinds),

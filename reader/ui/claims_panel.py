@@ -23,6 +23,7 @@ from ..core import claim_store
 from ..core.claim_store import Claim
 from ..core.claims import KIND_LABELS
 from ..core.library import Library
+from ..core.numbering import sentence_number
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -98,9 +99,8 @@ class ClaimsPanel(QWidget):
             text = " ".join(claim.text.split())
             if len(text) > 160:
                 text = text[:159] + "…"
-            item = QListWidgetItem(
-                f"{state} · sentence {claim.index + 1} · {kinds_text(claim.kinds)}\n{text}"
-            )
+            where = f"sentence {sentence_number(claim.index)}"
+            item = QListWidgetItem(f"{state} · {where} · {kinds_text(claim.kinds)}\n{text}")
             item.setData(SENTENCE, claim.index)
             item.setToolTip(f"Score {claim.score:.2f}")
             self.list.addItem(item)
