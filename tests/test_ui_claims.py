@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +176,32 @@ def test_marks_and_header_survive_a_new_theme(window: MainWindow) -> None:
     window.set_theme("dark")
     assert header_line(window).endswith(f"  ·  {len(claims)} claims · 0 checked")
     assert claim_underlines(window) == [c.index for c in claims]
+
+
+def test_a_note_written_in_another_process_checks_the_claim(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    article_id = window.current_article_id
+    first = claim_store.claims(window.library.db, article_id)[0]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader.cli",
+            "--library",
+            str(library_path),
+            "note",
+            "add",
+            str(article_id),
+            str(first.index + 1),  # the command line takes the number people see
+            "--text",
+            "Checked from the command line.",
+        ],
+        check=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    panel = window.claims_view.panel
+    qtbot.waitUntil(lambda: panel.list.item(0).text().startswith("✓ checked"), timeout=10000)
+    assert window.reader.unchecked_claims()[0] != first.index
+    assert header_line(window).endswith(" · 1 checked")
