@@ -148,6 +148,7 @@ def test_an_article_in_another_language_gets_no_marks(
     assert window.reader.claims == {}
     assert claim_underlines(window) == []
     assert "English articles only" in window.claims_view.panel.heading.text()
+    assert window.claims_view.panel.list.isHidden()
     assert "claims" not in header_line(window)
 
 

@@ -60,7 +60,7 @@ class ClaimsPanel(QWidget):
         self.list.setAlternatingRowColors(True)  # one claim from the next, at a glance
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
-        hint = QLabel("c / Shift+C: next / previous unchecked claim")
+        self.hint = hint = QLabel("c / Shift+C: next / previous unchecked claim")
         hint.setObjectName("claimsHint")
         hint.setEnabled(False)  # drawn muted: a hint, not content
         hint.setWordWrap(True)
@@ -70,6 +70,7 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.only_unchecked)
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
+        layout.addStretch(0)  # takes the room when there is no list to show
         self.show_message("Open an article to see its check-worthy claims.")
 
     def show_message(self, text: str) -> None:
@@ -77,6 +78,9 @@ class ClaimsPanel(QWidget):
         self.heading.setText(text)
         self.only_unchecked.setVisible(False)
         self.list.clear()
+        # Nothing to list: no empty box and no keys to learn, only the message.
+        self.list.setVisible(False)
+        self.hint.setVisible(False)
 
     def show_claims(self, claims: list[Claim]) -> None:
         self.claims = claims
@@ -87,6 +91,8 @@ class ClaimsPanel(QWidget):
             else "No check-worthy claims found in this article."
         )
         self.only_unchecked.setVisible(bool(claims))
+        self.list.setVisible(bool(claims))
+        self.hint.setVisible(bool(claims))
         self._fill()
 
     def _fill(self) -> None:
