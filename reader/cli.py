@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .capture_cli import import_urls, watch
 from .core import claim_store, health
 from .core.backups import backup_to
 from .core.batch import import_files
+from .core.capture import is_web_address
 from .core.claims import KIND_LABELS, default_model
 from .core.dberrors import WritesRefused, translated
 from .core.import_summary import ImportSummary
@@ -45,8 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import saved pages or text files into the library")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = sub.add_parser(
+        "import", help="import saved pages, documents (PDF, EPUB, text) or web addresses"
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    p.add_argument(
+        "--watch", type=Path, metavar="FOLDER", help="import files saved into FOLDER until stopped"
+    )
+    p.add_argument(
+        "--leave", action="store_true", help="with --watch: leave imported files in FOLDER"
+    )
 
     p = sub.add_parser("extract", help="extract articles without saving them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -219,7 +229,14 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
 
 def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     if args.command == "import":
-        return _import(library, args.paths, out)
+        if args.watch is not None:
+            return watch(library, args.watch, not args.leave, out)
+        if not args.paths:
+            raise ValueError("import needs files, folders or web addresses (or --watch FOLDER)")
+        urls = [a for a in args.paths if is_web_address(a)]
+        status = import_urls(library, urls, out) if urls else 0
+        files = [Path(a) for a in args.paths if not is_web_address(a)]
+        return max(status, _import(library, files, out)) if files else status
     if args.command == "list":
         return _list(library, args.json, out)
     if args.command == "show":

@@ -30,7 +30,12 @@ WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 sys.path.insert(0, str(PACKAGING))
 import appinfo  # noqa: E402
 
-SIZE_GOAL_MB = 130
+# 130 MB until issue 16: PDF import brings PDFium (7.1 MB stripped) and import from a URL
+# brings OpenSSL for HTTPS (5.8 MB with _ssl, _hashlib and certifi's CA bundle); measured
+# 129.9 -> 143.2 MB on Linux. The next saving in sight is Linux-only ICU data (32 MB of
+# libicudata, which Gloss's Qt use does not need; the Windows and macOS wheels use the
+# system's ICU).
+SIZE_GOAL_MB = 145
 
 
 def pyproject_version() -> str:

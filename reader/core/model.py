@@ -81,6 +81,17 @@ class Block:
     image: str | None = None  # name of an `Image` of the article (figures)
     alt: str = ""
     rows: tuple[tuple[str, ...], ...] = ()  # tables: cell texts; `text` joins them
+    # PDFs: (offset into `text`, page number) where each page's part of the block starts.
+    pages: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the text at `offset` was printed on; None when not from a PDF."""
+        page = None
+        for start, number in self.pages:
+            if start > offset:
+                break
+            page = number
+        return page
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
@@ -98,6 +109,8 @@ class Block:
             data["alt"] = self.alt
         if self.rows:
             data["rows"] = [list(r) for r in self.rows]
+        if self.pages:
+            data["pages"] = [list(p) for p in self.pages]
         return data
 
     @classmethod
@@ -112,6 +125,7 @@ class Block:
             image=data.get("image"),
             alt=data.get("alt", ""),
             rows=tuple(tuple(r) for r in data.get("rows", ())),
+            pages=tuple((int(o), int(n)) for o, n in data.get("pages", ())),
         )
 
 

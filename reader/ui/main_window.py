@@ -37,6 +37,7 @@ from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
+from .capture import CaptureControl
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -60,7 +61,9 @@ EXPORT_FORMATS = {
 Cancel = Callable[[], bool]
 
 IMPORT_FILTER = (
-    "Saved pages and text (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
+    "Saved pages, PDFs, EPUBs and text ("
+    + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+    + ");;All files (*)"
 )
 
 
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self.current_article_id: int | None = None
         self._closed = False
         self._tasks: list[Task] = []  # background work, kept alive until it finishes
+        self.capture = CaptureControl(self)  # import from URL, paste, the inbox folder
 
         # Save the reading place a moment after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self)
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Import &Folder…", self._ask_import_folder)
+        self._action(file_menu, "Import from &URL…", self.capture.ask_url, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Export Notes…", self._export_notes, "Ctrl+Shift+E")
         self._action(file_menu, "Import &Notes…", self._import_notes)
@@ -159,6 +164,8 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self._action(edit, "Paste as &Article", self.capture.paste, "Ctrl+Shift+V")
         edit.addSeparator()
         self._action(edit, "&Search Library…", self.open_search, "Ctrl+K")
         self._action(
@@ -293,6 +300,8 @@ class MainWindow(QMainWindow):
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
             self.prefs.save()
+            dialog.result_inbox().save()
+            self.capture.restart_inbox()
             for action in self.theme_actions.actions():
                 action.setChecked(action.data() == self.prefs.theme)
             self.apply_preferences()
@@ -402,14 +411,19 @@ class MainWindow(QMainWindow):
         self.failure_box = box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() or u.scheme() in ("http", "https") for u in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        links = [u.toString() for u in event.mimeData().urls() if u.scheme() in ("http", "https")]
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif links:
+            event.acceptProposedAction()
+            self.capture.import_url(links[0])  # a link dragged from a browser: its page
 
     # -- reading and noting ----------------------------------------------------------------
 
@@ -462,7 +476,9 @@ class MainWindow(QMainWindow):
         article = self.reader.article
         if article is None:
             return
-        self.notes.show_sentence(self.current_article_id, index, article.sentences[index].text)
+        sentence = article.sentences[index]
+        page = article.blocks[sentence.block].page_at(sentence.start)  # PDFs: cite "p. 12"
+        self.notes.show_sentence(self.current_article_id, index, sentence.text, page)
 
     def _write_note(self, index: int) -> None:
         self._sentence_chosen(index)
@@ -707,6 +723,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        self.capture.inbox_timer.stop()
         self.live.stop()
         for task in list(self._tasks):
             task.cancel()

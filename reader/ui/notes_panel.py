@@ -54,6 +54,7 @@ class NotesPanel(QWidget):
         self.article_id: int | None = None
         self.sentence: int | None = None
         self.sentence_text = ""
+        self.page: int | None = None
         self.span: Span | None = None  # words chosen in the reader, when not a sentence
         self.words = ""  # and their text
         self.revision: str | None = None  # of the text shown; every write carries it
@@ -144,11 +145,14 @@ class NotesPanel(QWidget):
         self.detached = False
         self.show_sentence(article_id, None, "")
 
-    def show_sentence(self, article_id: int | None, sentence: int | None, text: str) -> None:
+    def show_sentence(
+        self, article_id: int | None, sentence: int | None, text: str, page: int | None = None
+    ) -> None:
         same = (article_id, sentence, text) == (self.article_id, self.sentence, self.sentence_text)
         self.article_id = article_id
         self.sentence = sentence
         self.sentence_text = text
+        self.page = page  # the page a PDF printed it on, for citing
         self.span = None
         active = article_id is not None and sentence is not None
         self.editor.setEnabled(active)
@@ -243,7 +247,8 @@ class NotesPanel(QWidget):
         elif self.span is not None:
             self.quote.setText(f"“{html.escape(self.words)}”")
         elif self.sentence is not None:
-            self.quote.setText(f"“{html.escape(self.sentence_text)}”")
+            page = f" — p. {self.page}" if self.page else ""
+            self.quote.setText(f"“{html.escape(self.sentence_text)}”{page}")
         else:
             self.quote.setText(
                 "<i>Click a sentence in the article (or move with j and k) "

@@ -1,4 +1,4 @@
-"""The settings dialog: theme, reading font, size, line width, library location."""
+"""The settings dialog: theme, reading font, size, line width, library location, inbox."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import default_library
+from .capture_settings import InboxSettings
 from .settings import Preferences
 from .theme import THEME_CHOICES, default_reading_family
 
@@ -63,7 +66,25 @@ class PreferencesDialog(QDialog):
         form.addRow("Reading &font", self.family)
         form.addRow("Text &size", self.size)
         form.addRow("Line &width", self.measure)
-        form.addRow("&Library file", row)
+        # A row that is a layout gets no buddy from addRow: the label needs one for its "&".
+        form.addRow(QLabel("&Library file", buddy=self.library), row)
+        inbox = InboxSettings.load()
+        self.inbox = QLineEdit(inbox.folder)
+        self.inbox.setAccessibleName("Inbox folder")
+        self.inbox.setPlaceholderText("None (pages saved into the folder you choose are imported)")
+        self.inbox.setToolTip(
+            "Gloss imports web pages, PDFs and EPUBs saved into this folder while it is open "
+            "(point your browser's download folder here)."
+        )
+        choose_inbox = QPushButton("Choose…")
+        choose_inbox.clicked.connect(self._browse_inbox)
+        inbox_row = QHBoxLayout()
+        inbox_row.addWidget(self.inbox, 1)
+        inbox_row.addWidget(choose_inbox)
+        form.addRow(QLabel("&Inbox folder", buddy=self.inbox), inbox_row)
+        self.move_imported = QCheckBox("Move imported files into its “imported” folder")
+        self.move_imported.setChecked(inbox.move_imported)
+        form.addRow("", self.move_imported)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,6 +102,14 @@ class PreferencesDialog(QDialog):
         )
         if name:
             self.library.setText(name)
+
+    def _browse_inbox(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Inbox folder", self.inbox.text())
+        if name:
+            self.inbox.setText(name)
+
+    def result_inbox(self) -> InboxSettings:
+        return InboxSettings(self.inbox.text().strip(), self.move_imported.isChecked())
 
     def result_preferences(self) -> Preferences:
         family = self.family.currentFont().family()

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..model import Article, Block, Image, Metadata, plain_text
 from ..sentences import SPLITTER_VERSION, segment
 from .decode import clean_field, decode_html, decode_text
+from .epub import epub_blocks
 from .errors import ImportFailed, UnexpectedFailure
 from .extract import EXTRACTOR_VERSION, extract, parse
 from .html_file import read_html_file
@@ -26,6 +27,7 @@ from .markdown import markdown_blocks
 from .metadata import read_metadata
 from .mhtml import read_mhtml
 from .page import SavedPage
+from .pdf import pdf_blocks
 from .sniff import sniff
 from .text import text_blocks
 from .webarchive import read_webarchive
@@ -35,6 +37,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "ImportFailed",
     "UnexpectedFailure",
+    "article_from_bytes",
     "article_from_html",
     "extract_text",
     "find_importable",
@@ -46,7 +49,7 @@ __all__ = [
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real saved page; keeps memory bounded
 SUPPORTED_SUFFIXES = (
     ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".webarchive",
-    ".txt", ".text", ".md", ".markdown",
+    ".txt", ".text", ".md", ".markdown", ".pdf", ".epub",
 )  # fmt: skip
 
 
@@ -67,6 +70,8 @@ def _load(path: Path) -> Article:
     if kind == "text":
         meta, blocks = text_blocks(decode_text(data), fallback_title=path.stem)
         return _article(meta, blocks, [], "text")
+    if kind in ("pdf", "epub"):
+        return article_from_bytes(data, kind, fallback_title=path.stem)
     if kind == "markdown":
         meta, blocks = markdown_blocks(decode_text(data), fallback_title=path.stem)
         return _article(meta, blocks, [], "markdown")
@@ -77,6 +82,26 @@ def _load(path: Path) -> Article:
     else:
         page = read_html_file(path, data)
     return article_from_page(page, fallback_title=path.stem)
+
+
+def article_from_bytes(data: bytes, kind: str, fallback_title: str = "Untitled") -> Article:
+    """A document that is not a web page: text, markdown, pdf or epub (as `sniff` names
+    them), from a file or a download."""
+    images: list[Image] = []
+    if kind == "text":
+        meta, blocks = text_blocks(decode_text(data), fallback_title=fallback_title)
+    elif kind == "markdown":
+        meta, blocks = markdown_blocks(decode_text(data), fallback_title=fallback_title)
+    elif kind == "pdf":
+        meta, blocks = pdf_blocks(data)
+    elif kind == "epub":
+        meta, blocks, images = epub_blocks(data)
+    else:
+        raise ValueError(kind)
+    # Document properties can hold lone surrogates too, which no database can store.
+    meta = Metadata(**{f.name: clean_field(getattr(meta, f.name)) for f in fields(Metadata)})
+    meta = meta if meta.title else replace(meta, title=fallback_title)
+    return _article(meta, blocks, images, kind)
 
 
 def article_from_page(page: SavedPage, fallback_title: str = "Untitled") -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .decode import utf16_without_bom
+from .epub import is_epub
 from .errors import ImportFailed
 from .mhtml import looks_like_mhtml
 from .webarchive import MAGIC as WEBARCHIVE_MAGIC
@@ -25,7 +26,7 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<!--", b"<head", b"<met
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """One of html, mhtml, webarchive, markdown, text; raises for anything else."""
+    """One of html, mhtml, webarchive, markdown, text, pdf, epub; raises for anything else."""
     head = data[:4096]
     if not head.strip():
         raise ImportFailed("the file is empty")
@@ -33,6 +34,14 @@ def sniff(data: bytes, suffix: str) -> str:
         return "webarchive"
     if suffix == ".webarchive":
         raise ImportFailed("not a Safari web archive (the file is not a property list)")
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
+        return "pdf"
+    if suffix == ".pdf":
+        raise ImportFailed("not a PDF document (no %PDF header)")
+    if head.startswith(b"PK\x03\x04") and is_epub(data):
+        return "epub"
+    if suffix == ".epub":
+        raise ImportFailed("not an EPUB book (not a ZIP archive with an EPUB mimetype)")
     if looks_like_mhtml(head):
         return "mhtml"
     if suffix in (".mhtml", ".mht"):
