@@ -30,6 +30,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_session_state() -> None:
+    """Each test starts with no remembered sort order or last article (they persist in
+    QSettings, which all tests of a run share)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from reader import APP_NAME
+    from reader.ui.session_state import GROUP
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings().remove(GROUP)
+
+
 @pytest.fixture
 def pages() -> Path:
     return PAGES

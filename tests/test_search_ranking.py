@@ -155,3 +155,76 @@ def test_m010_indexes_an_existing_library(library_path: Path, tmp_path: Path) ->
     with Library(library_path) as library:
         assert sorted(h.kind for h in library.search("电费")) == ["article", "note"]  # its quote
         assert [h.kind for h in library.search("楓樹林")] == ["note"]
+
+
+def trigram_rows(library: Library) -> tuple[int, int]:
+    """How many trigram terms the two trigram indexes hold (0: nothing indexed)."""
+    return tuple(  # type: ignore[return-value]
+        library.db.execute(f"SELECT COUNT(*) FROM {t}_tri_vocab").fetchone()[0]
+        for t in ("articles", "notes")
+    )
+
+
+def test_a_library_without_cjk_text_has_an_empty_trigram_index(
+    library: Library, tmp_path: Path
+) -> None:
+    article_id = add(
+        library, tmp_path, "en", "Harbour board", "Mere Parata chaired the harbour board."
+    )
+    note = library.add_note(article_id, 0, "Parata has chaired it since 2019.", Verdict.TRUE)
+    library.update_note(note.uuid, text="Parata chaired it from 2019.")
+    assert trigram_rows(library) == (0, 0)
+    # A CJK note is indexed, and leaves the index when its text no longer holds any.
+    library.update_note(note.uuid, text="她的电费很高")
+    assert trigram_rows(library)[0] == 0 and trigram_rows(library)[1] > 0
+    assert [h.kind for h in library.search("电费")] == ["note"]
+    library.update_note(note.uuid, text="Back to English.")
+    assert trigram_rows(library) == (0, 0)
+    assert library.search("电费") == []
+    for table in ("articles_tri", "notes_tri"):
+        library.db.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+
+
+def test_names_are_matched_as_typed_in_notes_and_titles(library: Library, tmp_path: Path) -> None:
+    swim = add(library, tmp_path, "swim", "Para swimming", "Results from the pool.")
+    board = add(library, tmp_path, "board", "Parata steps down", "The board chair left.")
+    library.add_note(swim, 0, "The para athletes won.", Verdict.TRUE)
+    library.add_note(board, 0, "Confirmed by PARATA's office.", Verdict.TRUE)
+    assert [(h.kind, h.article_id) for h in library.search("Parata")] == [
+        ("article", board),
+        ("note", board),
+    ]
+    assert {h.article_id for h in library.search("para ")} == {swim}
+    # Same stem ("field"), other word: the stemmed index alone would find both.
+    novel = add(library, tmp_path, "novel", "Books", "Helen Fielding wrote it.")
+    farm = add(library, tmp_path, "farm", "Farming", "The fields were wet.")
+    assert articles(library, "Fielding") == [novel]
+    assert articles(library, "Fielding ") == [novel]
+    assert articles(library, "Jones") == []
+    library.update_note(library.notes(swim)[0].uuid, text="Wet fields.")
+    assert [h.kind for h in library.search("Fielding")] == ["article"]
+    assert sorted(h.kind for h in library.search("fielding")) == ["article", "article", "note"]
+    assert farm in articles(library, "fielding")
+    # The stored text need not share the typed case: only the stem is not enough.
+    assert [h.kind for h in library.search("Parata office")] == ["note"]
+
+
+def test_any_connection_can_write_the_library(library_path: Path, tmp_path: Path) -> None:
+    """The trigram triggers need no function of Gloss's: a plain sqlite3 connection (the
+    sqlite3 shell, a script) can edit notes and the index follows."""
+    with Library(library_path) as library:
+        article_id = add(library, tmp_path, "a", "Notes", "A sentence to note.")
+        note = library.add_note(article_id, 0, "Plain English.", Verdict.NONE)
+    conn = sqlite3.connect(library_path)
+    with conn:
+        conn.execute("UPDATE notes SET body = '楓樹林の道' WHERE uuid = ?", [note.uuid])
+    conn.close()
+    with Library(library_path) as library:
+        assert [h.note_uuid for h in library.search("楓樹林")] == [note.uuid]
+    conn = sqlite3.connect(library_path)
+    with conn:
+        conn.execute("DELETE FROM notes WHERE uuid = ?", [note.uuid])
+    conn.close()
+    with Library(library_path) as library:
+        assert library.search("楓樹林") == []
+        assert trigram_rows(library) == (0, 0)

@@ -185,12 +185,14 @@ def test_a_read_only_library_reads_and_refuses_a_note_in_one_line(
                 os.chmod(folder, 0o755)
 
 
-@pytest.mark.parametrize("where", ["articles_fts_data", "anywhere"])
+# The list itself is damaged by name, not by a spot in the file: what lies mid-file
+# depends on the size of each index.
+@pytest.mark.parametrize("where", ["articles_fts_data", "articles"])
 def test_the_app_starts_on_a_damaged_library_and_asks(tmp_path: Path, where: str) -> None:
     """The real app, started as the user would: with the list readable it shows the
     window and asks; with the list itself damaged it asks before any window."""
     path = _filled(tmp_path / "lib", tmp_path / "pages")
-    damage(path, table=None if where == "anywhere" else where)
+    damage(path, table=where)
     probe = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
@@ -211,4 +213,4 @@ def test_the_app_starts_on_a_damaged_library_and_asks(tmp_path: Path, where: str
     )
     assert "Traceback" not in done.stderr
     assert "asked: ['Your library is damaged.']" in done.stdout, done.stderr
-    assert f"window: {where != 'anywhere'}" in done.stdout
+    assert f"window: {where != 'articles'}" in done.stdout

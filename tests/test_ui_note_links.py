@@ -179,3 +179,16 @@ def test_a_link_to_a_gloss_article_opens_it_in_the_window(
     click_everywhere(qtbot, body, step=4, until=lambda: bool(requested))
     assert news_window.current_article_id == sample_id
     assert opened == []
+
+
+def test_a_link_no_browser_can_open_is_reported(qtbot, shown_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    # No URL handler is set and the offscreen platform starts no browser: the edge fails.
+    shown_window.reader._anchor_clicked(QUrl("https://example.org/report"))
+    box = shown_window.findChild(QMessageBox, "linkNotOpened")
+    assert box is not None and box.isVisible()
+    assert "https://example.org/report" in box.informativeText()
+    copy = next(b for b in box.buttons() if b.text() == "Copy Link")
+    copy.click()
+    assert QApplication.clipboard().text() == "https://example.org/report"

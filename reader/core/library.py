@@ -649,10 +649,11 @@ class Library:
         return hits[:limit]
 
     def _search_plan(
-        self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str
+        self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str, text_sql: str
     ) -> tuple[str | None, list[str], list[object]]:
         """The FTS table that drives the query and the conditions the other pieces add,
-        with their parameters; a driver of None means nothing can match."""
+        with their parameters; a driver of None means nothing can match. `text_sql` is
+        the row's searched text, in which each name must occur as typed."""
         literals = [parsed.literals] if parsed.literals else []
         for run in parsed.short:
             # Too short for a trigram of its own: any of the trigrams that start with it.
@@ -673,6 +674,11 @@ class Library:
         if tri_expression and driver != tri_fts:
             where.append(f"{alias}.id IN (SELECT rowid FROM {tri_fts} WHERE {tri_fts} MATCH ?)")
             params.append(tri_expression)
+        for name in parsed.names:
+            # The word index matched the name's stem; the text must hold it as typed.
+            # SQLite's lower() folds ASCII only, so both sides go through it.
+            where.append(f"instr(lower({text_sql}), lower(?)) > 0")
+            params.append(name)
         return driver, where, params
 
     def _boost(
@@ -693,7 +699,9 @@ class Library:
     def _search_articles(
         self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        driver, where, params = self._search_plan(parsed, "articles_fts", "articles_tri", "a")
+        driver, where, params = self._search_plan(
+            parsed, "articles_fts", "articles_tri", "a", "a.title || char(10) || a.text"
+        )
         if driver is None:
             return []
         where.append("a.trashed_at IS NULL")
@@ -759,7 +767,9 @@ class Library:
     def _search_notes(
         self, parsed: ParsedQuery, verdict: str | None, tag: str | None, limit: int
     ) -> list[SearchHit]:
-        driver, where, params = self._search_plan(parsed, "notes_fts", "notes_tri", "n")
+        driver, where, params = self._search_plan(
+            parsed, "notes_fts", "notes_tri", "n", "n.body || char(10) || n.quote"
+        )
         if driver is None:
             return []
         where.append("a.trashed_at IS NULL")

@@ -75,10 +75,13 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
     elif query.show == Show.UNCHECKED:
         where.append(unchecked_condition())
     if query.tag:
+        # A tag of the article, or of one of its notes.
         where.append(
-            "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            "(EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+            " OR EXISTS (SELECT 1 FROM notes n, json_each(n.tags) j"
+            " WHERE n.article_id = a.id AND n.tags != '[]' AND j.value = ?))"
         )
-        params.append(query.tag)
+        params.extend((query.tag, query.tag))
     if query.verdict:
         where.append("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id AND n.verdict = ?)")
         params.append(query.verdict)
@@ -92,3 +95,13 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
 def one_sql() -> str:
     """The same columns for one article, whatever its state."""
     return f"SELECT {_COLUMNS} FROM articles a WHERE a.id = ?"
+
+
+def filter_tags(db: Any) -> list[str]:
+    """Every tag the list can filter by: the articles' and their notes', A to Z."""
+    rows = db.execute(
+        "SELECT tag FROM article_tags UNION "
+        "SELECT j.value FROM notes n, json_each(n.tags) j WHERE n.tags != '[]' "
+        "ORDER BY 1 COLLATE NOCASE"
+    )
+    return [r[0] for r in rows if isinstance(r[0], str) and r[0]]

@@ -13,6 +13,7 @@ import sqlite3
 from sqlite_utils import Database, Migrations
 
 from .model import Block, block_offsets
+from .search import HAS_CJK
 
 MIGRATION_SET = "gloss"
 migrations = Migrations(MIGRATION_SET)
@@ -232,18 +233,22 @@ def m008_claims(db: Database) -> None:
 
 @migrations()
 def m010_trigram_search(db: Database) -> None:
-    """A second, trigram index over the same columns, for what the word index cannot find.
+    """A second, trigram index, for words inside runs of Chinese or Japanese characters.
 
     FTS5's word tokenizers take a run of Chinese or Japanese characters as one token,
-    so a word inside it (电费 in 今年的电费很高) was never found; and the word index is
-    stemmed, so it cannot tell a name from words that share its stem. The trigram index
-    matches any run of three or more characters as written (ignoring case): CJK words
-    and names are looked up there. A shorter run is found through the trigrams that
-    start with it (listed by the `*_tri_vocab` tables): each column is indexed with two
-    line feeds after it, so that even the last characters of a text start a trigram.
-    That padding is why the tables are contentless (content=''), filled by triggers,
-    rather than reading `articles` and `notes` like the word index.
+    so a word inside it (电费 in 今年的电费很高) was never found. The trigram index
+    matches any run of three or more characters as written (ignoring case); a shorter
+    run is found through the trigrams that start with it (listed by the `*_tri_vocab`
+    tables): each column is indexed with two line feeds after it, so that even the last
+    characters of a text start a trigram. That padding is why the tables are contentless
+    (content=''), filled by triggers, rather than reading `articles` and `notes`.
+
+    Only rows that hold a CJK character are indexed (`HAS_CJK`): a trigram index of all
+    text is about five times the size of the text, and the rest is found through the
+    word index (names too: see `search.parse_query`). A plain GLOB in the triggers, not
+    an application function, so that any connection can write the library.
     """
+    tri = {"has_cjk": HAS_CJK}
     db.executescript(
         """
         CREATE VIRTUAL TABLE articles_tri USING fts5(
@@ -251,17 +256,21 @@ def m010_trigram_search(db: Database) -> None:
         CREATE VIRTUAL TABLE articles_tri_vocab USING fts5vocab(articles_tri, 'row');
         CREATE TRIGGER articles_tri_ai AFTER INSERT ON articles BEGIN
           INSERT INTO articles_tri (rowid, title, text)
-            VALUES (new.id, new.title || char(10, 10), new.text || char(10, 10));
+            SELECT new.id, new.title || char(10, 10), new.text || char(10, 10)
+            WHERE new.title GLOB '{has_cjk}' OR new.text GLOB '{has_cjk}';
         END;
         CREATE TRIGGER articles_tri_ad AFTER DELETE ON articles BEGIN
           INSERT INTO articles_tri (articles_tri, rowid, title, text)
-            VALUES ('delete', old.id, old.title || char(10, 10), old.text || char(10, 10));
+            SELECT 'delete', old.id, old.title || char(10, 10), old.text || char(10, 10)
+            WHERE old.title GLOB '{has_cjk}' OR old.text GLOB '{has_cjk}';
         END;
         CREATE TRIGGER articles_tri_au AFTER UPDATE OF title, text ON articles BEGIN
           INSERT INTO articles_tri (articles_tri, rowid, title, text)
-            VALUES ('delete', old.id, old.title || char(10, 10), old.text || char(10, 10));
+            SELECT 'delete', old.id, old.title || char(10, 10), old.text || char(10, 10)
+            WHERE old.title GLOB '{has_cjk}' OR old.text GLOB '{has_cjk}';
           INSERT INTO articles_tri (rowid, title, text)
-            VALUES (new.id, new.title || char(10, 10), new.text || char(10, 10));
+            SELECT new.id, new.title || char(10, 10), new.text || char(10, 10)
+            WHERE new.title GLOB '{has_cjk}' OR new.text GLOB '{has_cjk}';
         END;
 
         CREATE VIRTUAL TABLE notes_tri USING fts5(
@@ -269,32 +278,41 @@ def m010_trigram_search(db: Database) -> None:
         CREATE VIRTUAL TABLE notes_tri_vocab USING fts5vocab(notes_tri, 'row');
         CREATE TRIGGER notes_tri_ai AFTER INSERT ON notes BEGIN
           INSERT INTO notes_tri (rowid, body, quote)
-            VALUES (new.id, new.body || char(10, 10), new.quote || char(10, 10));
+            SELECT new.id, new.body || char(10, 10), new.quote || char(10, 10)
+            WHERE new.body GLOB '{has_cjk}' OR new.quote GLOB '{has_cjk}';
         END;
         CREATE TRIGGER notes_tri_ad AFTER DELETE ON notes BEGIN
           INSERT INTO notes_tri (notes_tri, rowid, body, quote)
-            VALUES ('delete', old.id, old.body || char(10, 10), old.quote || char(10, 10));
+            SELECT 'delete', old.id, old.body || char(10, 10), old.quote || char(10, 10)
+            WHERE old.body GLOB '{has_cjk}' OR old.quote GLOB '{has_cjk}';
         END;
         CREATE TRIGGER notes_tri_au AFTER UPDATE OF body, quote ON notes BEGIN
           INSERT INTO notes_tri (notes_tri, rowid, body, quote)
-            VALUES ('delete', old.id, old.body || char(10, 10), old.quote || char(10, 10));
+            SELECT 'delete', old.id, old.body || char(10, 10), old.quote || char(10, 10)
+            WHERE old.body GLOB '{has_cjk}' OR old.quote GLOB '{has_cjk}';
           INSERT INTO notes_tri (rowid, body, quote)
-            VALUES (new.id, new.body || char(10, 10), new.quote || char(10, 10));
+            SELECT new.id, new.body || char(10, 10), new.quote || char(10, 10)
+            WHERE new.body GLOB '{has_cjk}' OR new.quote GLOB '{has_cjk}';
         END;
-        """
+        """.format(**tri)
     )
     fill_trigram_index(db.conn)
 
 
 def fill_trigram_index(conn: sqlite3.Connection) -> None:
-    """Index every article and note in the (empty) trigram tables, as the triggers do."""
+    """Index every article and note that holds CJK text in the (empty) trigram tables,
+    as the triggers do."""
     conn.execute(
         "INSERT INTO articles_tri (rowid, title, text) "
-        "SELECT id, title || char(10, 10), text || char(10, 10) FROM articles"
+        "SELECT id, title || char(10, 10), text || char(10, 10) FROM articles "
+        "WHERE title GLOB ? OR text GLOB ?",
+        [HAS_CJK, HAS_CJK],
     )
     conn.execute(
         "INSERT INTO notes_tri (rowid, body, quote) "
-        "SELECT id, body || char(10, 10), quote || char(10, 10) FROM notes"
+        "SELECT id, body || char(10, 10), quote || char(10, 10) FROM notes "
+        "WHERE body GLOB ? OR quote GLOB ?",
+        [HAS_CJK, HAS_CJK],
     )
 
 

@@ -11,12 +11,14 @@ one phrase. The last word, from four letters on, also matches as a prefix ("infl
 stemmed, the prefix less its last one or two letters counts too. A query without any
 letter or digit has no expression: the search returns nothing.
 
-Two kinds of piece are also looked up as written in the trigram index (`parse_query`):
-a name (a word typed with a capital: "Parata" must not find "para", nor "Jones" find
-"jone") gets no stemmed prefix and must occur as typed; a run of Chinese or Japanese
-characters, which the word index holds only as a whole run, is found anywhere inside
-one (from three characters in the trigram index, shorter runs through the trigrams that
-start with them).
+Two kinds of piece are looked up as written (`parse_query`). A name (a word typed with
+a capital: "Parata" must not find "para", nor "Jones" find "jone") gets no stemmed
+prefix, and the rows the word index finds for it must also hold it as typed, ignoring
+case (a check of the stored text, in SQL: names are rare, and the word index has
+already narrowed the rows to those sharing the name's stem). A run of Chinese or
+Japanese characters, which the word index holds only as a whole run, is found anywhere
+inside one through the trigram index, which holds only the rows with such text (from
+three characters; shorter runs through the trigrams that start with them).
 
 Ranking: a hit whose title holds every word comes first, then one holding the words
 as a phrase in the order typed, then by bm25 (`SearchHit.boost`).
@@ -50,10 +52,14 @@ SHORT_RUN_TERMS = 400
 
 _WORDY = re.compile(r"\w")
 # Han, kana, Hangul and their punctuation-free neighbours: scripts written without spaces.
-_CJK = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-    "\u31f0-\u31ff\uff66-\uff9f\U00020000-\U0002fa1f]+"
+CJK_CHARS = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+    "\u31f0-\u31ff\uff66-\uff9f\U00020000-\U0002fa1f"
 )
+_CJK = re.compile(f"[{CJK_CHARS}]+")
+# The same characters as an SQLite GLOB: text that holds one. Only such rows go into
+# the trigram index (migration m010's triggers).
+HAS_CJK = f"*[{CJK_CHARS}]*"
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 _PIECES = re.compile(r'"([^"]*)"?|(\S+)')
 
@@ -121,11 +127,12 @@ class ParsedQuery:
     """What the user typed, split by the index that can answer each piece."""
 
     words: str | None  # FTS5 expression for the word (stemmed) index
-    literals: str | None  # FTS5 expression for the trigram index: names, long CJK runs
+    literals: str | None  # FTS5 expression for the trigram index: CJK runs
     short: tuple[str, ...]  # CJK runs under TRIGRAM_MIN characters, found by a scan
     title: str | None  # `words` limited to the title column, for ranking
     phrase: str | None  # every word as one phrase in the order typed, for ranking
     needles: tuple[str, ...] = ()  # the literal pieces and short runs, to mark in snippets
+    names: tuple[str, ...] = ()  # names: the rows `words` finds must hold them as typed
 
     @property
     def empty(self) -> bool:
@@ -147,6 +154,7 @@ def parse_query(query: str) -> ParsedQuery:
     phrases: list[str] = []
     literals: list[str] = []
     short: list[str] = []
+    names: list[str] = []
     plain: list[str] = []  # the words in order, for the ranking phrase
     prefix_last = False
     name_last = False
@@ -169,8 +177,8 @@ def parse_query(query: str) -> ParsedQuery:
         plain.append(text)
         is_bare_last = bare is not None and m.end() == len(query)
         name_last = bare is not None and _is_name(text)
-        if name_last and len(text) >= TRIGRAM_MIN:
-            literals.append(text)
+        if name_last:
+            names.append(text)
         # A bare word still being typed at the very end is a prefix (from PREFIX_MIN
         # letters: shorter prefixes match a good part of the vocabulary).
         prefix_last = is_bare_last and len(_WORDY.findall(text)) >= PREFIX_MIN
@@ -197,6 +205,7 @@ def parse_query(query: str) -> ParsedQuery:
         title=f"{{title}} : ({words})" if words else None,
         phrase=quoted(" ".join(plain)) if len(plain) > 1 else None,
         needles=(*literals, *short),
+        names=tuple(names),
     )
 
 

@@ -17,6 +17,7 @@ from ..core.dberrors import LibraryDamaged, translated
 from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resources_dir
+from . import session_state
 from .crash import CrashReporter
 from .library_health import LibraryHealth
 from .main_window import MainWindow
@@ -43,9 +44,13 @@ def open_window(library_path: Path) -> MainWindow:
     window = MainWindow(library)
     if first is not None:
         window.library_view.select_article(first)
-    elif window.library_view.model_.rows:
-        # Reopen the article read last, or the newest one.
-        window.library_view.select_article(window.library_view.model_.rows[0].id)
+    else:
+        # Reopen the article read last (if it is still there), or the first one listed.
+        last = session_state.last_article(library_path)
+        if last is not None and last in library.article_ids() and not library.is_trashed(last):
+            window.open_article(last)
+        elif window.library_view.model_.rows:
+            window.library_view.select_article(window.library_view.model_.rows[0].id)
     return window
 
 

@@ -28,8 +28,8 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
     QTextImageFormat,
-    QTextLength,
     QTextListFormat,
+    QTextOption,
     QTextTableFormat,
 )
 
@@ -128,6 +128,12 @@ def build_document(
     doc.setUndoRedoEnabled(False)  # the reader is read-only; undo history only costs memory
     doc.setDefaultFont(reading_font(style.size, style.family))
     doc.setDocumentMargin(8)
+    # Break lines between words only: the default also breaks inside a word that does not
+    # fit, which cut narrow table columns into "Gene ral". A table too wide for the column
+    # then overflows it, and the view scrolls sideways.
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    doc.setDefaultTextOption(option)
     builder = _Builder(doc, article, load_image, style, marks or {})
     builder.build()
     return Rendered(
@@ -375,7 +381,8 @@ class _Builder:
         fmt.setCellPadding(5)
         fmt.setCellSpacing(0)
         fmt.setBottomMargin(self.base)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        # No fixed width: a narrow table stays narrow, and a wide one keeps its words
+        # whole and overflows the column (the view scrolls sideways).
         table = self.cursor.insertTable(len(rows), cols, fmt)
         row_spans: list[tuple[int, int]] = []
         for r, row in enumerate(rows):
@@ -408,7 +415,9 @@ class _Builder:
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(self.base * 0.5)
-        self._new_block(fmt, self._char())
+        # Single leading: a proportional line height scales the picture's line, which
+        # left about 100 px between a picture and its caption.
+        self._new_block(fmt, self._char(), 100)
         qimage = QImage.fromData(image.data) if image is not None else QImage()
         if qimage.isNull() and block.text:
             # The page was saved without this picture: say so where it stood, or its

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core.claim_store import claim_summary
 from ..core.library import Library, NotFound
-from ..core.listing import ListQuery, Show, SortBy
+from ..core.listing import ListQuery, Show, SortBy, filter_tags
 from ..core.model import ArticleSummary, Verdict
 from .theme import THEMES, Theme, verdict_icon
 
@@ -131,8 +131,12 @@ def _details(row: ArticleSummary) -> str:
 
 
 class ArticleDelegate(QStyledItemDelegate):
-    """Title on the first line; site, date, tags and progress on the second; verdict chips
-    on the right; a thin reading-progress bar along the bottom."""
+    """Title across the whole first line; site, date, tags and progress on the second, with
+    the verdict chips at its right end; a thin reading-progress bar along the bottom.
+
+    The chips share the second line, not the title's: the title is what a reader scans for,
+    and four chips beside it left room for three words. On a selected row the chips sit on a
+    plate of the list's base colour, so a blue chip stays visible on a blue highlight."""
 
     PADDING = 8
     CHIP = 16
@@ -144,6 +148,43 @@ class ArticleDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         fm = QFontMetrics(option.font)
         return QSize(200, fm.height() * 2 + self.PADDING * 2 + 6)
+
+    def layout(
+        self, rect: QRect, fm: QFontMetrics, row: ArticleSummary
+    ) -> tuple[QRect, QRect, list[tuple[Verdict, str, QRect]]]:
+        """Where the title, the details and each chip (verdict, label, chip square) go."""
+        inner = rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        title = QRect(inner.left(), inner.top(), inner.width(), fm.height())
+        line2 = inner.top() + fm.height() + 2
+        # The chips take at most half the line; past that the rest fold into "+N".
+        budget = inner.width() // 2
+        chips: list[tuple[Verdict, str, int]] = []
+        used = 0
+        counts = list(row.verdict_counts)
+        for i, (verdict, count) in enumerate(counts):
+            label = str(count)
+            width = self.CHIP + 2 + fm.horizontalAdvance(label) + 6
+            rest = len(counts) - i - 1
+            reserve = fm.horizontalAdvance(f"+{rest}") + 6 if rest else 0
+            if used + width + reserve > budget:
+                chips.append((Verdict.NONE, f"+{len(counts) - i}", 0))
+                used += fm.horizontalAdvance(f"+{len(counts) - i}") + 6
+                break
+            chips.append((verdict, label, width))
+            used += width
+        x = inner.right() - used + 1
+        placed: list[tuple[Verdict, str, QRect]] = []
+        for verdict, label, width in chips:
+            if width == 0:  # the overflow count, drawn as text only
+                w = fm.horizontalAdvance(label) + 6
+                placed.append((verdict, label, QRect(x, line2, w, fm.height())))
+                x += w
+                continue
+            top = line2 + (fm.height() - self.CHIP) // 2
+            placed.append((verdict, label, QRect(x, top, self.CHIP, self.CHIP)))
+            x += width
+        details = QRect(inner.left(), line2, max(0, inner.width() - used - 6), fm.height())
+        return title, details, placed
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         row: ArticleSummary | None = index.data(SUMMARY)
@@ -162,12 +203,8 @@ class ArticleDelegate(QStyledItemDelegate):
         )
         muted = QColor(text_colour)
         muted.setAlpha(160)
-        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         fm = QFontMetrics(option.font)
-
-        chips = [(v, n) for v, n in row.verdict_counts]
-        chips_width = sum(self.CHIP + 4 + fm.horizontalAdvance(str(n)) + 6 for _, n in chips)
-        text_rect = QRect(rect.left(), rect.top(), rect.width() - chips_width, fm.height())
+        title_rect, details_rect, chips = self.layout(option.rect, fm, row)
 
         title_font = QFont(option.font)
         title_font.setBold(not row.opened)
@@ -175,34 +212,46 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_colour)
         title = QFontMetrics(title_font).elidedText(
-            row.title, Qt.TextElideMode.ElideRight, text_rect.width()
+            row.title, Qt.TextElideMode.ElideRight, title_rect.width()
         )
         painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
         )
 
         painter.setFont(option.font)
         painter.setPen(muted)
-        second = QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height())
         painter.drawText(
-            second,
+            details_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(_details(row), Qt.TextElideMode.ElideRight, second.width()),
+            fm.elidedText(_details(row), Qt.TextElideMode.ElideRight, details_rect.width()),
         )
 
-        x = rect.right() - chips_width + 6
-        for verdict, count in chips:
-            icon = verdict_icon(verdict, self.CHIP, self.theme)
-            icon.paint(painter, QRect(x, rect.top() + 1, self.CHIP, self.CHIP))
-            x += self.CHIP + 2
-            painter.setPen(text_colour)
-            label = str(count)
+        chip_text = text_colour
+        if chips and selected:
+            left = chips[0][2].left() - 3
+            plate = QRect(left, details_rect.top() - 1, option.rect.right() - 4 - left, 0)
+            plate.setHeight(fm.height() + 2)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(plate, 4, 4)
+            chip_text = palette.color(QPalette.ColorRole.Text)
+        for verdict, label, square in chips:
+            painter.setPen(chip_text)
+            if label.startswith("+"):  # more verdicts than fit
+                painter.drawText(square, Qt.AlignmentFlag.AlignCenter, label)
+                continue
+            verdict_icon(verdict, self.CHIP, self.theme).paint(painter, square)
             painter.drawText(
-                QRect(x, rect.top(), fm.horizontalAdvance(label) + 2, fm.height()),
+                QRect(
+                    square.right() + 3,
+                    details_rect.top(),
+                    fm.horizontalAdvance(label) + 2,
+                    fm.height(),
+                ),
                 Qt.AlignmentFlag.AlignVCenter,
                 label,
             )
-            x += fm.horizontalAdvance(label) + 8
 
         if row.opened and row.progress > 0:
             bar = QRect(
@@ -272,7 +321,8 @@ class LibraryView(QWidget):
         self.delegate = ArticleDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click select several rows for the right-click menu's bulk actions.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -321,6 +371,23 @@ class LibraryView(QWidget):
         index = self.list.currentIndex()
         return index.data(ARTICLE_ID) if index.isValid() else None
 
+    def selected_ids(self) -> list[int]:
+        """The selected rows' articles, in list order."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedRows())
+        return [self.model_.rows[r].id for r in rows if r < len(self.model_.rows)]
+
+    def neighbour_of(self, article_id: int) -> int | None:
+        """The article listed after this one (before it, if it is the last)."""
+        row = self.model_.row_of(article_id)
+        if row is None:
+            return None
+        if row + 1 >= self.model_.rowCount() and self.model_.canFetchMore():
+            self.model_.fetchMore()
+        for other in (row + 1, row - 1):
+            if 0 <= other < self.model_.rowCount():
+                return self.model_.rows[other].id
+        return None
+
     def select_article(self, article_id: int, emit: bool = True, scroll: bool = True) -> None:
         """Select an article's row; one the list does not show (archived, filtered out)
         leaves no row selected rather than another article's."""
@@ -366,7 +433,7 @@ class LibraryView(QWidget):
                 self.filter_box.addItem(
                     verdict_icon(verdict, 14), verdict.label, f"verdict:{verdict.value}"
                 )
-        for tag in self.library.all_tags():
+        for tag in filter_tags(self.library.db):
             self.filter_box.addItem(f"#{tag}", f"tag:{tag}")
         index = self.filter_box.findData(current)
         self.filter_box.setCurrentIndex(max(index, 0))

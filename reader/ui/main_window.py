@@ -33,15 +33,18 @@ from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
 from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
+from . import context_menus, session_state
 from .capture import CaptureControl
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
+from .focus_mode import PanelToggles
 from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
@@ -136,9 +139,14 @@ class MainWindow(QMainWindow):
         self.live.start()
 
         self._build_menu()
+        context_menus.install_library_menu(self)
+        self.reader.extend_menu = lambda menu, index: context_menus.add_reader_items(
+            self, menu, index
+        )
         self.statusBar().showMessage(f"Library: {library.path}")
         self.apply_preferences()
         self._restore_layout()
+        session_state.restore_list_state(self.library_view)
         self._follow_system_theme()
 
     # -- menu ------------------------------------------------------------------------------
@@ -191,6 +199,9 @@ class MainWindow(QMainWindow):
         self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
         view.addSeparator()
         self.claims_view.add_actions(view, article)
+        self.panels = PanelToggles(
+            self, self.splitter, self.library_view, self.reader, self.notes, view
+        )
         view.addSeparator()
         themes = view.addMenu("&Theme")
         self.theme_actions = QActionGroup(self)
@@ -238,25 +249,10 @@ class MainWindow(QMainWindow):
         )
 
     def _shortcuts_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "<table cellpadding=3>"
-            "<tr><td><b>j</b> / <b>↓</b>, <b>k</b> / <b>↑</b></td>"
-            "<td>next / previous sentence</td></tr>"
-            "<tr><td><b>n</b>, <b>p</b></td><td>next / previous noted sentence</td></tr>"
-            "<tr><td><b>c</b>, <b>Shift+C</b></td>"
-            "<td>next / previous claim without a note</td></tr>"
-            "<tr><td><b>Enter</b></td><td>write a note on the sentence, or on the words "
-            "selected with the mouse</td></tr>"
-            "<tr><td><b>Ctrl+Enter</b></td><td>save the note</td></tr>"
-            "<tr><td><b>Esc</b></td><td>leave the editor</td></tr>"
-            "<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the article, next match</td></tr>"
-            "<tr><td><b>Ctrl++</b>, <b>Ctrl+-</b></td><td>larger / smaller text</td></tr>"
-            "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>"
-            "<tr><td><b>Ctrl+E</b>, <b>Del</b></td><td>archive / delete the article</td></tr>"
-            "</table>",
-        )
+        from .shortcuts_help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.open()
 
     # -- preferences -----------------------------------------------------------------------
 
@@ -295,7 +291,7 @@ class MainWindow(QMainWindow):
     def _open_preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self)
+        dialog = PreferencesDialog(self.prefs, self, open_library=self.library.path)
         if dialog.exec():
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
@@ -481,6 +477,7 @@ class MainWindow(QMainWindow):
         self.notes.show_sentence(self.current_article_id, index, sentence.text, page)
 
     def _write_note(self, index: int) -> None:
+        self.panels.reveal(self.notes)
         self._sentence_chosen(index)
         self.notes.focus_editor()
 
@@ -500,6 +497,7 @@ class MainWindow(QMainWindow):
             article.text[span.start : span.end],
             article.sentences[span.first].text,
         )
+        self.panels.reveal(self.notes)
         self.notes.focus_editor()
 
     def _show_review(self) -> None:
@@ -515,7 +513,8 @@ class MainWindow(QMainWindow):
             self.reader.set_marks(self.library.marks(article_id))
             self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
             self.claims_view.refresh(article_id)
-        # The filter menu lists verdicts (fixed) and article tags, so a note leaves it alone.
+        # The filter menu lists note tags too: a note may bring a new one or take one away.
+        self.library_view.refresh_filters()
         self.library_view.model_.refresh_article(article_id)
 
     def _note_summary(self, index: int) -> str:
@@ -523,7 +522,8 @@ class MainWindow(QMainWindow):
             return ""
         lines = []
         for note in self.library.notes(self.current_article_id, index):
-            first = note.text.splitlines()[0] if note.text else ""
+            plain = note_plain_text(note.text)
+            first = plain.splitlines()[0] if plain else ""
             lines.append(f"<b>{html.escape(note.verdict.label)}</b> {html.escape(first[:120])}")
         return "<br>".join(lines)
 
@@ -561,7 +561,11 @@ class MainWindow(QMainWindow):
         article_id = self.current_article_id
         if article_id is None:
             return
+        after = self.library_view.neighbour_of(article_id)
         self.undo.push(TrashArticle(self.library, self._article_changed, article_id))
+        # Go on reading: the row that takes the deleted one's place, as in a mail client.
+        if after is not None and self.current_article_id is None:
+            self.open_article(after)
         self.statusBar().showMessage("Article deleted — Ctrl+Z to undo", 8000)
 
     def _edit_tags(self) -> None:
@@ -734,5 +738,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        session_state.save_list_state(self.library_view)
+        session_state.save_last_article(self.library.path, self.current_article_id)
         self.library.close()
         super().closeEvent(event)

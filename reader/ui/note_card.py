@@ -162,7 +162,7 @@ class NoteCard(QFrame):
         return label
 
     def _follow(self, url: str) -> None:
-        ref = follow_link(url)
+        ref = follow_link(url, self.window())
         if ref is not None:
             self.articleRequested.emit(ref)
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ..core.library import Library, StaleRevision
 from ..core.model import Note
+from ..core.note_html import note_html
+from ..core.note_plain import note_plain_text
 from ..core.numbering import sentence_number
 from ..core.spans import Span
 from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
@@ -365,14 +367,16 @@ class NotesPanel(QWidget):
                 where = f"Sentences {sentence_number(first)}–{sentence_number(last)}"
             if note.text_changed:
                 where = f"⚠ {where}, text changed"
-            first = note.text.splitlines()[0] if note.text else "(no text)"
+            plain = note_plain_text(note.text)
+            first = plain.splitlines()[0] if plain else "(no text)"
             item = QListWidgetItem(
                 verdict_icon(note.verdict, 14, self.theme),
                 f"{where}: “{_short(note.quote, 70)}”\n{_short(first, 90)}",
             )
             item.setData(SENTENCE, note.sentence)
             # Qt would guess that a note starting with a tag is HTML (and load its images).
-            item.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(note.text)}</p>")
+            # Rendered as on the card (safe HTML: no raw HTML, no images, checked links).
+            item.setToolTip(note_html(note.text).strip() if note.text else "")
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +31,12 @@ from .theme import THEME_CHOICES, default_reading_family
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, prefs: Preferences, parent: QWidget | None = None, open_library: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
+        self.setMinimumWidth(560)  # room for a library path to be read whole
         self.prefs = prefs
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
@@ -58,16 +63,38 @@ class PreferencesDialog(QDialog):
         self.library.setPlaceholderText(str(default_library()))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
+        # A widget, not a bare layout, so the row's label gets a buddy: with a layout
+        # QFormLayout shows "&Library file" with its ampersand and no shortcut.
+        library_row = QWidget()
+        row = QHBoxLayout(library_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.library, 1)
         row.addWidget(browse)
+        library_label = QLabel("&Library file")
+        library_label.setBuddy(self.library)
+        # The window may have another library open than the setting names (`--library`,
+        # GLOSS_LIBRARY): say which, so the field is not mistaken for the file in use.
+        self.open_note = QLabel()
+        self.open_note.setObjectName("openLibraryNote")
+        self.open_note.setWordWrap(True)
+        self.open_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        configured = Path(prefs.library).expanduser() if prefs.library else default_library()
+        if open_library is not None and _same_file(open_library, configured):
+            self.open_note.setText(f"In use now: {open_library}")
+        elif open_library is not None:
+            self.open_note.setText(
+                f"In use now: {open_library} (given at start, with --library or "
+                "GLOSS_LIBRARY). The file above is the one Gloss opens when started "
+                "without one."
+            )
+        self.open_note.setVisible(open_library is not None)
         form = QFormLayout(self)
         form.addRow("&Theme", self.theme)
         form.addRow("Reading &font", self.family)
         form.addRow("Text &size", self.size)
         form.addRow("Line &width", self.measure)
-        # A row that is a layout gets no buddy from addRow: the label needs one for its "&".
-        form.addRow(QLabel("&Library file", buddy=self.library), row)
+        form.addRow(library_label, library_row)
+        form.addRow("", self.open_note)
         inbox = InboxSettings.load()
         self.inbox = QLineEdit(inbox.folder)
         self.inbox.setAccessibleName("Inbox folder")
@@ -121,3 +148,10 @@ class PreferencesDialog(QDialog):
             measure=self.measure.value(),
             library=self.library.text().strip(),
         )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return False

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QDesktopServices,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -20,8 +19,9 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.model import Article, Verdict
 from ..core.spans import NoteSpan, Span
@@ -36,6 +36,7 @@ from .document import (
     insert_marker,
     remove_marker,
 )
+from .links import open_external
 from .span_marks import (
     SpanMapper,
     covered_sentences,
@@ -72,6 +73,10 @@ class ReaderView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the reader never navigates away from the article
         self.setOpenExternalLinks(False)
+        self.extend_menu: Callable[[QMenu, int | None], None] | None = None
+        # Words stay whole (Qt's default also breaks inside a word, "Gene ral" in a narrow
+        # table column); the view applies this to every document it is given.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         # No keyboard selection: the keys move sentence by sentence, and without it Qt
         # draws no text caret (cursorWidth 0 still left a 1-pixel one).
         self.setTextInteractionFlags(
@@ -383,7 +388,11 @@ class ReaderView(QTextBrowser):
         if not len(self.sentences):
             return 0.0
         bar = self.verticalScrollBar()
-        if bar.maximum() == 0 or bar.value() >= bar.maximum():
+        # Nothing counts as read before the reader scrolls: opening an article puts its
+        # first screen in view, and calling that "70% read" (a short article) is wrong.
+        if bar.value() == 0:
+            return 0.0
+        if bar.value() >= bar.maximum():
             return 1.0
         bottom = self._first_sentence_below(bar.value() + self.viewport().height())
         return bottom / len(self.sentences)
@@ -531,6 +540,8 @@ class ReaderView(QTextBrowser):
             menu.removeAction(action)
             menu.insertAction(first, action)
             menu.insertSeparator(first)
+        if self.extend_menu is not None:  # the window's items (copy, cite, search)
+            self.extend_menu(menu, self.sentence_at(event.pos()))
         self.context_menu = menu  # kept for tests and so it outlives exec()
         menu.exec(event.globalPos())
 
@@ -680,4 +691,4 @@ class ReaderView(QTextBrowser):
                 self.select_sentence(index, scroll=False)
                 self.sentenceClicked.emit(index)
         elif url.scheme() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_external(url, self.window())

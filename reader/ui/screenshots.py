@@ -1,6 +1,10 @@
-"""Render the main window with a sample library to PNG files, once per theme, and one
-more (`gloss-review.png`) with the card of a note whose words changed on the page, and
-one (`gloss-claims.png`) with the check-worthy claims marked and listed in the Claims tab.
+"""Render the main window with a sample library to PNG files, once per theme, and more
+states: `gloss-review.png` (the card of a note whose words changed on the page),
+`gloss-library.png` (many rows with verdict badges, the selected one with four),
+`gloss-table-figure.png` (a captioned picture and a table wider than the column),
+`gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
+`gloss-preferences.png`, and `gloss-claims.png` (check-worthy claims marked in the text and
+listed in the Claims tab).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -49,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.sentences import segment
     from ..core.spans import sentences_span
     from .app import make_app, open_window
+    from .screenshot_states import add_library_rows, add_table_and_figure
 
     app = make_app()
     library_path = scratch / "library.db"
@@ -99,10 +104,13 @@ def main(argv: list[str] | None = None) -> int:
             for b in page.blocks
         )
         library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
+        richest = add_library_rows(library, scratch / "rows")
+        table_article = add_table_and_figure(library, scratch / "table")
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
     window.show()
+    window.open_article(article_id)
     selected = index_of("Last spring")
     written = []
     for theme in THEMES:
@@ -120,17 +128,42 @@ def main(argv: list[str] | None = None) -> int:
     path = args.outdir / "gloss-review.png"
     window.grab().save(str(path))
     written.append(path)
+
+    def shot(name: str, widget=None) -> None:
+        for _ in range(5):
+            app.processEvents()
+        target = args.outdir / f"gloss-{name}.png"
+        (widget or window).grab().save(str(target))
+        written.append(target)
+
+    # Many rows, the selected one with four verdict badges.
+    window.open_article(richest)
+    shot("library")
+    window.open_article(table_article)
+    window.reader.verticalScrollBar().setValue(0)
+    shot("table-figure")
+    # A small window: the notes fold so the text keeps a readable line; then focus mode.
+    window.open_article(article_id)
+    window.resize(1024, 700)
+    shot("small-window")
+    window.panels.focus_action.trigger()
+    shot("focus-mode")
+    window.panels.focus_action.trigger()
+    window.resize(width, height)
+    from .preferences_dialog import PreferencesDialog
+
+    prefs = PreferencesDialog(window.prefs, window, open_library=window.library.path)
+    prefs.show()
+    shot("preferences", prefs)
+    prefs.close()
     # The claims state: dotted marks on check-worthy sentences, the Claims tab open, the
     # first claim without a note selected (what `c` goes to).
+    window.open_article(article_id)
     window.notes.tabs.setCurrentWidget(window.claims_view.panel)
     window.reader.select_sentence(None)
     window.reader.verticalScrollBar().setValue(0)
     window.claims_view.move(1)
-    for _ in range(5):
-        app.processEvents()
-    path = args.outdir / "gloss-claims.png"
-    window.grab().save(str(path))
-    written.append(path)
+    shot("claims")
     window.close()
     for path in written:
         print(path)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.library import Library
 from ..core.model import Verdict
+from ..core.note_plain import strip_inline_markdown
 from ..core.search import SearchHit
 from .tasks import Task
 from .theme import verdict_icon
@@ -162,5 +163,8 @@ class SearchDialog(QDialog):
 
 def _render(hit: SearchHit) -> str:
     where = "note" if hit.kind == "note" else "article"
-    snippet = html.escape(hit.marked("\x02", "\x03")).replace("\x02", "<b>").replace("\x03", "</b>")
+    marked = hit.marked("\x02", "\x03")
+    if hit.kind == "note":  # a note's Markdown, cut anywhere: "**2019**" shows as "2019"
+        marked = strip_inline_markdown(marked)
+    snippet = html.escape(marked).replace("\x02", "<b>").replace("\x03", "</b>")
     return f"<b>{html.escape(hit.title)}</b> <span style='color:gray'>· {where}</span><br>{snippet}"

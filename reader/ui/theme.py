@@ -150,6 +150,14 @@ def application_palette(theme: Theme, base: QPalette) -> QPalette:
         p.setColor(group, QPalette.ColorRole.ToolTipText, text)
         p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
         p.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+    # Disabled fields keep the dark surfaces (a disabled note form was light grey).
+    for role, colour in (
+        (QPalette.ColorRole.Base, QColor("#232427")),
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.Button, QColor("#2a2b2f")),
+        (QPalette.ColorRole.AlternateBase, QColor("#26282c")),
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, colour)
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6d6d6d"))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6d6d6d"))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6d6d6d"))

@@ -1,0 +1,139 @@
+"""Extra articles for `python -m reader.ui.screenshots`: a library of many rows with verdict
+badges, and an article with a wide table and a captioned picture.
+
+Built from text written to a scratch folder and imported the ordinary way, so the states
+show what a user's own imports look like.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+from ..core.ingest import load_file
+from ..core.library import Library
+from ..core.model import Verdict
+
+_TITLES = (
+    "Regional rail ridership recovers to pre-pandemic levels across the northern network",
+    "The quiet economics of municipal composting programmes",
+    "What the new battery plant means for the valley's water supply",
+    "Council publishes the full audit of the harbour renovation",
+    "A decade of school meal data, read closely",
+    "Why the bridge inspection schedule slipped by two years",
+    "Heat pumps in old houses: a field report from twelve homes",
+    "The library that lends tools, seeds and sewing machines",
+    "Fact sheet: how the regional budget is actually spent",
+    "Interview: the engineer who mapped every culvert in the county",
+    "Ten claims about the new bus timetable, checked",
+    "How a small newsroom verifies flood photographs",
+)
+_VERDICT_SETS = (
+    (Verdict.FALSE, Verdict.MISLEADING, Verdict.MOSTLY_TRUE, Verdict.TRUE),
+    (Verdict.MOSTLY_TRUE,),
+    (),
+    (Verdict.TRUE, Verdict.TRUE, Verdict.UNVERIFIED),
+    (Verdict.MISLEADING, Verdict.OPINION),
+    (),
+    (
+        Verdict.FALSE,
+        Verdict.MISLEADING,
+        Verdict.MOSTLY_TRUE,
+        Verdict.TRUE,
+        Verdict.UNVERIFIED,
+        Verdict.OPINION,
+    ),
+)
+
+
+def add_library_rows(library: Library, folder: Path) -> int:
+    """Twelve articles, most with notes of several verdicts; returns the one with most."""
+    folder.mkdir(parents=True, exist_ok=True)
+    richest = 0
+    for i, title in enumerate(_TITLES):
+        body = "\n\n".join(
+            f"Paragraph {p + 1} of the report on {title.lower()}. It gives figure {i * 7 + p} "
+            f"and cites the {p + 2019} annual report. A third sentence follows here."
+            for p in range(6)
+        )
+        path = folder / f"row-{i:02d}.md"
+        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+        article_id = library.add_article(load_file(path)).article_id
+        verdicts = _VERDICT_SETS[i % len(_VERDICT_SETS)]
+        for n, verdict in enumerate(verdicts):
+            library.add_note(article_id, n, f"Checked against the {2019 + n} report.", verdict)
+        if i == 0:
+            richest = article_id
+        if i % 3 == 1:
+            library.mark_opened(article_id)
+    return richest
+
+
+def picture_data_uri() -> str:
+    """A small landscape as a PNG data URI (a gradient sky over a hill)."""
+    image = QImage(480, 240, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    sky = QLinearGradient(QPointF(0, 0), QPointF(0, 240))
+    sky.setColorAt(0, QColor("#7fb3e0"))
+    sky.setColorAt(1, QColor("#e8f1f8"))
+    painter.fillRect(image.rect(), sky)
+    painter.setBrush(QColor("#5d8a4e"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(QPointF(240, 330), 360, 160)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode()
+
+
+def add_table_and_figure(library: Library, folder: Path) -> int:
+    """An article with a picture and its caption, then a table wider than the column."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "Generation source",
+            "Installed capacity",
+            "Annual production",
+            "Share of consumption",
+            "Change since previous year",
+            "Regional distribution",
+            "Grid connection status",
+        )
+    )
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+        for row in (
+            (
+                "Hydroelectric",
+                "1,240 MW",
+                "4,870 GWh",
+                "38%",
+                "+2.1%",
+                "North and west",
+                "Connected",
+            ),
+            ("Wind (onshore)", "860 MW", "2,140 GWh", "17%", "+11.4%", "Coast", "Connected"),
+            ("Solar photovoltaic", "410 MW", "520 GWh", "4%", "+27.0%", "South", "Partly pending"),
+        )
+    )
+    html = f"""<!doctype html><html><head><title>Where the region's electricity comes from</title>
+<meta name="author" content="Energy desk"></head><body><article>
+<h1>Where the region's electricity comes from</h1>
+<p>The regional grid operator published its yearly figures on Monday. Hydroelectric plants
+still carry most of the load, while wind and solar keep growing from a small base.</p>
+<figure><img src="{picture_data_uri()}" alt="The reservoir above the valley">
+<figcaption>The upper reservoir in early spring, when it is lowest.</figcaption></figure>
+<p>The table below lists each source with its installed capacity and what it produced.</p>
+<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
+<p>Imports from neighbouring grids covered the remaining winter peaks, as in earlier
+years. The operator expects the share of wind to pass a fifth of consumption by 2027.</p>
+</article></body></html>"""
+    path = folder / "electricity.html"
+    path.write_text(html, encoding="utf-8")
+    return library.add_article(load_file(path)).article_id
