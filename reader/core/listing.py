@@ -17,6 +17,7 @@ class Show(StrEnum):
     NOTED = "noted"
     REVIEW = "review"  # with notes whose words changed (archived ones too)
     ARCHIVED = "archived"
+    TRASH = "trash"  # deleted articles, until the Trash is emptied
 
 
 class SortBy(StrEnum):
@@ -54,7 +55,8 @@ _ORDER = {
 
 
 def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
-    where = ["a.trashed_at IS NULL"]
+    trash = query.show == Show.TRASH
+    where = ["a.trashed_at IS NOT NULL" if trash else "a.trashed_at IS NULL"]
     params: list[Any] = []
     if query.show == Show.ARCHIVED:
         where.append("a.archived = 1")
@@ -62,7 +64,7 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
         where.append(
             "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id AND n.text_changed = 1)"
         )
-    else:
+    elif not trash:  # archived or not, a deleted article is in the Trash
         where.append("a.archived = 0")
     if query.show == Show.UNREAD:
         where.append("a.opened_at IS NULL")
@@ -83,6 +85,8 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
     if count:
         return f"SELECT COUNT(*) FROM articles a WHERE {condition}", params
     order = _ORDER[query.sort].format(d="DESC" if query.descending else "ASC")
+    if trash and query.sort == SortBy.RECENT:
+        order = "a.trashed_at {d}, a.id {d}".format(d="DESC" if query.descending else "ASC")
     return f"SELECT {_COLUMNS} FROM articles a WHERE {condition} ORDER BY {order}", params
 
 
