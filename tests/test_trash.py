@@ -135,3 +135,16 @@ def test_trash_command_in_its_own_process(library_path: Path, pages: Path) -> No
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, "Deleted 1 article for good\n")
+
+
+def test_cli_import_of_a_trashed_page_says_it_came_back(
+    capsys, library_path: Path, pages: Path
+) -> None:
+    with Library(library_path) as lib:
+        news, _other, note = _filled(lib, pages)
+        lib.trash_article(news)
+    code, out, err = _gloss(capsys, library_path, "import", str(pages / "news.html"))
+    assert code == 0 and out.startswith(f"{news}\t")
+    assert "1 unchanged, 0 failed, 1 restored from the Trash" in err
+    with Library(library_path) as lib:
+        assert not lib.is_trashed(news) and lib.find_note(note) is not None

@@ -113,3 +113,15 @@ def test_delete_forever_from_the_row_menu(qtbot, window: MainWindow) -> None:
     assert seen == [f"Delete “{title}” for good?"]
     assert listed(window) == [second]
     assert first not in window.library.article_ids()
+
+
+def test_importing_a_trashed_page_brings_it_back(qtbot, window: MainWindow, pages: Path) -> None:
+    news = next(r.id for r in window.library_view.model_.rows if r.title.startswith("Bridge"))
+    window.library_view.select_article(news)
+    window._delete_article()
+    assert news not in listed(window)
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([pages / "news.html"])
+    assert news in listed(window)
+    assert not window.library.is_trashed(news)
+    assert "1 restored from the Trash" in window.statusBar().currentMessage()
