@@ -15,6 +15,7 @@ from reader.cli import main
 from reader.core import trash
 from reader.core.ingest import load_file
 from reader.core.library import Library
+from reader.core.listing import filter_tags
 from reader.core.model import Block, BlockKind, Verdict
 from reader.core.sentences import segment
 from reader.core.transfer import export_notes
@@ -43,8 +44,12 @@ def test_trash_outlasts_closing_the_library(library_path: Path, pages: Path) -> 
 def test_trashed_articles_are_left_out_everywhere(library: Library, pages: Path) -> None:
     news, other, _note = _filled(library, pages)
     hash_ = library.article_content_hash(news)
+    library.set_article_tags(news, ["transport"])
+    library.add_note(news, 1, "Tagged.", Verdict.TRUE, tags=["cables"])
     assert library.search("bridge")
+    assert filter_tags(library.db) == ["cables", "transport"]
     library.trash_article(news)
+    assert filter_tags(library.db) == [] and library.all_tags() == []
     assert [r.id for r in library.summaries()] == [other]
     assert library.article_count() == 1
     assert all(h.article_id != news for h in library.search("bridge"))

@@ -545,10 +545,12 @@ class Library:
             )
 
     def all_tags(self) -> list[str]:
+        """The articles' tags, A to Z, leaving out those found only in the Trash."""
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT DISTINCT tag FROM article_tags ORDER BY tag COLLATE NOCASE"
+                "SELECT DISTINCT t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id "
+                "WHERE a.trashed_at IS NULL ORDER BY t.tag COLLATE NOCASE"
             )
         ]
 

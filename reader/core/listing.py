@@ -96,10 +96,12 @@ def one_sql() -> str:
 
 
 def filter_tags(db: Any) -> list[str]:
-    """Every tag the list can filter by: the articles' and their notes', A to Z."""
+    """Every tag the list can filter by: the articles' and their notes', A to Z. Tags
+    found only on articles in the Trash are left out (they would list nothing)."""
+    live = "(SELECT 1 FROM articles a WHERE a.id = {} AND a.trashed_at IS NULL)"
     rows = db.execute(
-        "SELECT tag FROM article_tags UNION "
+        f"SELECT t.tag FROM article_tags t WHERE EXISTS {live.format('t.article_id')} UNION "
         "SELECT j.value FROM notes n, json_each(n.tags) j WHERE n.tags != '[]' "
-        "ORDER BY 1 COLLATE NOCASE"
+        f"AND EXISTS {live.format('n.article_id')} ORDER BY 1 COLLATE NOCASE"
     )
     return [r[0] for r in rows if isinstance(r[0], str) and r[0]]
