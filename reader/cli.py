@@ -11,10 +11,11 @@ from typing import Any, TextIO
 
 from . import __version__
 from .capture_cli import import_urls, watch
-from .core import health
+from .core import claim_store, health
 from .core.backups import backup_to
 from .core.batch import import_files
 from .core.capture import is_web_address
+from .core.claims import KIND_LABELS, default_model
 from .core.dberrors import WritesRefused, translated
 from .core.import_summary import ImportSummary
 from .core.ingest import ImportFailed, find_importable, load_file
@@ -64,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sentences", help="split text into sentences, one per line")
     p.add_argument("file", nargs="?", type=Path, metavar="FILE")
+
+    p = sub.add_parser(
+        "claims",
+        help="list an article's check-worthy claims, or spot claims in sentences (--sentences)",
+    )
+    p.add_argument("target", nargs="?", metavar="ID|FILE")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--sentences",
+        action="store_true",
+        help="read one sentence per line from FILE (default: standard input); print one "
+        'JSON object per line: {"text", "claim", "score", "kinds"}',
+    )
 
     p = sub.add_parser("list", help="list the library's articles")
     p.add_argument("--json", action="store_true")
@@ -191,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args.paths, args.format, sys.stdout)
         if args.command == "sentences":
             return _sentences(args.file, sys.stdout)
+        if args.command == "claims":
+            if args.sentences:
+                return _spot_sentences(args.target, sys.stdout)
+            if args.target is None or not args.target.isdigit():
+                parser.error("claims needs an article ID (or --sentences [FILE])")
         path = resolve_library(args.library)
         with translated(path):
             if args.command in _FILE_COMMANDS:
@@ -249,6 +268,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return 0
     if args.command == "notes":
         return _notes(library, args.id, args.json, out)
+    if args.command == "claims":
+        return _claims(library, int(args.target), args.json, out)
     if args.command == "trash":
         return run_trash(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
@@ -415,6 +436,43 @@ def _show(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
     print(article.title, file=out)
     for s in article.sentences:
         print(f"{sentence_number(s.index)}\t{s.text}", file=out)
+    return 0
+
+
+def _claims(library: Library, article_id: int, as_json: bool, out: TextIO) -> int:
+    library.summary(article_id)  # raises NotFound for an unknown id
+    claim_store.ensure_claims(library, article_id)
+    claims = claim_store.claims(library.db, article_id)
+    if not claim_store.language_handled(library.db, article_id):
+        print(
+            f"gloss: article {article_id} is not in English: claims are spotted in English "
+            "articles only",
+            file=sys.stderr,
+        )
+    if as_json:
+        json.dump([c.to_json() for c in claims], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    checked = sum(c.checked for c in claims)
+    print(claim_store.claim_summary(len(claims), checked) or "no claims", file=out)
+    for c in claims:
+        kinds = ", ".join(KIND_LABELS[k] for k in c.kinds) or "-"
+        mark = "checked" if c.checked else "unchecked"
+        print(f"{sentence_number(c.index)}\t{c.score:.2f}\t{kinds}\t{mark}\t{c.text}", file=out)
+    return 0
+
+
+def _spot_sentences(file: str | None, out: TextIO) -> int:
+    """One JSON object per input line, blank lines included, so output lines match input."""
+    source = sys.stdin if file in (None, "-") else open(file, encoding="utf-8")  # noqa: SIM115
+    try:
+        model = default_model()
+        for line in source:
+            text = line.rstrip("\r\n")
+            out.write(json.dumps(model.spot(text).to_json(text), ensure_ascii=False) + "\n")
+    finally:
+        if source is not sys.stdin:
+            source.close()
     return 0
 
 

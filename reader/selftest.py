@@ -41,6 +41,7 @@ REQUIRED_RESOURCES = (
     "sample/welcome.html",
     "sample/welcome_files/gauges.png",
     "icons/gloss.png",
+    "claims/model.json.gz",
 )
 # Image formats articles use; each one is a Qt plugin the bundle must keep.
 REQUIRED_IMAGE_FORMATS = ("png", "jpeg", "gif", "webp", "svg")
@@ -214,6 +215,7 @@ def _library_path(state: State) -> Path:
 
 
 def _check_import(state: State) -> str:
+    from .core import claim_store
     from .core.ingest import load_file
     from .core.library import Library
 
@@ -229,8 +231,12 @@ def _check_import(state: State) -> str:
         state.article_id = result.article_id
         if library.article_count() != 1:
             raise CheckFailed(f"expected 1 article, the library has {library.article_count()}")
+        # Storing spots claims with the shipped model: the sample states several.
+        claims = claim_store.counts(library.db, result.article_id)[0]
+        if not claims:
+            raise CheckFailed(f"no claims spotted in {sample}")
     state.article = article
-    return f"{article.title!r}, {len(article.sentences)} sentences"
+    return f"{article.title!r}, {len(article.sentences)} sentences, {claims} claims"
 
 
 def _check_window(state: State) -> str:

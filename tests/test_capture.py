@@ -280,7 +280,10 @@ def test_cli_watch_imports_until_interrupted(tmp_path: Path) -> None:
     )  # fmt: skip
     try:
         assert proc.stderr is not None and "Watching" in proc.stderr.readline()
-        page(inbox_dir / "watched.html", "Watched page")
+        # As a browser saves: under a partial name, renamed when complete. A page written
+        # in place could be seen empty by two scans on a loaded machine.
+        page(inbox_dir / "watched.html.part", "Watched page")
+        (inbox_dir / "watched.html.part").rename(inbox_dir / "watched.html")
         assert proc.stdout is not None
         line = proc.stdout.readline()
         assert line.rstrip().endswith("\tWatched page")

@@ -304,3 +304,26 @@ def test_note_markdown_is_not_shown_raw_in_one_line_views(window: MainWindow) ->
         "note", article_id, 0, "Title", f"went up in **{MARK_START}2019{MARK_END}**, see", 0.0
     )
     assert _render(hit).endswith("went up in <b>2019</b>, see")
+
+
+def test_an_article_that_fits_on_screen_is_read_as_far_as_the_reader_went(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    short = tmp_path / "fits.txt"
+    short.write_text("Fits on a screen\n\nOne thing. Another thing.\n\nA third thing here.")
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([short])
+    article_id = window.current_article_id
+    assert article_id is not None
+    qtbot.waitUntil(lambda: window.reader.is_placed())
+    assert window.reader.verticalScrollBar().maximum() == 0  # nothing to scroll
+    window._remember_position()
+    assert window.library.summary(article_id).progress == 0.0
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, "j")
+    qtbot.keyClick(window.reader, "j")
+    window._remember_position()
+    assert window.library.summary(article_id).progress == pytest.approx(2 / 3)
+    qtbot.keyClick(window.reader, "j")
+    window._remember_position()
+    assert window.library.summary(article_id).progress == 1.0

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import health
+from . import claim_store, health
 from .anchoring import CONTEXT_CHARS, fold
 from .connection import GlossDatabase, open_connection
 from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
@@ -369,6 +369,8 @@ class Library:
                 for s in article.sentences
             ],
         )
+        # Claims are indexed by sentence: they are spotted whenever sentences are written.
+        claim_store.write_claims(self.db, article_id, article)
 
     def _write_body(self, article_id: int, article: Article) -> None:
         self._write_sentences(article_id, article)
@@ -1259,6 +1261,8 @@ def _summary(r: tuple) -> ArticleSummary:
         note_count=r[10],
         verdict_counts=ranked,
         tags=tuple(sorted(r[12].split(SEP))) if r[12] else (),
+        claim_count=r[13],
+        claims_checked=r[14],
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from .claim_store import count_columns, unchecked_condition
+
 
 class Show(StrEnum):
     ALL = "all"  # everything not archived
@@ -17,6 +19,7 @@ class Show(StrEnum):
     NOTED = "noted"
     REVIEW = "review"  # with notes whose words changed (archived ones too)
     ARCHIVED = "archived"
+    UNCHECKED = "unchecked"  # with claims no note checks yet
     TRASH = "trash"  # deleted articles, until the Trash is emptied
 
 
@@ -43,7 +46,8 @@ _COLUMNS = f"""a.id, a.title, a.site, a.published, a.imported_at, a.url, a.archi
     a.opened_at IS NOT NULL, a.progress, NULL,
     (SELECT COUNT(*) FROM notes n WHERE n.article_id = a.id),
     (SELECT GROUP_CONCAT(n.verdict, '{SEP}') FROM notes n WHERE n.article_id = a.id),
-    (SELECT GROUP_CONCAT(t.tag, '{SEP}') FROM article_tags t WHERE t.article_id = a.id)"""
+    (SELECT GROUP_CONCAT(t.tag, '{SEP}') FROM article_tags t WHERE t.article_id = a.id),
+    {count_columns()}"""
 
 _ORDER = {
     SortBy.RECENT: "a.imported_at {d}, a.id {d}",
@@ -70,6 +74,8 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
         where.append("a.opened_at IS NULL")
     elif query.show == Show.NOTED:
         where.append("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)")
+    elif query.show == Show.UNCHECKED:
+        where.append(unchecked_condition())
     if query.tag:
         # A tag of the article, or of one of its notes.
         where.append(

@@ -308,6 +308,8 @@ class ArticleSummary:
     opened: bool = False
     progress: float = 0.0  # 0..1, from the last sentence read
     tags: tuple[str, ...] = ()
+    claim_count: int = 0  # check-worthy sentences the spotter found
+    claims_checked: int = 0  # of those, covered by a note
 
     @property
     def worst_verdict(self) -> Verdict | None:

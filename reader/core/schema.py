@@ -212,6 +212,26 @@ def m006_unique_article_urls(db: Database) -> None:
 
 
 @migrations()
+def m008_claims(db: Database) -> None:
+    """The claim spotter's results: one row per check-worthy sentence, with its score and
+    the kinds of evidence found (JSON list). `claims_version` on the article names the
+    spotter that made them; '' (every existing article) means not spotted yet, which
+    `claim_store.ensure_claims` does lazily, as re-splitting is done."""
+    db.executescript(
+        """
+        CREATE TABLE claims (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            score REAL NOT NULL,
+            kinds TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+        ALTER TABLE articles ADD COLUMN claims_version TEXT NOT NULL DEFAULT '';
+        """
+    )
+
+
+@migrations()
 def m010_trigram_search(db: Database) -> None:
     """A second, trigram index, for words inside runs of Chinese or Japanese characters.
 

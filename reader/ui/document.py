@@ -111,6 +111,7 @@ class Rendered:
     images: list[PlacedImage]
     markers: dict[int, int] = field(default_factory=dict)  # sentence -> marker position
     unmarkable: set[int] = field(default_factory=set)  # sentences that take no marker
+    header_end: int = 0  # end of the header's details line, where more can be said
 
 
 ImageSource = Callable[[str], Image | None]
@@ -141,6 +142,7 @@ def build_document(
         builder.images,
         builder.markers,
         builder.unmarkable,
+        builder.header_end,
     )
 
 
@@ -213,6 +215,7 @@ class _Builder:
         self._first = True
         self._list = None
         self._list_key: tuple[int, bool] | None = None
+        self.header_end = 0
 
     def build(self) -> None:
         self._header()
@@ -264,6 +267,7 @@ class _Builder:
         grey.setFontPointSize(self.base * 0.9)
         self._new_block(line, grey)
         self.cursor.insertText("  ·  ".join(details), grey)
+        self.header_end = self.cursor.position()
 
     def _text_block(self, index: int, block: Block) -> None:
         fmt = QTextBlockFormat()

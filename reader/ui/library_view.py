@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.claim_store import claim_summary
 from ..core.library import Library, NotFound
 from ..core.listing import ListQuery, Show, SortBy, filter_tags
 from ..core.model import ArticleSummary, Verdict
@@ -125,6 +126,7 @@ def _details(row: ArticleSummary) -> str:
         parts.append("finished")
     elif row.progress > 0:
         parts.append(f"{round(row.progress * 100)}% read")
+    parts.append(claim_summary(row.claim_count, row.claims_checked))
     return "  ·  ".join(p for p in parts if p)
 
 
@@ -283,6 +285,7 @@ class LibraryView(QWidget):
             ("Unread", Show.UNREAD),
             ("Noted", Show.NOTED),
             ("Notes to review", Show.REVIEW),
+            ("Unchecked claims", Show.UNCHECKED),
             ("Archived", Show.ARCHIVED),
             ("Trash", Show.TRASH),
         ):

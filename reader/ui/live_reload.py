@@ -87,6 +87,7 @@ class LiveReload(QObject):
         else:
             w.reader.set_marks(w.library.marks(article_id))
             w.reader.set_note_spans(note_spans(w.library.notes(article_id)))
+            w.claims_view.refresh(article_id)  # a note from elsewhere can check a claim
             w.notes.reload()
         try:
             archived = w.library.summary(article_id).archived
@@ -132,6 +133,7 @@ class LiveReload(QObject):
             top_sentence=new_top,
         )
         reader.set_note_spans(note_spans(w.library.notes(article_id)))
+        w.claims_view.article_opened(article_id)  # the new text's claims
         if new_top is not None and reader.is_placed():
             bar = reader.verticalScrollBar()
             bar.setValue(int(reader.sentence_y(new_top) + offset))

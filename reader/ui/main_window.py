@@ -40,6 +40,7 @@ from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from . import context_menus, session_state
 from .capture import CaptureControl
+from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._position_timer.timeout.connect(self._remember_position)
         self.reader.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
+        self.claims_view = ClaimsController(self)
         # Follow changes other processes and the background workers make to the file.
         self.live = LiveReload(self)
         self.live.start()
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         )
         self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
         view.addSeparator()
+        self.claims_view.add_actions(view, article)
         self.panels = PanelToggles(
             self, self.splitter, self.library_view, self.reader, self.notes, view
         )
@@ -444,6 +447,7 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.library_view.model_.refresh_article(article_id)
         self.notes.show_article(article_id, revision)
+        self.claims_view.article_opened(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.archive_action.setText(
             "Un&archive" if self.library.summary(article_id).archived else "&Archive"
@@ -511,6 +515,7 @@ class MainWindow(QMainWindow):
         if self.current_article_id == article_id:
             self.reader.set_marks(self.library.marks(article_id))
             self.reader.set_note_spans(note_spans(self.library.notes(article_id)))
+            self.claims_view.refresh(article_id)
         # The filter menu lists note tags too: a note may bring a new one or take one away.
         self.library_view.refresh_filters()
         self.library_view.model_.refresh_article(article_id)
@@ -541,6 +546,7 @@ class MainWindow(QMainWindow):
         """The open article was deleted (here or by another process)."""
         self.reader.clear_article()
         self.notes.show_article(None)
+        self.claims_view.clear()
         self.current_article_id = None
         self.setWindowTitle(APP_NAME)
 

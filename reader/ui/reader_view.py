@@ -52,6 +52,13 @@ MAX_FIND_HITS = 2000  # highlighting more than this many matches helps nobody
 NoteSummary = Callable[[int], str]
 
 
+_PLAIN_OR_SHIFT = (
+    Qt.KeyboardModifier.NoModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.KeypadModifier,
+)
+
+
 class ReaderView(QTextBrowser):
     sentenceClicked = Signal(int)
     noteRequested = Signal(int)
@@ -88,6 +95,11 @@ class ReaderView(QTextBrowser):
         # after each span's last sentence; n/p go to each span's first.
         self.note_spans: list[NoteSpan] = []
         self._covered: set[int] = set()
+        # Check-worthy sentences (index -> kinds of evidence), marked when `show_claims`.
+        self.claims: dict[int, tuple[str, ...]] = {}
+        self.show_claims = True
+        self._header_note = ""  # said after the header's details ("7 claims · 3 checked")
+        self._header_note_len = 0  # its UTF-16 length in the document
         self.mapper: SpanMapper | None = None
         self.current_span: Span | None = None  # words chosen for a note, drawn as selected
         # Each span's document range, worked out once per layout (markers move them).
@@ -99,6 +111,7 @@ class ReaderView(QTextBrowser):
         self._press: QPoint | None = None
         self._laid_out_width = -1
         self._pending_top: int | None = None
+        self._furthest_selected = -1  # the furthest sentence chosen (j/k, clicks)
         self.setPlaceholderText("Choose an article from the library, or import a saved page.")
 
     # -- content ---------------------------------------------------------------------------
@@ -114,8 +127,11 @@ class ReaderView(QTextBrowser):
         self._load_image = load_image
         self.marks = dict(marks)
         self.note_spans, self._covered = [], set()
+        self.claims = {}
+        self._header_note = ""
         self.current = None
         self.current_span = None
+        self._furthest_selected = -1
         self._render()
         self.verticalScrollBar().setValue(0)
         # Scrolling to a sentence needs the real layout width: wait until shown if hidden.
@@ -147,8 +163,11 @@ class ReaderView(QTextBrowser):
         self.sentences = SentenceMap([], [])
         self.current = None
         self.current_span = None
+        self._furthest_selected = -1
         self.marks = {}
         self.note_spans, self._covered, self.mapper = [], set(), None
+        self.claims = {}
+        self._header_note, self._header_note_len = "", 0
         self._span_ranges = None
         self.clear()
         self.setExtraSelections([])
@@ -161,6 +180,9 @@ class ReaderView(QTextBrowser):
         self.sentences = rendered.sentences
         self.mapper = SpanMapper(self.article, rendered.sentences, rendered.unmarkable)
         self._span_ranges = None
+        self._header_note_len = 0
+        if self._header_note:
+            self._insert_header_note(self._header_note)
         # Parented to the view, so Qt deletes it when the next article replaces it.
         rendered.document.setParent(self)
         self.setDocument(rendered.document)
@@ -206,6 +228,66 @@ class ReaderView(QTextBrowser):
             type(i)(i.position + delta, i.width, i.height) if i.position >= position else i
             for i in self.rendered.images
         ]
+
+    def set_header_note(self, text: str) -> None:
+        """Words after the header's details line, e.g. "7 claims · 3 checked"."""
+        if text == self._header_note:
+            return
+        self._header_note = text
+        if self.rendered is None:
+            return
+        at = self.rendered.header_end
+        if self._header_note_len:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(at)
+            cursor.setPosition(at + self._header_note_len, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._shift(at, -self._header_note_len)
+            self._header_note_len = 0
+        if text:
+            self._insert_header_note(text)
+        self._find_hits = []
+        self._refresh()
+
+    def _insert_header_note(self, text: str) -> None:
+        assert self.rendered is not None
+        at = self.rendered.header_end
+        cursor = QTextCursor(self.rendered.document)
+        cursor.setPosition(at)
+        before = self.rendered.document.characterCount()
+        cursor.insertText("  ·  " + text, cursor.charFormat())
+        self._header_note_len = self.rendered.document.characterCount() - before
+        self._shift(at, self._header_note_len)
+
+    def set_claims(self, claims: dict[int, tuple[str, ...]]) -> None:
+        """The check-worthy sentences and their kinds of evidence."""
+        self.claims = dict(claims)
+        self._refresh()
+
+    def set_show_claims(self, show: bool) -> None:
+        self.show_claims = show
+        self._refresh()
+
+    def unchecked_claims(self) -> list[int]:
+        """Claims no note covers yet, in reading order."""
+        checked = self._covered if self.note_spans else set(self.marks)
+        return sorted(i for i in self.claims if i not in checked)
+
+    def move_claim(self, step: int) -> bool:
+        """c / Shift+C: the next or previous claim without a note; False when none is left."""
+        targets = self.unchecked_claims()
+        if not targets:
+            return False
+        here = self.current if self.current is not None else -1
+        if step > 0:
+            later = [i for i in targets if i > here]
+            target = later[0] if later else targets[0]
+        else:
+            earlier = [i for i in targets if i < here] if here >= 0 else []
+            target = earlier[-1] if earlier else targets[-1]
+        self.select_sentence(target)
+        self.sentenceClicked.emit(target)
+        return True
 
     def set_note_spans(self, spans: list[NoteSpan]) -> None:
         """The placed notes' spans, which the marks cover exactly."""
@@ -257,6 +339,8 @@ class ReaderView(QTextBrowser):
             index = None
         self.current = index
         self.current_span = None
+        if index is not None:
+            self._furthest_selected = max(self._furthest_selected, index)
         self._refresh()
         if index is not None and scroll:
             self._ensure_visible(index)
@@ -309,14 +393,16 @@ class ReaderView(QTextBrowser):
         if not len(self.sentences):
             return 0.0
         bar = self.verticalScrollBar()
-        # Nothing counts as read before the reader scrolls: opening an article puts its
-        # first screen in view, and calling that "70% read" (a short article) is wrong.
+        # Reading is scrolling or moving through the sentences. Opening an article puts
+        # its first screen in view, and calling that "70% read" (a short article) is
+        # wrong; an article that fits on one screen is read as far as the reader went.
+        chosen = (self._furthest_selected + 1) / len(self.sentences)
         if bar.value() == 0:
-            return 0.0
+            return chosen
         if bar.value() >= bar.maximum():
             return 1.0
         bottom = self._first_sentence_below(bar.value() + self.viewport().height())
-        return bottom / len(self.sentences)
+        return max(chosen, bottom / len(self.sentences))
 
     def sentence_y(self, index: int) -> float:
         """The top of a sentence's first line, in document coordinates.
@@ -415,6 +501,8 @@ class ReaderView(QTextBrowser):
             self.move_noted(1)
         elif plain and key == Qt.Key.Key_P:
             self.move_noted(-1)
+        elif key == Qt.Key.Key_C and mods in _PLAIN_OR_SHIFT:
+            self.move_claim(-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
         elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if not self.note_selection() and self.current is not None:
                 self.noteRequested.emit(self.current)
@@ -540,6 +628,15 @@ class ReaderView(QTextBrowser):
     def _refresh(self) -> None:
         theme = self.style_.theme
         selections = []
+        if self.show_claims and self.claims:
+            # A dotted underline: a shape, so it reads without colour, and quiet enough
+            # to read through; notes drawn after it take over their sentences.
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(theme.muted))
+            for index in sorted(self.claims):
+                if index < len(self.sentences):
+                    selections.append(self._selection(*self.sentences.span(index), fmt))
         if self.note_spans and self.mapper is not None:
             for span, where in self._ranges():
                 selections.append(self._selection(*where, span_format(span.verdict, theme)))

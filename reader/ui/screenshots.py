@@ -2,8 +2,9 @@
 states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-library.png` (many rows with verdict badges, the selected one with four),
 `gloss-table-figure.png` (a captioned picture and a table wider than the column),
-`gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png` and
-`gloss-preferences.png`.
+`gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
+`gloss-preferences.png`, and `gloss-claims.png` (check-worthy claims marked in the text and
+listed in the Claims tab).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -155,6 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     prefs.show()
     shot("preferences", prefs)
     prefs.close()
+    # The claims state: dotted marks on check-worthy sentences, the Claims tab open, the
+    # first claim without a note selected (what `c` goes to).
+    window.open_article(article_id)
+    window.notes.tabs.setCurrentWidget(window.claims_view.panel)
+    window.reader.select_sentence(None)
+    window.reader.verticalScrollBar().setValue(0)
+    window.claims_view.move(1)
+    shot("claims")
     window.close()
     for path in written:
         print(path)
