@@ -27,6 +27,7 @@ from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .log import write_log
 from .paths import resolve_library
+from .trash_cli import add_trash_command, run_trash
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +168,8 @@ def _add_transfer_commands(sub: Any) -> None:
     p = sub.add_parser("backup", help="copy the library to PATH (SQLite online backup)")
     p.add_argument("dest", type=Path, metavar="PATH")
 
+    add_trash_command(sub)
+
     sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
 
     p = sub.add_parser(
@@ -267,6 +270,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return _notes(library, args.id, args.json, out)
     if args.command == "claims":
         return _claims(library, int(args.target), args.json, out)
+    if args.command == "trash":
+        return run_trash(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
         return _TRANSFER_COMMANDS[args.command](args, library, out)
     raise AssertionError(args.command)

@@ -25,6 +25,7 @@ class FileOutcome:
     changed: int = 0  # notes an updated text put on changed words (to review)
     reason: str = ""  # why it failed, one line
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
+    restored: bool = False  # the article was in the Trash: the import brought it back
 
     @property
     def ok(self) -> bool:
@@ -68,6 +69,7 @@ def import_files(
                 result.orphaned,
                 moved=result.moved,
                 changed=result.changed,
+                restored=result.restored,
             )
     if progress is not None:
         progress(len(files), len(files), "")

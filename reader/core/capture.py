@@ -39,6 +39,7 @@ class Captured:
     status: str = ""  # "added", "updated" or "unchanged"
     reason: str = ""
     trace: str = ""  # the traceback of an unexpected error (a bug), for the log
+    restored: bool = False  # the article was in the Trash: the import brought it back
 
     @property
     def ok(self) -> bool:
@@ -80,7 +81,9 @@ def import_clipboard(
 def _store(library: Library, article: Article, source: str) -> Captured:
     with translated(library.path):
         result = library.add_article(article, source_path=source)
-    return Captured(source, result.article_id, article.title, result.status)
+    return Captured(
+        source, result.article_id, article.title, result.status, restored=result.restored
+    )
 
 
 def article_from_clipboard(html: str | None, text: str | None, url: str | None = None) -> Article:

@@ -26,6 +26,7 @@ class ImportSummary:
     moved: int = 0  # notes of updated articles now on a sentence with another number
     unplaced: int = 0  # notes of updated articles that lost their sentence
     review: int = 0  # notes of updated articles now on changed words, to review
+    restored: int = 0  # articles in the Trash that the import brought back (also counted above)
     failures: list[tuple[Path, str]] = field(default_factory=list)  # (file, why)
     unplaced_in: list[Unplaced] = field(default_factory=list)
     last_article: int | None = None  # the article of the last file that worked
@@ -41,6 +42,7 @@ class ImportSummary:
                 summary.failures.append((o.path, o.reason))
                 continue
             summary.last_article = o.article_id
+            summary.restored += o.restored
             if o.status == "added":
                 summary.added += 1
             elif o.status == "updated":
@@ -77,6 +79,8 @@ class ImportSummary:
             updated += f" ({', '.join(notes)})"
         parts = [f"{self.added} added", updated, f"{self.unchanged} unchanged"]
         parts.append(f"{self.failed} failed")
+        if self.restored:
+            parts.append(f"{self.restored} restored from the Trash")
         return ", ".join(parts)
 
     def failure_lines(self) -> list[str]:

@@ -72,6 +72,7 @@ class AddResult:
     orphaned: int = 0  # notes that could not be placed on the new text
     changed: int = 0  # notes placed on words that changed: to review
     moved: int = 0  # notes placed on a sentence with another number in the new text
+    restored: bool = False  # the page was in the Trash: importing it again brought it back
 
 
 def now() -> str:
@@ -189,10 +190,16 @@ class Library:
             existing = self._find_existing(article)
             if existing is not None:
                 article_id, content_hash = existing
+                # A page whose article is in the Trash comes back with its notes rather
+                # than as a second copy: the unique URL index holds trashed rows too, and
+                # the reader's notes on the trashed copy must never be silently lost.
+                restored = self.is_trashed(article_id)
+                if restored:
+                    self.restore_article(article_id)
                 if content_hash == article.content_hash:
-                    return AddResult(article_id, "unchanged")
+                    return AddResult(article_id, "unchanged", restored=restored)
                 orphaned, changed, moved = self._replace_text(article_id, article, source_path)
-                return AddResult(article_id, "updated", orphaned, changed, moved)
+                return AddResult(article_id, "updated", orphaned, changed, moved, restored)
             stamp = now()
             row = {
                 "uuid": str(uuidlib.uuid4()),
@@ -481,7 +488,8 @@ class Library:
             )
 
     def trash_article(self, article_id: int) -> None:
-        """Hide an article until `purge_trash`; `restore_article` undoes it."""
+        """Move an article to the Trash, where it stays (across restarts) until the reader
+        restores it (`restore_article`) or empties the Trash (`purge_trash`)."""
         with self.db.atomic():
             self.db.execute("UPDATE articles SET trashed_at = ? WHERE id = ?", [now(), article_id])
 
@@ -494,6 +502,13 @@ class Library:
             "SELECT trashed_at IS NOT NULL FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         return bool(row and row[0])
+
+    def trashed_at(self, article_id: int) -> str:
+        """When the article was moved to the Trash ("" if it is not there)."""
+        row = self.db.execute(
+            "SELECT trashed_at FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return str(row[0]) if row and row[0] else ""
 
     def purge_trash(self) -> int:
         if self.writes_refused:  # nothing can have been trashed
@@ -516,10 +531,12 @@ class Library:
             )
 
     def all_tags(self) -> list[str]:
+        """The articles' tags, A to Z, leaving out those found only in the Trash."""
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT DISTINCT tag FROM article_tags ORDER BY tag COLLATE NOCASE"
+                "SELECT DISTINCT t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id "
+                "WHERE a.trashed_at IS NULL ORDER BY t.tag COLLATE NOCASE"
             )
         ]
 

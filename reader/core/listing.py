@@ -20,6 +20,7 @@ class Show(StrEnum):
     REVIEW = "review"  # with notes whose words changed (archived ones too)
     ARCHIVED = "archived"
     UNCHECKED = "unchecked"  # with claims no note checks yet
+    TRASH = "trash"  # deleted articles, until the Trash is emptied
 
 
 class SortBy(StrEnum):
@@ -58,7 +59,8 @@ _ORDER = {
 
 
 def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
-    where = ["a.trashed_at IS NULL"]
+    trash = query.show == Show.TRASH
+    where = ["a.trashed_at IS NOT NULL" if trash else "a.trashed_at IS NULL"]
     params: list[Any] = []
     if query.show == Show.ARCHIVED:
         where.append("a.archived = 1")
@@ -66,7 +68,7 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
         where.append(
             "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id AND n.text_changed = 1)"
         )
-    else:
+    elif not trash:  # archived or not, a deleted article is in the Trash
         where.append("a.archived = 0")
     if query.show == Show.UNREAD:
         where.append("a.opened_at IS NULL")
@@ -89,6 +91,8 @@ def list_sql(query: ListQuery, *, count: bool = False) -> tuple[str, list[Any]]:
     if count:
         return f"SELECT COUNT(*) FROM articles a WHERE {condition}", params
     order = _ORDER[query.sort].format(d="DESC" if query.descending else "ASC")
+    if trash and query.sort == SortBy.RECENT:
+        order = "a.trashed_at {d}, a.id {d}".format(d="DESC" if query.descending else "ASC")
     return f"SELECT {_COLUMNS} FROM articles a WHERE {condition} ORDER BY {order}", params
 
 
@@ -98,10 +102,12 @@ def one_sql() -> str:
 
 
 def filter_tags(db: Any) -> list[str]:
-    """Every tag the list can filter by: the articles' and their notes', A to Z."""
+    """Every tag the list can filter by: the articles' and their notes', A to Z. Tags
+    found only on articles in the Trash are left out (they would list nothing)."""
+    live = "(SELECT 1 FROM articles a WHERE a.id = {} AND a.trashed_at IS NULL)"
     rows = db.execute(
-        "SELECT tag FROM article_tags UNION "
+        f"SELECT t.tag FROM article_tags t WHERE EXISTS {live.format('t.article_id')} UNION "
         "SELECT j.value FROM notes n, json_each(n.tags) j WHERE n.tags != '[]' "
-        "ORDER BY 1 COLLATE NOCASE"
+        f"AND EXISTS {live.format('n.article_id')} ORDER BY 1 COLLATE NOCASE"
     )
     return [r[0] for r in rows if isinstance(r[0], str) and r[0]]

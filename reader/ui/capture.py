@@ -163,6 +163,8 @@ class CaptureControl(QObject):
         verb = {"unchanged": "Already in the library", "updated": "Updated"}.get(
             captured.status, "Imported"
         )
+        if captured.restored:
+            verb = "Restored from the Trash"
         message = f"{verb}: {captured.title}"
         self.window.library_view.refresh()
         win = self.window

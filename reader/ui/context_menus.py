@@ -46,7 +46,9 @@ def install_library_menu(window: MainWindow) -> None:
             return
         ids = window.library_view.selected_ids()
         clicked = index.data(ARTICLE_ID)
-        if len(ids) > 1 and clicked in ids:
+        if window.trash.showing():
+            menu = window.trash.row_menu(ids if clicked in ids else [clicked])
+        elif len(ids) > 1 and clicked in ids:
             menu = selection_menu(window, ids)
         else:
             menu = library_menu(window, clicked)

@@ -287,6 +287,7 @@ class LibraryView(QWidget):
             ("Notes to review", Show.REVIEW),
             ("Unchecked claims", Show.UNCHECKED),
             ("Archived", Show.ARCHIVED),
+            ("Trash", Show.TRASH),
         ):
             self.show_box.addItem(label, show)
         self.sort_box = QComboBox()
@@ -447,5 +448,6 @@ class LibraryView(QWidget):
             self.select_article(current, emit=False)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # A deleted article does not open: it is restored first (the Trash's bar and menu).
+        if current.isValid() and self.query().show != Show.TRASH:
             self.articleSelected.emit(current.data(ARTICLE_ID))

@@ -54,6 +54,7 @@ from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
 from .theme import THEME_CHOICES, application_palette
+from .trash_view import TrashControls
 
 EXPORT_FORMATS = {
     "Markdown": "markdown",
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         self.archive_action = self._action(article, "&Archive", self._toggle_archive, "Ctrl+E")
         self._action(article, "&Tags…", self._edit_tags, "Ctrl+T")
         self._action(article, "&Delete", self._delete_article, QKeySequence.StandardKey.Delete)
+        article.addSeparator()
+        self.trash = TrashControls(self, article)
 
         view = bar.addMenu("&View")
         self._action(view, "Zoom &In", lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn)
@@ -722,7 +725,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the reading place and layout, make deletes final, close the library."""
+        """Save the reading place and layout, close the library (the Trash stays)."""
         if self._closed:
             super().closeEvent(event)
             return
@@ -734,7 +737,6 @@ class MainWindow(QMainWindow):
             task.wait()
         self._position_timer.stop()
         self._remember_position()
-        self.library.purge_trash()  # deletes become final when the session ends
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

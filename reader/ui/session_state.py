@@ -24,7 +24,9 @@ def _library_key(path: Path) -> str:
 
 def save_list_state(view: LibraryView) -> None:
     settings = QSettings()
-    settings.setValue(f"{GROUP}/show", str(view.show_box.currentData()))
+    show = str(view.show_box.currentData())
+    # A restart opens on the library, never on the Trash (whose rows do not open).
+    settings.setValue(f"{GROUP}/show", "all" if show == "trash" else show)
     settings.setValue(f"{GROUP}/sort", str(view.sort_box.currentData()))
     settings.setValue(f"{GROUP}/reversed", view.order.isChecked())
     settings.setValue(f"{GROUP}/filter", view.filter_box.currentData() or "")
