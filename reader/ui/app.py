@@ -22,6 +22,7 @@ from .crash import CrashReporter
 from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
+from .translations import install_translations
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -35,6 +36,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     icon = resources_dir() / "icons" / "gloss.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    if not app.property("gloss_translated"):  # once per process, not per window
+        install_translations(app)
+        app.setProperty("gloss_translated", True)
     return app
 
 

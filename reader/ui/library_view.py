@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claim_store import claim_summary
 from ..core.library import Library, NotFound
 from ..core.listing import ListQuery, Show, SortBy, filter_tags
 from ..core.model import ArticleSummary, Verdict
+from .locale_format import claim_summary, percent, short_date
 from .theme import THEMES, Theme, verdict_icon
 
 ARTICLE_ID = Qt.ItemDataRole.UserRole
@@ -117,15 +118,16 @@ class LibraryModel(QAbstractListModel):
 
 
 def _details(row: ArticleSummary) -> str:
-    parts = [row.site, row.published[:10]]
+    tr = QCoreApplication.translate
+    parts = [row.site, short_date(row.published) if row.published else ""]
     if row.tags:
         parts.append(" ".join(f"#{t}" for t in row.tags))
     if not row.opened:
-        parts.append("unread")
+        parts.append(tr("ArticleList", "unread"))
     elif row.progress >= 0.98:
-        parts.append("finished")
+        parts.append(tr("ArticleList", "finished"))
     elif row.progress > 0:
-        parts.append(f"{round(row.progress * 100)}% read")
+        parts.append(tr("ArticleList", "{0} read").format(percent(row.progress)))
     parts.append(claim_summary(row.claim_count, row.claims_checked))
     return "  ·  ".join(p for p in parts if p)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Note
 from ..core.note_html import link_html, note_html
 from .links import follow_link
+from .locale_format import short_date
 from .note_editor import NoteEditor
 from .text_change import TextChange
 from .theme import THEMES, Theme, verdict_icon
@@ -203,9 +204,11 @@ def _tool(text: str, tip: str) -> QToolButton:
 
 
 def _date_line(note: Note) -> str:
-    created = note.created[:10]
-    updated = note.updated[:10]
-    return created if updated == created else f"{created}, edited {updated}"
+    created = short_date(note.created)
+    if note.updated[:10] == note.created[:10]:
+        return created
+    edited = QCoreApplication.translate("NoteCard", "{0}, edited {1}")
+    return edited.format(created, short_date(note.updated))
 
 
 def _short(text: str, limit: int) -> str:

@@ -1,0 +1,39 @@
+"""Dates and numbers as the reader's locale writes them (30.11.26 and 1.234 in German).
+
+The core stores ISO dates ("2026-11-30" or a full timestamp) and plain numbers; only the
+window turns them into text, through `QLocale()` (the system's, or whatever a test or the
+user set as default), so every figure in the window follows one convention.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+
+def short_date(iso: str) -> str:
+    """An ISO date or timestamp as the locale's short date; text that is not one, as is."""
+    head = iso[:10]
+    date = QDate.fromString(head, "yyyy-MM-dd")
+    if not date.isValid():
+        return head
+    return QLocale().toString(date, QLocale.FormatType.ShortFormat)
+
+
+def number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def percent(fraction: float) -> str:
+    """0.42 -> "42%" ("42 %" in French): the locale places the sign."""
+    whole = QLocale().toString(round(fraction * 100))
+    return QCoreApplication.translate("locale_format", "{0}%").format(whole)
+
+
+def claim_summary(count: int, checked: int) -> str:
+    """ "7 claims · 3 checked", or '' when there are none (the window's wording of
+    `claim_store.claim_summary`, which the CLI keeps in English)."""
+    if not count:
+        return ""
+    claims = QCoreApplication.translate("locale_format", "%n claim(s)", "", count)
+    done = QCoreApplication.translate("locale_format", "{0} checked").format(number(checked))
+    return f"{claims} · {done}"
