@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -70,7 +70,11 @@ def open_watched_window(library_path: Path) -> MainWindow:
 def offer_restore_without_window(library_path: Path, problem: str) -> bool:
     """The library is too damaged to show a window: restore its newest good backup?"""
     good = health.newest_good_backup(library_path)
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Your library is damaged.")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_NAME,
+        QCoreApplication.translate("app", "Your library is damaged."),
+    )
     if good is None:
         box.setInformativeText(
             f"{problem}\n\nThere is no good backup in {library_path.parent / 'backups'}. "
@@ -82,8 +86,10 @@ def offer_restore_without_window(library_path: Path, problem: str) -> bool:
         f"{problem}\n\nGloss can put back the newest good backup, {good.name}; the damaged "
         "file is kept beside the library."
     )
-    restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("app", "Restore Backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not restore:
         return False

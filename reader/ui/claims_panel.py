@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,19 +48,31 @@ class ClaimsPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("claimsHeading")
         self.heading.setWordWrap(True)
-        self.only_unchecked = QCheckBox("Only unchecked claims")
+        self.only_unchecked = QCheckBox(
+            QCoreApplication.translate("ClaimsPanel", "Only unchecked claims")
+        )
         self.only_unchecked.setObjectName("claimsUnchecked")
-        self.only_unchecked.setToolTip("A claim is checked when a note covers its sentence")
+        self.only_unchecked.setToolTip(
+            QCoreApplication.translate(
+                "ClaimsPanel", "A claim is checked when a note covers its sentence"
+            )
+        )
         self.only_unchecked.toggled.connect(lambda _on: self._fill())
         self.list = QListWidget()
         self.list.setObjectName("claimsList")
-        self.list.setAccessibleName("Check-worthy claims in this article")
+        self.list.setAccessibleName(
+            QCoreApplication.translate("ClaimsPanel", "Check-worthy claims in this article")
+        )
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)  # one claim from the next, at a glance
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
-        self.hint = hint = QLabel("c / Shift+C: next / previous unchecked claim")
+        self.hint = hint = QLabel(
+            QCoreApplication.translate(
+                "ClaimsPanel", "c / Shift+C: next / previous unchecked claim"
+            )
+        )
         hint.setObjectName("claimsHint")
         hint.setEnabled(False)  # drawn muted: a hint, not content
         hint.setWordWrap(True)
@@ -126,7 +138,9 @@ class ClaimsController(QObject):
         self.window = window
         self.panel = ClaimsPanel()
         self.panel.jumpRequested.connect(window.select_sentence)
-        window.notes.tabs.addTab(self.panel, "Claims")
+        window.notes.tabs.addTab(
+            self.panel, QCoreApplication.translate("ClaimsController", "Claims")
+        )
         self._pending: set[int] = set()  # articles being spotted in the background
         show = QSettings().value(SHOW_CLAIMS_KEY, True)
         self.show_claims = show not in (False, "false", "0", 0)
@@ -137,7 +151,9 @@ class ClaimsController(QObject):
         return self.window.library
 
     def add_actions(self, view_menu: Any, article_menu: Any) -> None:
-        action = QAction("Show &Claims", self.window)
+        action = QAction(
+            QCoreApplication.translate("ClaimsController", "Show &Claims"), self.window
+        )
         action.setCheckable(True)
         action.setChecked(self.show_claims)
         action.toggled.connect(self.set_show_claims)
@@ -159,7 +175,12 @@ class ClaimsController(QObject):
 
     def move(self, step: int) -> None:
         if not self.window.reader.move_claim(step):
-            self.window.statusBar().showMessage("No unchecked claims in this article", 4000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ClaimsController", "No unchecked claims in this article"
+                ),
+                4000,
+            )
 
     def set_show_claims(self, show: bool) -> None:
         self.show_claims = show

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -157,7 +157,9 @@ def tag_many(window: MainWindow, ids: list[int]) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     text, ok = QInputDialog.getText(
-        window, "Tags", f"Tags to add to {len(ids)} articles (separated by commas):"
+        window,
+        QCoreApplication.translate("context_menus", "Tags"),
+        f"Tags to add to {len(ids)} articles (separated by commas):",
     )
     tags = sorted({t.strip().lstrip("#") for t in text.split(",") if t.strip()})
     if ok and tags:
@@ -172,12 +174,19 @@ def export_many(window: MainWindow, ids: list[int]) -> None:
     from .main_window import EXPORT_FORMATS
 
     label, ok = QInputDialog.getItem(
-        window, "Export notes", "Format:", list(EXPORT_FORMATS), 0, False
+        window,
+        QCoreApplication.translate("context_menus", "Export notes"),
+        QCoreApplication.translate("context_menus", "Format:"),
+        list(EXPORT_FORMATS),
+        0,
+        False,
     )
     if not ok:
         return
     fmt = EXPORT_FORMATS[label]
     suffix = ".md" if fmt == "markdown" else ".json"
-    name, _ = QFileDialog.getSaveFileName(window, "Export notes", f"gloss-notes{suffix}")
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("context_menus", "Export notes"), f"gloss-notes{suffix}"
+    )
     if name:
         window.export_notes(list(ids), fmt, Path(name))

@@ -262,7 +262,7 @@ class _Builder:
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         published = short_date(meta.published) if meta.published else ""
         details = [p for p in (meta.byline, meta.site, published) if p]
-        details.append(QCoreApplication.translate("ArticleHeader", "%n min read", "", minutes))
+        details.append(QCoreApplication.translate("ArticleHeader", "%Ln min read", "", minutes))
         line = QTextBlockFormat()
         line.setBottomMargin(18)
         grey = QTextCharFormat()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,7 +81,9 @@ class ProblemBar(QToolBar):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setContentsMargins(8, 4, 8, 4)
         self.addWidget(self.label)
-        self.restore_button = QPushButton("Restore Backup…")
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("ProblemBar", "Restore Backup…")
+        )
         self.restore_button.clicked.connect(self.restoreRequested)
         # A widget in a toolbar is shown and hidden through its action.
         self.restore_action = self.addWidget(self.restore_button)
@@ -179,7 +181,7 @@ class LibraryHealth(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
-        box.setText("Your library is damaged.")
+        box.setText(QCoreApplication.translate("LibraryHealth", "Your library is damaged."))
         problem = self.library.health.problems[0] if self.library.health.damaged else ""
         if self.good_backup is not None:
             box.setInformativeText(
@@ -188,7 +190,10 @@ class LibraryHealth(QObject):
                 "which is kept beside the library (export them first if you need them).\n\n"
                 "Until then you can read, search and export, but not change anything."
             )
-            restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+            restore = box.addButton(
+                QCoreApplication.translate("LibraryHealth", "Restore Backup"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
         else:
             box.setInformativeText(
                 f"SQLite found: {problem}\n\nThere is no good backup in "
@@ -196,7 +201,10 @@ class LibraryHealth(QObject):
                 "what is left (File ▸ Export Notes…, Full backup), but not change anything."
             )
             restore = None
-        keep = box.addButton("Keep Reading", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(
+            QCoreApplication.translate("LibraryHealth", "Keep Reading"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(restore or keep)
         self.question = box
         self.asking = True

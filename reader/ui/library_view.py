@@ -281,7 +281,7 @@ class LibraryView(QWidget):
 
         self.show_box = QComboBox()
         self.show_box.setObjectName("libraryShow")
-        self.show_box.setAccessibleName("Show")
+        self.show_box.setAccessibleName(QCoreApplication.translate("LibraryView", "Show"))
         for label, show in (
             ("All", Show.ALL),
             ("Unread", Show.UNREAD),
@@ -294,7 +294,7 @@ class LibraryView(QWidget):
             self.show_box.addItem(label, show)
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("librarySort")
-        self.sort_box.setAccessibleName("Sort by")
+        self.sort_box.setAccessibleName(QCoreApplication.translate("LibraryView", "Sort by"))
         for label, sort in (
             ("Recent", SortBy.RECENT),
             ("Title", SortBy.TITLE),
@@ -306,12 +306,14 @@ class LibraryView(QWidget):
         self.order = QToolButton()
         self.order.setObjectName("librarySortOrder")
         self.order.setCheckable(True)
-        self.order.setAccessibleName("Reverse order")
-        self.order.setToolTip("Reverse the order")
+        self.order.setAccessibleName(QCoreApplication.translate("LibraryView", "Reverse order"))
+        self.order.setToolTip(QCoreApplication.translate("LibraryView", "Reverse the order"))
         self.order.setText("↓")
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("libraryFilter")
-        self.filter_box.setAccessibleName("Filter by tag or verdict")
+        self.filter_box.setAccessibleName(
+            QCoreApplication.translate("LibraryView", "Filter by tag or verdict")
+        )
         self.filter_box.setMinimumContentsLength(8)
         self.filter_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -319,7 +321,7 @@ class LibraryView(QWidget):
 
         self.list = QListView()
         self.list.setObjectName("library")
-        self.list.setAccessibleName("Library")
+        self.list.setAccessibleName(QCoreApplication.translate("LibraryView", "Library"))
         self.list.setModel(self.model_)
         self.delegate = ArticleDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
@@ -430,7 +432,7 @@ class LibraryView(QWidget):
         current = self.filter_box.currentData()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
-        self.filter_box.addItem("Any tag or verdict", "")
+        self.filter_box.addItem(QCoreApplication.translate("LibraryView", "Any tag or verdict"), "")
         for verdict in Verdict:
             if verdict is not Verdict.NONE:
                 self.filter_box.addItem(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME
@@ -154,8 +154,11 @@ class LiveReload(QObject):
         """Attaching by hand was refused: the sentence chosen may hold other words now."""
         self.refresh()
         self.window.statusBar().showMessage(
-            "The article changed, so the note was not attached: check the selected "
-            "sentence in the new text and attach it again.",
+            QCoreApplication.translate(
+                "LiveReload",
+                "The article changed, so the note was not attached: check the selected "
+                "sentence in the new text and attach it again.",
+            ),
             10000,
         )
 
@@ -178,10 +181,13 @@ class LiveReload(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "The article changed",
-            "The article changed while you were writing, and the sentence you noted is not "
-            "in its new text.\n\nYour note is kept: click the sentence it belongs to and "
-            "save it again.",
+            QCoreApplication.translate("LiveReload", "The article changed"),
+            QCoreApplication.translate(
+                "LiveReload",
+                "The article changed while you were writing, and the sentence you noted is not "
+                "in its new text.\n\nYour note is kept: click the sentence it belongs to and "
+                "save it again.",
+            ),
             QMessageBox.StandardButton.Ok,
             w,
         )

@@ -34,6 +34,13 @@ def claim_summary(count: int, checked: int) -> str:
     `claim_store.claim_summary`, which the CLI keeps in English)."""
     if not count:
         return ""
-    claims = QCoreApplication.translate("locale_format", "%n claim(s)", "", count)
-    done = QCoreApplication.translate("locale_format", "{0} checked").format(number(checked))
+    tr = QCoreApplication.translate
+    # Two English sources, so that English needs no .qm for its plural; a translation
+    # gives both the same plural forms (%Ln: the count written the locale's way).
+    claims = (
+        tr("locale_format", "%Ln claim", "", count)
+        if count == 1
+        else tr("locale_format", "%Ln claims", "", count)
+    )
+    done = tr("locale_format", "{0} checked").format(number(checked))
     return f"{claims} · {done}"

@@ -69,9 +69,15 @@ class NoteCard(QFrame):
         when = QLabel(_date_line(note))
         when.setObjectName("noteDates")
         when.setStyleSheet("color: palette(placeholder-text); font-size: small;")
-        self.edit_button = _tool("Edit", "Edit this note")
+        self.edit_button = _tool(
+            QCoreApplication.translate("NoteCard", "Edit"),
+            QCoreApplication.translate("NoteCard", "Edit this note"),
+        )
         self.edit_button.clicked.connect(self.start_edit)
-        self.delete_button = _tool("Delete", "Delete this note (Ctrl+Z brings it back)")
+        self.delete_button = _tool(
+            QCoreApplication.translate("NoteCard", "Delete"),
+            QCoreApplication.translate("NoteCard", "Delete this note (Ctrl+Z brings it back)"),
+        )
         self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self.note))
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -123,11 +129,17 @@ class NoteCard(QFrame):
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         if note.sentence is not None and show_quote:
-            go = _tool("Show", "Show this sentence in the article")
+            go = _tool(
+                QCoreApplication.translate("NoteCard", "Show"),
+                QCoreApplication.translate("NoteCard", "Show this sentence in the article"),
+            )
             go.clicked.connect(lambda: self.jumpRequested.emit(self.note.sentence))
             actions.addWidget(go)
         if can_attach:
-            attach = _tool("Attach here", "Attach this note to the selected sentence")
+            attach = _tool(
+                QCoreApplication.translate("NoteCard", "Attach here"),
+                QCoreApplication.translate("NoteCard", "Attach this note to the selected sentence"),
+            )
             attach.setObjectName("attachNote")
             attach.clicked.connect(lambda: self.attachRequested.emit(self.note))
             actions.addWidget(attach)

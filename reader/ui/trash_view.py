@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -66,11 +67,17 @@ class TrashControls:
         layout.setContentsMargins(0, 0, 4, 4)
         self.label = QLabel()
         self.label.setObjectName("trashCount")
-        self.restore_button = QPushButton("&Restore")
+        self.restore_button = QPushButton(QCoreApplication.translate("TrashControls", "&Restore"))
         self.restore_button.setObjectName("trashRestore")
-        self.restore_button.setToolTip("Put the selected articles back in the library")
+        self.restore_button.setToolTip(
+            QCoreApplication.translate(
+                "TrashControls", "Put the selected articles back in the library"
+            )
+        )
         self.restore_button.clicked.connect(lambda: self.restore(view.selected_ids()))
-        self.empty_button = QPushButton("&Empty Trash…")
+        self.empty_button = QPushButton(
+            QCoreApplication.translate("TrashControls", "&Empty Trash…")
+        )
         self.empty_button.setObjectName("trashEmpty")
         self.empty_button.clicked.connect(self.empty)
         layout.addWidget(self.label, 1)
@@ -79,10 +86,14 @@ class TrashControls:
         view.layout().addWidget(self.bar)
         self.bar.hide()
 
-        self.show_action = QAction("Show &Trash", window)
+        self.show_action = QAction(
+            QCoreApplication.translate("TrashControls", "Show &Trash"), window
+        )
         self.show_action.setCheckable(True)
         self.show_action.toggled.connect(self._show_toggled)
-        self.empty_action = QAction("&Empty Trash…", window)
+        self.empty_action = QAction(
+            QCoreApplication.translate("TrashControls", "&Empty Trash…"), window
+        )
         self.empty_action.triggered.connect(self.empty)
         menu.addAction(self.show_action)
         menu.addAction(self.empty_action)
@@ -156,7 +167,12 @@ class TrashControls:
         self._deleted(trash.empty(self.window.library))
 
     def confirm(self, question: str, verb: str, detail: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Trash", question, parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("TrashControls", "Trash"),
+            question,
+            parent=self.window,
+        )
         box.setObjectName("trashConfirm")
         box.setInformativeText(f"{detail} This cannot be undone.")
         accept = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
