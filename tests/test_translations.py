@@ -136,5 +136,7 @@ def test_english_dates_are_unchanged_in_shape(qapp) -> None:
         assert locale_format.short_date("2026-11-30") == "11/30/26"
         assert locale_format.percent(0.42) == "42%"
         assert locale_format.short_date("not a date") == "not a date"
+        QLocale.setDefault(QLocale.c())  # no locale configured: ISO, as before
+        assert locale_format.short_date("2026-11-30T10:00:00") == "2026-11-30"
     finally:
         QLocale.setDefault(before)

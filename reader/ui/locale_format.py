@@ -16,7 +16,12 @@ def short_date(iso: str) -> str:
     date = QDate.fromString(head, "yyyy-MM-dd")
     if not date.isValid():
         return head
-    return QLocale().toString(date, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        # No locale configured (LANG unset, LANG=C): Qt's C short date is "2 03 2026",
+        # which reads as no country's; ISO is what such a system shows everywhere else.
+        return head
+    return locale.toString(date, QLocale.FormatType.ShortFormat)
 
 
 def number(value: int) -> str:
