@@ -179,7 +179,11 @@ def run_window(
     try:
         window = _open_at_start(library_path)
     except LibraryError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("app", "The library cannot be opened.\n\n{0}").format(exc),
+        )
         return 2
     if window is None:
         return 2

@@ -184,7 +184,9 @@ class CaptureControl(QObject):
             QMessageBox.warning(
                 self.window,
                 QCoreApplication.translate("CaptureControl", "Import"),
-                f"Nothing was imported: {captured.reason}.",
+                QCoreApplication.translate("CaptureControl", "Nothing was imported: {0}.").format(
+                    captured.reason
+                ),
             )
             self.captured.emit(captured)
             return
@@ -244,7 +246,10 @@ class CaptureControl(QObject):
         ok = [o for o in outcomes if o.ok]
         if ok:
             titles = ", ".join(o.title for o in ok[:3]) + ("…" if len(ok) > 3 else "")
-            self.window.statusBar().showMessage(f"From the inbox: {titles}", 8000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("CaptureControl", "From the inbox: {0}").format(titles),
+                8000,
+            )
             self.window.library_view.refresh()
         if summary.failures:
             self.window._show_failures(summary)  # listed once: failures are not retried
@@ -256,7 +261,9 @@ class CaptureControl(QObject):
         QMessageBox.warning(
             self.window,
             QCoreApplication.translate("CaptureControl", "Inbox"),
-            f"The inbox is paused: {message}",
+            QCoreApplication.translate("CaptureControl", "The inbox is paused: {0}").format(
+                message
+            ),
         )
 
 

@@ -215,7 +215,12 @@ class ClaimsController(QObject):
 
         def failed(message: str) -> None:
             self._pending.discard(article_id)
-            self.window.statusBar().showMessage(f"Claims could not be spotted: {message}", 8000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ClaimsController", "Claims could not be spotted: {0}"
+                ).format(message),
+                8000,
+            )
             if self.window.current_article_id == article_id:
                 self.refresh(article_id)
 

@@ -83,7 +83,11 @@ class CrashReporter(QObject):
                     "you add it.",
                 )
             )
-            box.setInformativeText(f"The details were written to {self.log}.")
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "CrashReporter", "The details were written to {0}."
+                ).format(self.log)
+            )
             box.setDetailedText(text)
             box.exec()
         finally:

@@ -60,11 +60,19 @@ class LiveReload(QObject):
             # Locked past the busy timeout, or the file briefly unreadable: the next
             # poll tries again rather than the reader seeing an error for it.
             self.watcher.retry()
-            self.window.statusBar().showMessage(f"The library is busy ({exc}); retrying…", 3000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "LiveReload", "The library is busy ({0}); retrying…"
+                ).format(exc),
+                3000,
+            )
         except (sqlite3.DatabaseError, LibraryError) as exc:
             # Damage is the library health check's to report; the window keeps what it shows.
             self.window.statusBar().showMessage(
-                f"The library's latest changes cannot be shown: {exc}", 10000
+                QCoreApplication.translate(
+                    "LiveReload", "The library's latest changes cannot be shown: {0}"
+                ).format(exc),
+                10000,
             )
 
     def _refresh(self) -> None:

@@ -478,24 +478,31 @@ class MainWindow(QMainWindow):
     def _offer_unplaced(self, summary: ImportSummary) -> None:
         """A changed page left notes without their sentence: offer to show them."""
         first = summary.unplaced_in[0]
-        where = f"“{first.title}”" if len(summary.unplaced_in) == 1 else "the updated articles"
+        where = (
+            f"“{first.title}”" if len(summary.unplaced_in) == 1 else self.tr("the updated articles")
+        )
         box = QMessageBox(
             QMessageBox.Icon.Information,
             QCoreApplication.translate("MainWindow", "Import"),
             "",
             parent=self,
         )
-        box.setText(
-            f"{summary.unplaced} note{'s' if summary.unplaced != 1 else ''} could not be "
-            f"placed on the new text of {where}."
-        )
-        kept = (
-            "They are kept as unplaced notes with the words they were written on; you can "
-            "attach them to a sentence by hand."
-            if summary.unplaced != 1
-            else "It is kept as an unplaced note with the words it was written on; you can "
-            "attach it to a sentence by hand."
-        )
+        if summary.unplaced == 1:
+            box.setText(self.tr("1 note could not be placed on the new text of {0}.").format(where))
+            kept = self.tr(
+                "It is kept as an unplaced note with the words it was written on; you can "
+                "attach it to a sentence by hand."
+            )
+        else:
+            box.setText(
+                self.tr(
+                    "%Ln notes could not be placed on the new text of {0}.", "", summary.unplaced
+                ).format(where)
+            )
+            kept = self.tr(
+                "They are kept as unplaced notes with the words they were written on; you can "
+                "attach them to a sentence by hand."
+            )
         box.setInformativeText(f"{kept}\n\n{summary.line()}")
         show = box.addButton(
             QCoreApplication.translate("MainWindow", "Show Unplaced Notes"),
@@ -521,9 +528,12 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("MainWindow", "Import"))
         count = len(failures)
-        box.setText(
-            f"{count} file{'s' if count != 1 else ''} could not be imported.\n{summary.line()}"
+        failed = (
+            self.tr("1 file could not be imported.")
+            if count == 1
+            else self.tr("%Ln files could not be imported.", "", count)
         )
+        box.setText(f"{failed}\n{summary.line()}")
         box.setDetailedText("\n".join(f"{p}: {why}" for p, why in failures))
         box.setInformativeText("\n".join(f"{Path(p).name}: {why}" for p, why in failures[:5]))
         box.open()

@@ -295,7 +295,9 @@ class NotesPanel(QWidget):
         if review:
             text += f" · {review} to review"
         self.heading.setText(text)
-        self.review_only.setText(f"Only notes to review ({review})")
+        self.review_only.setText(
+            QCoreApplication.translate("NotesPanel", "Only notes to review ({0})").format(review)
+        )
         self._fill_outline([n for n in every if n.text_changed or not self.review_only.isChecked()])
 
     # -- cards -----------------------------------------------------------------------------

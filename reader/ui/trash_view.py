@@ -52,7 +52,10 @@ class RestoreArticles(QUndoCommand):
 
 
 def articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
+    # Two English sources, so English needs no .qm for its plural (see locale_format).
+    if count == 1:
+        return QCoreApplication.translate("TrashControls", "%Ln article", "", count)
+    return QCoreApplication.translate("TrashControls", "%Ln articles", "", count)
 
 
 class TrashControls:
@@ -145,10 +148,12 @@ class TrashControls:
         what = (
             f"“{self.window.library.summary(ids[0]).title}”"
             if len(ids) == 1
-            else f"these {articles(len(ids))}"
+            else QCoreApplication.translate("TrashControls", "these {0}").format(articles(len(ids)))
         )
         if not self.confirm(
-            f"Delete {what} for good?", "Delete Forever", "Their notes are deleted with them."
+            QCoreApplication.translate("TrashControls", "Delete {0} for good?").format(what),
+            QCoreApplication.translate("TrashControls", "Delete Forever"),
+            QCoreApplication.translate("TrashControls", "Their notes are deleted with them."),
         ):
             return
         gone = trash.delete_forever(self.window.library, ids)
@@ -159,9 +164,11 @@ class TrashControls:
         if not count:
             return
         if not self.confirm(
-            f"Delete the {articles(count)} in the Trash for good?",
-            "Empty Trash",
-            "Their notes are deleted with them.",
+            QCoreApplication.translate(
+                "TrashControls", "Delete the {0} in the Trash for good?"
+            ).format(articles(count)),
+            QCoreApplication.translate("TrashControls", "Empty Trash"),
+            QCoreApplication.translate("TrashControls", "Their notes are deleted with them."),
         ):
             return
         self._deleted(trash.empty(self.window.library))
@@ -174,7 +181,9 @@ class TrashControls:
             parent=self.window,
         )
         box.setObjectName("trashConfirm")
-        box.setInformativeText(f"{detail} This cannot be undone.")
+        box.setInformativeText(
+            QCoreApplication.translate("TrashControls", "{0} This cannot be undone.").format(detail)
+        )
         accept = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
@@ -184,7 +193,12 @@ class TrashControls:
         # Undoing an earlier delete could only point at an article that no longer exists.
         self.window.undo.clear()
         self.window.library_view.reload()
-        self.window.statusBar().showMessage(f"Deleted {articles(count)} for good", 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("TrashControls", "Deleted {0} for good").format(
+                articles(count)
+            ),
+            8000,
+        )
         self.update()
 
     def row_menu(self, article_ids: list[int]) -> QMenu:

@@ -76,7 +76,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing was imported: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the inbox: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox is paused: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -92,6 +104,10 @@
     </message>
     <message>
         <source>No unchecked claims in this article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims could not be spotted: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -122,6 +138,10 @@
     </message>
     <message>
         <source>Something went wrong. Your library is safe: every note is saved the moment you add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details were written to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -212,6 +232,14 @@
 </context>
 <context>
     <name>LiveReload</name>
+    <message>
+        <source>The library is busy ({0}); retrying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library&apos;s latest changes cannot be shown: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The article changed, so the note was not attached: check the selected sentence in the new text and attach it again.</source>
         <translation type="unfinished"></translation>
@@ -402,12 +430,44 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the updated articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 note could not be placed on the new text of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is kept as an unplaced note with the words it was written on; you can attach it to a sentence by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes could not be placed on the new text of {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are kept as unplaced notes with the words they were written on; you can attach them to a sentence by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show Unplaced Notes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files could not be imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Un&amp;archive</source>
@@ -643,6 +703,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only notes to review ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Notes to review&lt;/b&gt; — the text changed under them; accept the new words or select the right place and move the note there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,6 +907,14 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
 <context>
     <name>TrashControls</name>
     <message>
+        <source>%Ln article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%Ln articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,7 +931,39 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>these {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {0} for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their notes are deleted with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {0} in the Trash for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {0} for good</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -904,9 +1008,35 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The library cannot be opened.
+
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>context_menus</name>
+    <message>
+        <source>Search the &amp;Library for “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive %Ln Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Tags to %Ln Articles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Notes of %Ln Articles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete %Ln Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Tags</source>
         <translation type="unfinished"></translation>
