@@ -26,9 +26,7 @@ def test_the_fallback_font_is_bundled_and_registered(qtbot, shown_window: MainWi
     assert family in QFontDatabase.families()
 
 
-def test_the_samples_emoji_is_drawn_with_a_glyph_not_a_box(
-    qtbot, shown_window: MainWindow
-) -> None:
+def test_the_samples_emoji_is_drawn_with_a_glyph_not_a_box(qtbot, shown_window: MainWindow) -> None:
     window = shown_window
     assert window.reader.article is not None
     assert RAIN in window.reader.article.text
