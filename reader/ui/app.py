@@ -19,6 +19,7 @@ from ..core.sample import ensure_sample
 from ..paths import resources_dir
 from . import session_state
 from .crash import CrashReporter
+from .fallback_font import fallback_family
 from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
@@ -35,6 +36,8 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     icon = resources_dir() / "icons" / "gloss.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    # Registered before any widget exists, so lists and dialogs can fall back on it too.
+    fallback_family()
     return app
 
 
