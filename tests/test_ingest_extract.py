@@ -256,3 +256,26 @@ def test_relative_links_are_made_absolute_from_the_canonical_url() -> None:
     block = article_from_html(page(body, head)).blocks[0]
     link = next(m for m in block.marks if m.kind == "link")
     assert link.href == "https://gazette.example/b"
+
+
+def test_second_copy_of_the_story_in_another_box_is_dropped() -> None:
+    # A print version beside the shown text: the same paragraphs in a second box.
+    body = (
+        "<div class='article'>"
+        f"<div class='shown'>{para(1)}{para(2)}{para(3)}</div>"
+        f"<div class='printable'>{para(1)}{para(2)}{para(3)}</div>"
+        "</div>"
+    )
+    text = text_of(body)
+    for n in (1, 2, 3):
+        assert text.count(f"Paragraph {n}.") == 1
+
+
+def test_one_paragraph_said_again_in_a_later_section_stays() -> None:
+    body = (
+        f"<article><h1>Harbour</h1><div>{para(1)}{para(2)}</div>"
+        f"<h2>Again</h2><div>{para(3)}{para(2)}</div></article>"
+    )
+    text = text_of(body)
+    assert text.count("Paragraph 2.") == 2
+    assert "Paragraph 3." in text

@@ -19,6 +19,7 @@ from ..core.sample import ensure_sample
 from ..paths import resources_dir
 from . import session_state
 from .crash import CrashReporter
+from .fallback_font import fallback_family
 from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
@@ -39,6 +40,8 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     if not app.property("gloss_translated"):  # once per process, not per window
         install_translations(app)
         app.setProperty("gloss_translated", True)
+    # Registered before any widget exists, so lists and dialogs can fall back on it too.
+    fallback_family()
     return app
 
 

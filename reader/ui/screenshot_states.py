@@ -1,5 +1,6 @@
 """Extra articles for `python -m reader.ui.screenshots`: a library of many rows with verdict
-badges, and an article with a wide table and a captioned picture.
+badges, and an article with a wide table and a captioned picture; and the search dialog with
+its results.
 
 Built from text written to a scratch folder and imported the ordinary way, so the states
 show what a user's own imports look like.
@@ -10,12 +11,15 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDeadlineTimer, QIODevice, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from PySide6.QtWidgets import QApplication
 
 from ..core.ingest import load_file
 from ..core.library import Library
 from ..core.model import Verdict
+from .main_window import MainWindow
+from .search_dialog import SearchDialog
 
 _TITLES = (
     "Regional rail ridership recovers to pre-pandemic levels across the northern network",
@@ -137,3 +141,16 @@ years. The operator expects the share of wind to pass a fifth of consumption by 
     path = folder / "electricity.html"
     path.write_text(html, encoding="utf-8")
     return library.add_article(load_file(path)).article_id
+
+
+def show_search_results(window: MainWindow, query: str) -> SearchDialog:
+    """The Ctrl+K dialog as a user leaves it: `query` typed, its hits listed and marked."""
+    window.open_search()
+    dialog = window.search_dialog
+    dialog.field.setText(query)
+    dialog.search()  # at once, not after the typing pause
+    # The search runs on a worker thread; wait for its answer (bounded, never forever).
+    deadline = QDeadlineTimer(10_000)
+    while not dialog.hits and not deadline.hasExpired():
+        QApplication.processEvents()
+    return dialog

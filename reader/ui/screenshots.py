@@ -3,7 +3,8 @@ states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-library.png` (many rows with verdict badges, the selected one with four),
 `gloss-table-figure.png` (a captioned picture and a table wider than the column),
 `gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
-`gloss-preferences.png`, and `gloss-claims.png` (check-worthy claims marked in the text and
+`gloss-preferences.png`, `gloss-search.png` (the Ctrl+K dialog with marked hits in
+articles and notes), and `gloss-claims.png` (check-worthy claims marked in the text and
 listed in the Claims tab).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.sentences import segment
     from ..core.spans import sentences_span
     from .app import make_app, open_window
-    from .screenshot_states import add_library_rows, add_table_and_figure
+    from .screenshot_states import add_library_rows, add_table_and_figure, show_search_results
 
     app = make_app()
     library_path = scratch / "library.db"
@@ -156,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     prefs.show()
     shot("preferences", prefs)
     prefs.close()
+    search = show_search_results(window, "annual report")
+    shot("search", search)
+    search.close()
     # The claims state: dotted marks on check-worthy sentences, the Claims tab open, the
     # first claim without a note selected (what `c` goes to).
     window.open_article(article_id)

@@ -69,6 +69,8 @@ class SearchDialog(QDialog):
         self.results.setAccessibleName(QCoreApplication.translate("SearchDialog", "Search results"))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        # Each row's label wraps to the list's width: there is never anything to the side.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._choose)
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
@@ -129,7 +131,12 @@ class SearchDialog(QDialog):
             label.setContentsMargins(6, 4, 6, 4)
             # A word-wrapped label's own size hint assumes a narrow width; ask for the
             # height at the list's real width instead.
-            width = max(self.results.viewport().width() - 4, 200)
+            # The vertical scroll bar may appear once the rows fill the list: leave its room.
+            room = (
+                self.results.viewport().width()
+                - self.results.verticalScrollBar().sizeHint().width()
+            )
+            width = max(room - 4, 200)
             item.setSizeHint(QSize(width, label.heightForWidth(width)))
             text, _ = hit.highlights()
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}: {text}")

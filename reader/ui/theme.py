@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.model import Verdict
+from .fallback_font import with_fallback
 
 # A letter for each verdict, so a mark reads without colour (colour-blind readers,
 # greyscale prints).
@@ -182,7 +183,7 @@ def reading_font(point_size: float = 13.0, family: str = "") -> QFont:
     if family and family in set(QFontDatabase.families()):
         font = QFont(family)
         font.setPointSizeF(point_size)
-        return font
+        return with_fallback(font)
     return _first_available(_SERIFS, QFont.StyleHint.Serif, point_size)
 
 
@@ -199,7 +200,7 @@ def _first_available(names: tuple[str, ...], hint: QFont.StyleHint, size: float)
             break
     font.setStyleHint(hint)
     font.setPointSizeF(size)
-    return font
+    return with_fallback(font)
 
 
 def verdict_icon(verdict: Verdict, size: int = 18, theme: Theme | None = None) -> QIcon:

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Image, Metadata
 from .blocks import BlockBuilder, ImageLoader
-from .clean import check_depth, find_headline, strip_boilerplate
+from .clean import check_depth, find_headline, remove, strip_boilerplate, text_of
 from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
@@ -26,7 +26,7 @@ from .repair import ensure_body, prepare_markup
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass
@@ -65,6 +65,7 @@ def extract(
     drop_comment_threads(body)
     root = main_content(body, find_headline(body, meta.title))
     prune(root)
+    _drop_second_copy(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
     builder.walk(root)
@@ -122,6 +123,35 @@ def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
             before = [x for x in blocks[:i] if len(x.text) >= 100 or x.image]
             return before + blocks[i + 1 :]
     return blocks
+
+
+_REPEAT_MIN = 80
+
+
+def _drop_second_copy(root: lxml_html.HtmlElement) -> None:
+    """Paragraphs said word for word a second time, in another box, go there.
+
+    Pages carry a second copy of the story (a print or mobile version, a hidden full text
+    beside the shown one). A box that repeats at least two of the article's paragraphs is
+    such a copy; one sentence quoted again (a pull quote, a summary) is left alone, and so
+    are repeats within one box, which is how the page itself wrote them.
+    """
+    first_box: dict[str, lxml_html.HtmlElement | None] = {}
+    repeats: dict[lxml_html.HtmlElement | None, list[lxml_html.HtmlElement]] = {}
+    for p in root.iter("p"):
+        text = text_of(p)
+        if len(text) < _REPEAT_MIN:
+            continue
+        words = _words(text)
+        box = p.getparent()
+        if words not in first_box:
+            first_box[words] = box
+        elif first_box[words] is not box:
+            repeats.setdefault(box, []).append(p)
+    for copies in repeats.values():
+        if len(copies) >= 2:
+            for p in copies:
+                remove(p)
 
 
 def _words(text: str) -> str:
