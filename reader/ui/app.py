@@ -80,14 +80,20 @@ def offer_restore_without_window(library_path: Path, problem: str) -> bool:
     )
     if good is None:
         box.setInformativeText(
-            f"{problem}\n\nThere is no good backup in {library_path.parent / 'backups'}. "
-            "`gloss export --all --format json -o FILE` saves what can still be read."
+            QCoreApplication.translate(
+                "app",
+                "{0}\n\nThere is no good backup in {1}. "
+                "`gloss export --all --format json -o FILE` saves what can still be read.",
+            ).format(problem, library_path.parent / "backups")
         )
         box.exec()
         return False
     box.setInformativeText(
-        f"{problem}\n\nGloss can put back the newest good backup, {good.name}; the damaged "
-        "file is kept beside the library."
+        QCoreApplication.translate(
+            "app",
+            "{0}\n\nGloss can put back the newest good backup, {1}; the damaged "
+            "file is kept beside the library.",
+        ).format(problem, good.name)
     )
     restore = box.addButton(
         QCoreApplication.translate("app", "Restore Backup"), QMessageBox.ButtonRole.AcceptRole

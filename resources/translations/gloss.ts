@@ -187,7 +187,27 @@
 <context>
     <name>LibraryHealth</name>
     <message>
+        <source>This library is damaged: nothing can be changed. You can read, search and export what is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite found: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library is read-only{0}. You can read, search and export; nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your library is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite found: {0}
+
+Gloss can put back the newest good backup, {1}. Notes written since then are in the damaged file, which is kept beside the library (export them first if you need them).
+
+Until then you can read, search and export, but not change anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -195,7 +215,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SQLite found: {0}
+
+There is no good backup in {1}. You can read, search and export what is left (File ▸ Export Notes…, Full backup), but not change anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keep Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {0}; the damaged file is kept as {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -998,6 +1032,18 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     <name>app</name>
     <message>
         <source>Your library is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+There is no good backup in {1}. `gloss export --all --format json -o FILE` saves what can still be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+Gloss can put back the newest good backup, {1}; the damaged file is kept beside the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
