@@ -24,6 +24,7 @@ from ..core.claim_store import Claim
 from ..core.claims import KIND_LABELS
 from ..core.library import Library
 from ..core.numbering import sentence_number
+from .locale_format import claim_summary
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -98,7 +99,7 @@ class ClaimsPanel(QWidget):
         self.claims = claims
         checked = sum(c.checked for c in claims)
         self.heading.setText(
-            f"<b>{claim_store.claim_summary(len(claims), checked)}</b>"
+            f"<b>{claim_summary(len(claims), checked)}</b>"
             if claims
             else "No check-worthy claims found in this article."
         )
@@ -245,9 +246,7 @@ class ClaimsController(QObject):
             return
         claims = claim_store.claims(db, article_id)
         reader.set_claims({c.index: c.kinds for c in claims})
-        reader.set_header_note(
-            claim_store.claim_summary(len(claims), sum(c.checked for c in claims))
-        )
+        reader.set_header_note(claim_summary(len(claims), sum(c.checked for c in claims)))
         self.panel.show_claims(claims)
 
     def clear(self) -> None:
