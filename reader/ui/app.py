@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +23,7 @@ from .fallback_font import fallback_family
 from .library_health import LibraryHealth
 from .main_window import MainWindow
 from .single_instance import SingleInstance, bring_to_front
+from .translations import install_translations
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -36,6 +37,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     icon = resources_dir() / "icons" / "gloss.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    if not app.property("gloss_translated"):  # once per process, not per window
+        install_translations(app)
+        app.setProperty("gloss_translated", True)
     # Registered before any widget exists, so lists and dialogs can fall back on it too.
     fallback_family()
     return app
@@ -69,20 +73,32 @@ def open_watched_window(library_path: Path) -> MainWindow:
 def offer_restore_without_window(library_path: Path, problem: str) -> bool:
     """The library is too damaged to show a window: restore its newest good backup?"""
     good = health.newest_good_backup(library_path)
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Your library is damaged.")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_NAME,
+        QCoreApplication.translate("app", "Your library is damaged."),
+    )
     if good is None:
         box.setInformativeText(
-            f"{problem}\n\nThere is no good backup in {library_path.parent / 'backups'}. "
-            "`gloss export --all --format json -o FILE` saves what can still be read."
+            QCoreApplication.translate(
+                "app",
+                "{0}\n\nThere is no good backup in {1}. "
+                "`gloss export --all --format json -o FILE` saves what can still be read.",
+            ).format(problem, library_path.parent / "backups")
         )
         box.exec()
         return False
     box.setInformativeText(
-        f"{problem}\n\nGloss can put back the newest good backup, {good.name}; the damaged "
-        "file is kept beside the library."
+        QCoreApplication.translate(
+            "app",
+            "{0}\n\nGloss can put back the newest good backup, {1}; the damaged "
+            "file is kept beside the library.",
+        ).format(problem, good.name)
     )
-    restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("app", "Restore Backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not restore:
         return False
@@ -172,7 +188,11 @@ def run_window(
     try:
         window = _open_at_start(library_path)
     except LibraryError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{exc}")
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("app", "The library cannot be opened.\n\n{0}").format(exc),
+        )
         return 2
     if window is None:
         return 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,26 +47,35 @@ class UrlDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from URL")
+        self.setWindowTitle(QCoreApplication.translate("UrlDialog", "Import from URL"))
         self.setMinimumWidth(520)
         self.field = QLineEdit()
-        self.field.setAccessibleName("Web address")
-        self.field.setPlaceholderText("https://…")
+        self.field.setAccessibleName(QCoreApplication.translate("UrlDialog", "Web address"))
+        self.field.setPlaceholderText(QCoreApplication.translate("UrlDialog", "https://…"))
         clip = QGuiApplication.clipboard().text().strip()
         if is_web_address(clip):
             self.field.setText(clip)
             self.field.selectAll()
-        note = QLabel("Gloss downloads the page and its pictures once; it reads offline after.")
+        note = QLabel(
+            QCoreApplication.translate(
+                "UrlDialog",
+                "Gloss downloads the page and its pictures once; it reads offline after.",
+            )
+        )
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("UrlDialog", "Import")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.field.textChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("&Web address:", buddy=self.field))
+        layout.addWidget(
+            QLabel(QCoreApplication.translate("UrlDialog", "&Web address:"), buddy=self.field)
+        )
         layout.addWidget(self.field)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
@@ -105,7 +114,11 @@ class CaptureControl(QObject):
 
     def import_url(self, url: str) -> None:
         if self.url_busy:
-            QMessageBox.information(self.window, "Gloss", "A page is already being downloaded.")
+            QMessageBox.information(
+                self.window,
+                QCoreApplication.translate("CaptureControl", "Gloss"),
+                QCoreApplication.translate("CaptureControl", "A page is already being downloaded."),
+            )
             return
         self.url_busy = True
 
@@ -126,14 +139,21 @@ class CaptureControl(QObject):
     def _url_done(self, captured: Captured | None) -> None:
         self.url_busy = False
         if captured is None:
-            self.window.statusBar().showMessage("Import cancelled; nothing was saved.", 6000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "CaptureControl", "Import cancelled; nothing was saved."
+                ),
+                6000,
+            )
             return
         self._show_captured(captured)
 
     def _url_error(self, message: str) -> None:
         self.url_busy = False
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Import from URL", message)
+        QMessageBox.warning(
+            self.window, QCoreApplication.translate("CaptureControl", "Import from URL"), message
+        )
 
     # -- paste as article --------------------------------------------------------------------
 
@@ -150,14 +170,24 @@ class CaptureControl(QObject):
         try:
             captured = import_clipboard(self.window.library, html, text, url)
         except LibraryError as exc:
-            QMessageBox.warning(self.window, "Paste as Article", str(exc))
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("CaptureControl", "Paste as Article"),
+                str(exc),
+            )
             return
         self._show_captured(captured)
 
     def _show_captured(self, captured: Captured) -> None:
         if not captured.ok:
             self.window.statusBar().clearMessage()
-            QMessageBox.warning(self.window, "Import", f"Nothing was imported: {captured.reason}.")
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("CaptureControl", "Import"),
+                QCoreApplication.translate("CaptureControl", "Nothing was imported: {0}.").format(
+                    captured.reason
+                ),
+            )
             self.captured.emit(captured)
             return
         verb = {"unchanged": "Already in the library", "updated": "Updated"}.get(
@@ -216,7 +246,10 @@ class CaptureControl(QObject):
         ok = [o for o in outcomes if o.ok]
         if ok:
             titles = ", ".join(o.title for o in ok[:3]) + ("…" if len(ok) > 3 else "")
-            self.window.statusBar().showMessage(f"From the inbox: {titles}", 8000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("CaptureControl", "From the inbox: {0}").format(titles),
+                8000,
+            )
             self.window.library_view.refresh()
         if summary.failures:
             self.window._show_failures(summary)  # listed once: failures are not retried
@@ -225,7 +258,13 @@ class CaptureControl(QObject):
     def _inbox_error(self, message: str) -> None:
         self._inbox_busy = False
         self.inbox_timer.stop()  # the library cannot be written: stop until settings change
-        QMessageBox.warning(self.window, "Inbox", f"The inbox is paused: {message}")
+        QMessageBox.warning(
+            self.window,
+            QCoreApplication.translate("CaptureControl", "Inbox"),
+            QCoreApplication.translate("CaptureControl", "The inbox is paused: {0}").format(
+                message
+            ),
+        )
 
 
 def _formats(data: QMimeData) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from ..core.claim_store import Claim
 from ..core.claims import KIND_LABELS
 from ..core.library import Library
 from ..core.numbering import sentence_number
+from .locale_format import claim_summary
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -48,19 +49,31 @@ class ClaimsPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("claimsHeading")
         self.heading.setWordWrap(True)
-        self.only_unchecked = QCheckBox("Only unchecked claims")
+        self.only_unchecked = QCheckBox(
+            QCoreApplication.translate("ClaimsPanel", "Only unchecked claims")
+        )
         self.only_unchecked.setObjectName("claimsUnchecked")
-        self.only_unchecked.setToolTip("A claim is checked when a note covers its sentence")
+        self.only_unchecked.setToolTip(
+            QCoreApplication.translate(
+                "ClaimsPanel", "A claim is checked when a note covers its sentence"
+            )
+        )
         self.only_unchecked.toggled.connect(lambda _on: self._fill())
         self.list = QListWidget()
         self.list.setObjectName("claimsList")
-        self.list.setAccessibleName("Check-worthy claims in this article")
+        self.list.setAccessibleName(
+            QCoreApplication.translate("ClaimsPanel", "Check-worthy claims in this article")
+        )
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)  # one claim from the next, at a glance
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
-        self.hint = hint = QLabel("c / Shift+C: next / previous unchecked claim")
+        self.hint = hint = QLabel(
+            QCoreApplication.translate(
+                "ClaimsPanel", "c / Shift+C: next / previous unchecked claim"
+            )
+        )
         hint.setObjectName("claimsHint")
         hint.setEnabled(False)  # drawn muted: a hint, not content
         hint.setWordWrap(True)
@@ -86,7 +99,7 @@ class ClaimsPanel(QWidget):
         self.claims = claims
         checked = sum(c.checked for c in claims)
         self.heading.setText(
-            f"<b>{claim_store.claim_summary(len(claims), checked)}</b>"
+            f"<b>{claim_summary(len(claims), checked)}</b>"
             if claims
             else "No check-worthy claims found in this article."
         )
@@ -126,7 +139,9 @@ class ClaimsController(QObject):
         self.window = window
         self.panel = ClaimsPanel()
         self.panel.jumpRequested.connect(window.select_sentence)
-        window.notes.tabs.addTab(self.panel, "Claims")
+        window.notes.tabs.addTab(
+            self.panel, QCoreApplication.translate("ClaimsController", "Claims")
+        )
         self._pending: set[int] = set()  # articles being spotted in the background
         show = QSettings().value(SHOW_CLAIMS_KEY, True)
         self.show_claims = show not in (False, "false", "0", 0)
@@ -137,7 +152,9 @@ class ClaimsController(QObject):
         return self.window.library
 
     def add_actions(self, view_menu: Any, article_menu: Any) -> None:
-        action = QAction("Show &Claims", self.window)
+        action = QAction(
+            QCoreApplication.translate("ClaimsController", "Show &Claims"), self.window
+        )
         action.setCheckable(True)
         action.setChecked(self.show_claims)
         action.toggled.connect(self.set_show_claims)
@@ -159,7 +176,12 @@ class ClaimsController(QObject):
 
     def move(self, step: int) -> None:
         if not self.window.reader.move_claim(step):
-            self.window.statusBar().showMessage("No unchecked claims in this article", 4000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ClaimsController", "No unchecked claims in this article"
+                ),
+                4000,
+            )
 
     def set_show_claims(self, show: bool) -> None:
         self.show_claims = show
@@ -194,7 +216,12 @@ class ClaimsController(QObject):
 
         def failed(message: str) -> None:
             self._pending.discard(article_id)
-            self.window.statusBar().showMessage(f"Claims could not be spotted: {message}", 8000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ClaimsController", "Claims could not be spotted: {0}"
+                ).format(message),
+                8000,
+            )
             if self.window.current_article_id == article_id:
                 self.refresh(article_id)
 
@@ -219,9 +246,7 @@ class ClaimsController(QObject):
             return
         claims = claim_store.claims(db, article_id)
         reader.set_claims({c.index: c.kinds for c in claims})
-        reader.set_header_note(
-            claim_store.claim_summary(len(claims), sum(c.checked for c in claims))
-        )
+        reader.set_header_note(claim_summary(len(claims), sum(c.checked for c in claims)))
         self.panel.show_claims(claims)
 
     def clear(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -89,7 +89,10 @@ def add_reader_items(window: MainWindow, menu: QMenu, index: int | None) -> None
         lambda: QGuiApplication.clipboard().setText(citation(window, text)),
     )
     short = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0] + "…"
-    menu.addAction(f"Search the &Library for “{short}”", lambda: search_for(window, text))
+    menu.addAction(
+        QCoreApplication.translate("context_menus", "Search the &Library for “{0}”").format(short),
+        lambda: search_for(window, text),
+    )
 
 
 def search_for(window: MainWindow, text: str) -> None:
@@ -102,11 +105,23 @@ def selection_menu(window: MainWindow, ids: list[int]) -> QMenu:
     count = len(ids)
     menu = QMenu(window.library_view.list)
     menu.setObjectName("librarySelectionMenu")
-    menu.addAction(f"&Archive {count} Articles", lambda: archive_many(window, ids))
-    menu.addAction(f"Add &Tags to {count} Articles…", lambda: tag_many(window, ids))
-    menu.addAction(f"&Export Notes of {count} Articles…", lambda: export_many(window, ids))
+    menu.addAction(
+        QCoreApplication.translate("context_menus", "&Archive %Ln Articles", "", count),
+        lambda: archive_many(window, ids),
+    )
+    menu.addAction(
+        QCoreApplication.translate("context_menus", "Add &Tags to %Ln Articles…", "", count),
+        lambda: tag_many(window, ids),
+    )
+    menu.addAction(
+        QCoreApplication.translate("context_menus", "&Export Notes of %Ln Articles…", "", count),
+        lambda: export_many(window, ids),
+    )
     menu.addSeparator()
-    menu.addAction(f"&Delete {count} Articles", lambda: delete_many(window, ids))
+    menu.addAction(
+        QCoreApplication.translate("context_menus", "&Delete %Ln Articles", "", count),
+        lambda: delete_many(window, ids),
+    )
     return menu
 
 
@@ -157,7 +172,11 @@ def tag_many(window: MainWindow, ids: list[int]) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     text, ok = QInputDialog.getText(
-        window, "Tags", f"Tags to add to {len(ids)} articles (separated by commas):"
+        window,
+        QCoreApplication.translate("context_menus", "Tags"),
+        QCoreApplication.translate(
+            "context_menus", "Tags to add to %Ln articles (separated by commas):", "", len(ids)
+        ),
     )
     tags = sorted({t.strip().lstrip("#") for t in text.split(",") if t.strip()})
     if ok and tags:
@@ -172,12 +191,19 @@ def export_many(window: MainWindow, ids: list[int]) -> None:
     from .main_window import EXPORT_FORMATS
 
     label, ok = QInputDialog.getItem(
-        window, "Export notes", "Format:", list(EXPORT_FORMATS), 0, False
+        window,
+        QCoreApplication.translate("context_menus", "Export notes"),
+        QCoreApplication.translate("context_menus", "Format:"),
+        list(EXPORT_FORMATS),
+        0,
+        False,
     )
     if not ok:
         return
     fmt = EXPORT_FORMATS[label]
     suffix = ".md" if fmt == "markdown" else ".json"
-    name, _ = QFileDialog.getSaveFileName(window, "Export notes", f"gloss-notes{suffix}")
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("context_menus", "Export notes"), f"gloss-notes{suffix}"
+    )
     if name:
         window.export_notes(list(ids), fmt, Path(name))

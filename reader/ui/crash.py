@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..log import log_path, write_log
@@ -73,12 +73,21 @@ class CrashReporter(QObject):
         try:
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle("Gloss ran into a problem")
-            box.setText(
-                "Something went wrong. Your library is safe: every note is saved the moment "
-                "you add it."
+            box.setWindowTitle(
+                QCoreApplication.translate("CrashReporter", "Gloss ran into a problem")
             )
-            box.setInformativeText(f"The details were written to {self.log}.")
+            box.setText(
+                QCoreApplication.translate(
+                    "CrashReporter",
+                    "Something went wrong. Your library is safe: every note is saved the moment "
+                    "you add it.",
+                )
+            )
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "CrashReporter", "The details were written to {0}."
+                ).format(self.log)
+            )
             box.setDetailedText(text)
             box.exec()
         finally:
@@ -93,7 +102,7 @@ class CrashReporter(QObject):
         try:
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Gloss")
+            box.setWindowTitle(QCoreApplication.translate("CrashReporter", "Gloss"))
             box.setText(message)
             box.exec()
         finally:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.model import Article, Block, BlockKind, Image, Sentence, Verdict
+from .locale_format import short_date
 from .theme import THEMES, VERDICT_LETTERS, Theme, mono_font, reading_font
 
 IMAGE_SCHEME = "gloss-image"
@@ -255,11 +256,13 @@ class _Builder:
         title.setFontPointSize(self.base * 1.9)
         title.setFontWeight(QFont.Weight.Bold)
         self._new_block(fmt, title, HEADING_LINE_HEIGHT)
-        self.cursor.insertText(meta.title or "Untitled", title)
+        untitled = QCoreApplication.translate("ArticleHeader", "Untitled")
+        self.cursor.insertText(meta.title or untitled, title)
         words = sum(len(b.text.split()) for b in self.article.blocks)
         minutes = max(1, round(words / WORDS_PER_MINUTE))
-        details = [p for p in (meta.byline, meta.site, meta.published[:10]) if p]
-        details.append(f"{minutes} min read")
+        published = short_date(meta.published) if meta.published else ""
+        details = [p for p in (meta.byline, meta.site, published) if p]
+        details.append(QCoreApplication.translate("ArticleHeader", "%Ln min read", "", minutes))
         line = QTextBlockFormat()
         line.setBottomMargin(18)
         grey = QTextCharFormat()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -18,8 +18,8 @@ class FindBar(QWidget):
         self.reader = reader
         self.field = QLineEdit()
         self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find in article")
-        self.field.setPlaceholderText("Find in article")
+        self.field.setAccessibleName(QCoreApplication.translate("FindBar", "Find in article"))
+        self.field.setPlaceholderText(QCoreApplication.translate("FindBar", "Find in article"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next)
@@ -27,18 +27,22 @@ class FindBar(QWidget):
         self.count.setMinimumWidth(90)
         self.previous_button = QToolButton()
         self.previous_button.setText("↑")
-        self.previous_button.setToolTip("Previous match (Shift+F3)")
-        self.previous_button.setAccessibleName("Previous match")
+        self.previous_button.setToolTip(
+            QCoreApplication.translate("FindBar", "Previous match (Shift+F3)")
+        )
+        self.previous_button.setAccessibleName(
+            QCoreApplication.translate("FindBar", "Previous match")
+        )
         self.previous_button.clicked.connect(self.previous)
         self.next_button = QToolButton()
         self.next_button.setText("↓")
-        self.next_button.setToolTip("Next match (F3)")
-        self.next_button.setAccessibleName("Next match")
+        self.next_button.setToolTip(QCoreApplication.translate("FindBar", "Next match (F3)"))
+        self.next_button.setAccessibleName(QCoreApplication.translate("FindBar", "Next match"))
         self.next_button.clicked.connect(self.next)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close find bar")
+        close.setToolTip(QCoreApplication.translate("FindBar", "Close (Esc)"))
+        close.setAccessibleName(QCoreApplication.translate("FindBar", "Close find bar"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
@@ -79,7 +83,7 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count.setText("")
         elif total == 0:
-            self.count.setText("No matches")
+            self.count.setText(QCoreApplication.translate("FindBar", "No matches"))
         else:
             self.count.setText(f"{current} of {total}")
 

@@ -8,7 +8,7 @@ a panel the reader folded by hand stays folded until they unfold it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
@@ -46,7 +46,9 @@ class PanelToggles(QObject):
         self._pinned: set[QWidget] = set()  # shown by hand: the other panel folds first
         self.library_action = self._toggle(menu, "Show &Library", "Ctrl+Shift+L", library)
         self.notes_action = self._toggle(menu, "Show &Notes", "Ctrl+Shift+N", notes)
-        self.focus_action = QAction("&Focus Mode", window)
+        self.focus_action = QAction(
+            QCoreApplication.translate("PanelToggles", "&Focus Mode"), window
+        )
         self.focus_action.setCheckable(True)
         self.focus_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.focus_action.toggled.connect(self.set_focus_mode)

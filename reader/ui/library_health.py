@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,7 +81,9 @@ class ProblemBar(QToolBar):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setContentsMargins(8, 4, 8, 4)
         self.addWidget(self.label)
-        self.restore_button = QPushButton("Restore Backup…")
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("ProblemBar", "Restore Backup…")
+        )
         self.restore_button.clicked.connect(self.restoreRequested)
         # A widget in a toolbar is shown and hidden through its action.
         self.restore_action = self.addWidget(self.restore_button)
@@ -146,17 +148,21 @@ class LibraryHealth(QObject):
             self.good_backup = health.newest_good_backup(self.library.path)
         details = reason
         if damaged:
-            text = (
+            text = QCoreApplication.translate(
+                "LibraryHealth",
                 "This library is damaged: nothing can be changed. You can read, search and "
-                "export what is left."
+                "export what is left.",
             )
-            details = f"SQLite found: {self.library.health.problems[0]}"
+            details = QCoreApplication.translate("LibraryHealth", "SQLite found: {0}").format(
+                self.library.health.problems[0]
+            )
         elif " is read-only" in reason:
             why = re.search(r"\(([^)]*)\)", reason)
-            text = (
-                f"This library is read-only{f' ({why.group(1)})' if why else ''}. You can "
-                "read, search and export; nothing can be changed."
-            )
+            text = QCoreApplication.translate(
+                "LibraryHealth",
+                "This library is read-only{0}. You can read, search and export; nothing can "
+                "be changed.",
+            ).format(f" ({why.group(1)})" if why else "")
         else:
             text = reason
         self.bar.show_problem(text, damaged and self.good_backup is not None, details)
@@ -179,24 +185,36 @@ class LibraryHealth(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
-        box.setText("Your library is damaged.")
+        box.setText(QCoreApplication.translate("LibraryHealth", "Your library is damaged."))
         problem = self.library.health.problems[0] if self.library.health.damaged else ""
         if self.good_backup is not None:
             box.setInformativeText(
-                f"SQLite found: {problem}\n\nGloss can put back the newest good backup, "
-                f"{self.good_backup.name}. Notes written since then are in the damaged file, "
-                "which is kept beside the library (export them first if you need them).\n\n"
-                "Until then you can read, search and export, but not change anything."
+                QCoreApplication.translate(
+                    "LibraryHealth",
+                    "SQLite found: {0}\n\nGloss can put back the newest good backup, "
+                    "{1}. Notes written since then are in the damaged file, "
+                    "which is kept beside the library (export them first if you need them).\n\n"
+                    "Until then you can read, search and export, but not change anything.",
+                ).format(problem, self.good_backup.name)
             )
-            restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+            restore = box.addButton(
+                QCoreApplication.translate("LibraryHealth", "Restore Backup"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
         else:
             box.setInformativeText(
-                f"SQLite found: {problem}\n\nThere is no good backup in "
-                f"{self.library.path.parent / 'backups'}. You can read, search and export "
-                "what is left (File ▸ Export Notes…, Full backup), but not change anything."
+                QCoreApplication.translate(
+                    "LibraryHealth",
+                    "SQLite found: {0}\n\nThere is no good backup in "
+                    "{1}. You can read, search and export "
+                    "what is left (File ▸ Export Notes…, Full backup), but not change anything.",
+                ).format(problem, self.library.path.parent / "backups")
             )
             restore = None
-        keep = box.addButton("Keep Reading", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(
+            QCoreApplication.translate("LibraryHealth", "Keep Reading"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(restore or keep)
         self.question = box
         self.asking = True
@@ -222,14 +240,21 @@ class LibraryHealth(QObject):
                 restored = health.restore(path, backup)
             except Exception as exc:
                 message = problem_message(exc, path) or str(exc)
-                QMessageBox.critical(None, APP_NAME, f"The backup could not be restored: {message}")
+                QMessageBox.critical(
+                    None,
+                    APP_NAME,
+                    QCoreApplication.translate(
+                        "LibraryHealth", "The backup could not be restored: {0}"
+                    ).format(message),
+                )
                 restored = None
             window = self.reopen(path)
             window.show()
             if restored is not None and restored.kept is not None:
                 window.statusBar().showMessage(
-                    f"Restored {restored.backup.name}; the damaged file is kept as "
-                    f"{restored.kept.name}",
+                    QCoreApplication.translate(
+                        "LibraryHealth", "Restored {0}; the damaged file is kept as {1}"
+                    ).format(restored.backup.name, restored.kept.name),
                     15000,
                 )
         finally:

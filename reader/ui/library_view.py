@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claim_store import claim_summary
 from ..core.library import Library, NotFound
 from ..core.listing import ListQuery, Show, SortBy, filter_tags
 from ..core.model import ArticleSummary, Verdict
+from .locale_format import claim_summary, percent, short_date
 from .theme import THEMES, Theme, verdict_icon
 
 ARTICLE_ID = Qt.ItemDataRole.UserRole
@@ -117,15 +118,16 @@ class LibraryModel(QAbstractListModel):
 
 
 def _details(row: ArticleSummary) -> str:
-    parts = [row.site, row.published[:10]]
+    tr = QCoreApplication.translate
+    parts = [row.site, short_date(row.published) if row.published else ""]
     if row.tags:
         parts.append(" ".join(f"#{t}" for t in row.tags))
     if not row.opened:
-        parts.append("unread")
+        parts.append(tr("ArticleList", "unread"))
     elif row.progress >= 0.98:
-        parts.append("finished")
+        parts.append(tr("ArticleList", "finished"))
     elif row.progress > 0:
-        parts.append(f"{round(row.progress * 100)}% read")
+        parts.append(tr("ArticleList", "{0} read").format(percent(row.progress)))
     parts.append(claim_summary(row.claim_count, row.claims_checked))
     return "  ·  ".join(p for p in parts if p)
 
@@ -279,7 +281,7 @@ class LibraryView(QWidget):
 
         self.show_box = QComboBox()
         self.show_box.setObjectName("libraryShow")
-        self.show_box.setAccessibleName("Show")
+        self.show_box.setAccessibleName(QCoreApplication.translate("LibraryView", "Show"))
         for label, show in (
             ("All", Show.ALL),
             ("Unread", Show.UNREAD),
@@ -292,7 +294,7 @@ class LibraryView(QWidget):
             self.show_box.addItem(label, show)
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("librarySort")
-        self.sort_box.setAccessibleName("Sort by")
+        self.sort_box.setAccessibleName(QCoreApplication.translate("LibraryView", "Sort by"))
         for label, sort in (
             ("Recent", SortBy.RECENT),
             ("Title", SortBy.TITLE),
@@ -304,12 +306,14 @@ class LibraryView(QWidget):
         self.order = QToolButton()
         self.order.setObjectName("librarySortOrder")
         self.order.setCheckable(True)
-        self.order.setAccessibleName("Reverse order")
-        self.order.setToolTip("Reverse the order")
+        self.order.setAccessibleName(QCoreApplication.translate("LibraryView", "Reverse order"))
+        self.order.setToolTip(QCoreApplication.translate("LibraryView", "Reverse the order"))
         self.order.setText("↓")
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("libraryFilter")
-        self.filter_box.setAccessibleName("Filter by tag or verdict")
+        self.filter_box.setAccessibleName(
+            QCoreApplication.translate("LibraryView", "Filter by tag or verdict")
+        )
         self.filter_box.setMinimumContentsLength(8)
         self.filter_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -317,7 +321,7 @@ class LibraryView(QWidget):
 
         self.list = QListView()
         self.list.setObjectName("library")
-        self.list.setAccessibleName("Library")
+        self.list.setAccessibleName(QCoreApplication.translate("LibraryView", "Library"))
         self.list.setModel(self.model_)
         self.delegate = ArticleDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
@@ -428,7 +432,7 @@ class LibraryView(QWidget):
         current = self.filter_box.currentData()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
-        self.filter_box.addItem("Any tag or verdict", "")
+        self.filter_box.addItem(QCoreApplication.translate("LibraryView", "Any tag or verdict"), "")
         for verdict in Verdict:
             if verdict is not Verdict.NONE:
                 self.filter_box.addItem(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -18,11 +18,15 @@ def open_external(url: QUrl, parent: QWidget | None = None) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("linkNotOpened")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Link not opened")
-    box.setText("No web browser could be started to open this link.")
+    box.setWindowTitle(QCoreApplication.translate("links", "Link not opened"))
+    box.setText(
+        QCoreApplication.translate("links", "No web browser could be started to open this link.")
+    )
     box.setInformativeText(url.toString())
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    copy = box.addButton("Copy Link", QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton(
+        QCoreApplication.translate("links", "Copy Link"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(url.toString()))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

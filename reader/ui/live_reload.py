@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME
@@ -60,11 +60,19 @@ class LiveReload(QObject):
             # Locked past the busy timeout, or the file briefly unreadable: the next
             # poll tries again rather than the reader seeing an error for it.
             self.watcher.retry()
-            self.window.statusBar().showMessage(f"The library is busy ({exc}); retrying…", 3000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "LiveReload", "The library is busy ({0}); retrying…"
+                ).format(exc),
+                3000,
+            )
         except (sqlite3.DatabaseError, LibraryError) as exc:
             # Damage is the library health check's to report; the window keeps what it shows.
             self.window.statusBar().showMessage(
-                f"The library's latest changes cannot be shown: {exc}", 10000
+                QCoreApplication.translate(
+                    "LiveReload", "The library's latest changes cannot be shown: {0}"
+                ).format(exc),
+                10000,
             )
 
     def _refresh(self) -> None:
@@ -154,8 +162,11 @@ class LiveReload(QObject):
         """Attaching by hand was refused: the sentence chosen may hold other words now."""
         self.refresh()
         self.window.statusBar().showMessage(
-            "The article changed, so the note was not attached: check the selected "
-            "sentence in the new text and attach it again.",
+            QCoreApplication.translate(
+                "LiveReload",
+                "The article changed, so the note was not attached: check the selected "
+                "sentence in the new text and attach it again.",
+            ),
             10000,
         )
 
@@ -178,10 +189,13 @@ class LiveReload(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "The article changed",
-            "The article changed while you were writing, and the sentence you noted is not "
-            "in its new text.\n\nYour note is kept: click the sentence it belongs to and "
-            "save it again.",
+            QCoreApplication.translate("LiveReload", "The article changed"),
+            QCoreApplication.translate(
+                "LiveReload",
+                "The article changed while you were writing, and the sentence you noted is not "
+                "in its new text.\n\nYour note is kept: click the sentence it belongs to and "
+                "save it again.",
+            ),
             QMessageBox.StandardButton.Ok,
             w,
         )

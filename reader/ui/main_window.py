@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -111,7 +111,11 @@ class MainWindow(QMainWindow):
         self.reader.spanRequested.connect(self._write_span_note)
         self.reader.spanSelected.connect(
             lambda _span: self.statusBar().showMessage(
-                "Enter (or right-click ▸ Note the Selection) notes the selected words", 6000
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Enter (or right-click ▸ Note the Selection) notes the selected words",
+                ),
+                6000,
             )
         )
         self.reader.zoomChanged.connect(self._zoomed)
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow):
         self.reader.extend_menu = lambda menu, index: context_menus.add_reader_items(
             self, menu, index
         )
-        self.statusBar().showMessage(f"Library: {library.path}")
+        self.statusBar().showMessage(self.tr("Library: {0}").format(library.path))
         self.apply_preferences()
         self._restore_layout()
         session_state.restore_list_state(self.library_view)
@@ -154,62 +158,151 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Import…", self._ask_import_files, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "Import &Folder…", self._ask_import_folder)
-        self._action(file_menu, "Import from &URL…", self.capture.ask_url, "Ctrl+L")
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "&Import…"),
+            self._ask_import_files,
+            QKeySequence.StandardKey.Open,
+        )
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "Import &Folder…"),
+            self._ask_import_folder,
+        )
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "Import from &URL…"),
+            self.capture.ask_url,
+            "Ctrl+L",
+        )
         file_menu.addSeparator()
-        self._action(file_menu, "&Export Notes…", self._export_notes, "Ctrl+Shift+E")
-        self._action(file_menu, "Import &Notes…", self._import_notes)
-        self._action(file_menu, "&Back Up Library…", self._back_up)
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "&Export Notes…"),
+            self._export_notes,
+            "Ctrl+Shift+E",
+        )
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "Import &Notes…"),
+            self._import_notes,
+        )
+        self._action(
+            file_menu, QCoreApplication.translate("MainWindow", "&Back Up Library…"), self._back_up
+        )
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
 
-        edit = bar.addMenu("&Edit")
-        undo = self.undo.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        undo = self.undo.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.undo.createRedoAction(self, "&Redo")
+        redo = self.undo.createRedoAction(self, QCoreApplication.translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
-        self._action(edit, "Paste as &Article", self.capture.paste, "Ctrl+Shift+V")
-        edit.addSeparator()
-        self._action(edit, "&Search Library…", self.open_search, "Ctrl+K")
         self._action(
-            edit, "&Find in Article…", self.find_bar.open_bar, QKeySequence.StandardKey.Find
+            edit,
+            QCoreApplication.translate("MainWindow", "Paste as &Article"),
+            self.capture.paste,
+            "Ctrl+Shift+V",
         )
-        self._action(edit, "Find &Next", self.find_bar.next, QKeySequence.StandardKey.FindNext)
+        edit.addSeparator()
         self._action(
-            edit, "Find Pre&vious", self.find_bar.previous, QKeySequence.StandardKey.FindPrevious
+            edit,
+            QCoreApplication.translate("MainWindow", "&Search Library…"),
+            self.open_search,
+            "Ctrl+K",
+        )
+        self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "&Find in Article…"),
+            self.find_bar.open_bar,
+            QKeySequence.StandardKey.Find,
+        )
+        self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Find &Next"),
+            self.find_bar.next,
+            QKeySequence.StandardKey.FindNext,
+        )
+        self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Find Pre&vious"),
+            self.find_bar.previous,
+            QKeySequence.StandardKey.FindPrevious,
         )
 
-        article = bar.addMenu("&Article")
-        self._action(article, "&Note the Selection", self._write_note_current, "Ctrl+N")
-        self._action(article, "Notes to &Review", self._show_review)
-        self.archive_action = self._action(article, "&Archive", self._toggle_archive, "Ctrl+E")
-        self._action(article, "&Tags…", self._edit_tags, "Ctrl+T")
-        self._action(article, "&Delete", self._delete_article, QKeySequence.StandardKey.Delete)
+        article = bar.addMenu(QCoreApplication.translate("MainWindow", "&Article"))
+        self._action(
+            article,
+            QCoreApplication.translate("MainWindow", "&Note the Selection"),
+            self._write_note_current,
+            "Ctrl+N",
+        )
+        self._action(
+            article, QCoreApplication.translate("MainWindow", "Notes to &Review"), self._show_review
+        )
+        self.archive_action = self._action(
+            article,
+            QCoreApplication.translate("MainWindow", "&Archive"),
+            self._toggle_archive,
+            "Ctrl+E",
+        )
+        self._action(
+            article, QCoreApplication.translate("MainWindow", "&Tags…"), self._edit_tags, "Ctrl+T"
+        )
+        self._action(
+            article,
+            QCoreApplication.translate("MainWindow", "&Delete"),
+            self._delete_article,
+            QKeySequence.StandardKey.Delete,
+        )
         article.addSeparator()
         self.trash = TrashControls(self, article)
 
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &In", lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn)
+        view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         self._action(
-            view, "Zoom &Out", lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
+            view,
+            QCoreApplication.translate("MainWindow", "Zoom &In"),
+            lambda: self.reader.zoom(1),
+            QKeySequence.StandardKey.ZoomIn,
         )
-        self._action(view, "&Actual Size", self._reset_zoom, "Ctrl+0")
+        self._action(
+            view,
+            QCoreApplication.translate("MainWindow", "Zoom &Out"),
+            lambda: self.reader.zoom(-1),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self._action(
+            view,
+            QCoreApplication.translate("MainWindow", "&Actual Size"),
+            self._reset_zoom,
+            "Ctrl+0",
+        )
         view.addSeparator()
         self.claims_view.add_actions(view, article)
         self.panels = PanelToggles(
             self, self.splitter, self.library_view, self.reader, self.notes, view
         )
         view.addSeparator()
-        themes = view.addMenu("&Theme")
+        themes = view.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
         self.theme_actions = QActionGroup(self)
+        theme_labels = {
+            "system": self.tr("Follow the System"),
+            "light": self.tr("Light"),
+            "sepia": self.tr("Sepia"),
+            "dark": self.tr("Dark"),
+        }
         for choice in THEME_CHOICES:
-            label = "Follow the System" if choice == "system" else choice.capitalize()
+            label = theme_labels[choice]
             action = themes.addAction(label)
             action.setCheckable(True)
             action.setData(choice)
@@ -218,12 +311,22 @@ class MainWindow(QMainWindow):
         self.theme_actions.triggered.connect(lambda a: self.set_theme(a.data()))
         view.addSeparator()
         self._action(
-            view, "&Preferences…", self._open_preferences, QKeySequence.StandardKey.Preferences
+            view,
+            QCoreApplication.translate("MainWindow", "&Preferences…"),
+            self._open_preferences,
+            QKeySequence.StandardKey.Preferences,
         )
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts_help, "F1")
-        self._action(help_menu, "&About Gloss", self._about)
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        self._action(
+            help_menu,
+            QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
+            self._shortcuts_help,
+            "F1",
+        )
+        self._action(
+            help_menu, QCoreApplication.translate("MainWindow", "&About Gloss"), self._about
+        )
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -234,12 +337,16 @@ class MainWindow(QMainWindow):
         return action
 
     def _ask_import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import saved pages", "", IMPORT_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, QCoreApplication.translate("MainWindow", "Import saved pages"), "", IMPORT_FILTER
+        )
         if names:
             self.import_paths([Path(n) for n in names])
 
     def _ask_import_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a folder of saved pages")
+        name = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("MainWindow", "Import a folder of saved pages")
+        )
         if name:
             self.import_paths([Path(name)])
 
@@ -306,7 +413,11 @@ class MainWindow(QMainWindow):
             self.apply_preferences()
             if self.prefs.library != old_library:
                 QMessageBox.information(
-                    self, APP_NAME, "The new library location is used from the next start."
+                    self,
+                    APP_NAME,
+                    QCoreApplication.translate(
+                        "MainWindow", "The new library location is used from the next start."
+                    ),
                 )
 
     # -- importing -------------------------------------------------------------------------
@@ -314,6 +425,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """Import files or folders in the background; the same path for menu, drop and
         files handed over by `gloss FILE`. Paths given during an import follow it."""
+        importing = self.tr("Importing {0} of {1}: {2}")
         if self._importing:
             self._queued_imports.extend(paths)
             return
@@ -321,7 +433,7 @@ class MainWindow(QMainWindow):
 
         def work(library: Library, progress: Progress, cancelled: Cancel) -> list[FileOutcome]:
             def report(done: int, total: int, name: str) -> None:
-                progress(done, total, f"Importing {done + 1} of {total}: {name}" if name else "")
+                progress(done, total, importing.format(done + 1, total, name) if name else "")
 
             outcomes = list(import_files(library, paths, report, cancelled))
             for outcome in outcomes:
@@ -332,7 +444,7 @@ class MainWindow(QMainWindow):
         self.run_task(
             work,
             self._import_done,
-            label="Importing…",
+            label=QCoreApplication.translate("MainWindow", "Importing…"),
             on_error=lambda message: self._import_done([], message),
         )
 
@@ -341,7 +453,7 @@ class MainWindow(QMainWindow):
         # `error`: the library itself could not be opened or written.
         summary = ImportSummary.of(outcomes, error, str(self.library.path))
         self.last_import = summary
-        message = f"Import: {summary.line()}"
+        message = self.tr("Import: {0}").format(summary.line())
         self.library_view.refresh()
         # The article on screen may have new text: show it in place, drafts kept.
         self.live.refresh()
@@ -366,21 +478,36 @@ class MainWindow(QMainWindow):
     def _offer_unplaced(self, summary: ImportSummary) -> None:
         """A changed page left notes without their sentence: offer to show them."""
         first = summary.unplaced_in[0]
-        where = f"“{first.title}”" if len(summary.unplaced_in) == 1 else "the updated articles"
-        box = QMessageBox(QMessageBox.Icon.Information, "Import", "", parent=self)
-        box.setText(
-            f"{summary.unplaced} note{'s' if summary.unplaced != 1 else ''} could not be "
-            f"placed on the new text of {where}."
+        where = (
+            f"“{first.title}”" if len(summary.unplaced_in) == 1 else self.tr("the updated articles")
         )
-        kept = (
-            "They are kept as unplaced notes with the words they were written on; you can "
-            "attach them to a sentence by hand."
-            if summary.unplaced != 1
-            else "It is kept as an unplaced note with the words it was written on; you can "
-            "attach it to a sentence by hand."
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "Import"),
+            "",
+            parent=self,
         )
+        if summary.unplaced == 1:
+            box.setText(self.tr("1 note could not be placed on the new text of {0}.").format(where))
+            kept = self.tr(
+                "It is kept as an unplaced note with the words it was written on; you can "
+                "attach it to a sentence by hand."
+            )
+        else:
+            box.setText(
+                self.tr(
+                    "%Ln notes could not be placed on the new text of {0}.", "", summary.unplaced
+                ).format(where)
+            )
+            kept = self.tr(
+                "They are kept as unplaced notes with the words they were written on; you can "
+                "attach them to a sentence by hand."
+            )
         box.setInformativeText(f"{kept}\n\n{summary.line()}")
-        show = box.addButton("Show Unplaced Notes", QMessageBox.ButtonRole.AcceptRole)
+        show = box.addButton(
+            QCoreApplication.translate("MainWindow", "Show Unplaced Notes"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(QMessageBox.StandardButton.Close)
 
         def clicked(button: object) -> None:
@@ -399,11 +526,14 @@ class MainWindow(QMainWindow):
         failures = [(str(p), why) for p, why in summary.failures]
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Import")
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Import"))
         count = len(failures)
-        box.setText(
-            f"{count} file{'s' if count != 1 else ''} could not be imported.\n{summary.line()}"
+        failed = (
+            self.tr("1 file could not be imported.")
+            if count == 1
+            else self.tr("%Ln files could not be imported.", "", count)
         )
+        box.setText(f"{failed}\n{summary.line()}")
         box.setDetailedText("\n".join(f"{p}: {why}" for p, why in failures))
         box.setInformativeText("\n".join(f"{Path(p).name}: {why}" for p, why in failures[:5]))
         box.open()
@@ -450,7 +580,9 @@ class MainWindow(QMainWindow):
         self.claims_view.article_opened(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.archive_action.setText(
-            "Un&archive" if self.library.summary(article_id).archived else "&Archive"
+            self.tr("Un&archive")
+            if self.library.summary(article_id).archived
+            else self.tr("&Archive")
         )
         if self.library_view.current_id() != article_id:
             self.library_view.select_article(article_id, emit=False)
@@ -459,7 +591,10 @@ class MainWindow(QMainWindow):
         """A note's link to an article of this library (by id or content hash)."""
         article_id = export_targets.find_article(self.library, ref)
         if article_id is None:
-            self.statusBar().showMessage("That article is not in this library", 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "That article is not in this library"),
+                5000,
+            )
             return
         self.open_article(article_id)
 
@@ -540,7 +675,7 @@ class MainWindow(QMainWindow):
             self.close_article()
         else:
             archived = self.library.summary(article_id).archived
-            self.archive_action.setText("Un&archive" if archived else "&Archive")
+            self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
 
     def close_article(self) -> None:
         """The open article was deleted (here or by another process)."""
@@ -557,7 +692,10 @@ class MainWindow(QMainWindow):
         archived = not self.library.summary(article_id).archived
         self.undo.push(SetArchived(self.library, self._article_changed, article_id, archived))
         self.statusBar().showMessage(
-            ("Archived" if archived else "Moved back to the library") + " — Ctrl+Z to undo", 6000
+            self.tr("Archived — Ctrl+Z to undo")
+            if archived
+            else self.tr("Moved back to the library — Ctrl+Z to undo"),
+            6000,
         )
 
     def _delete_article(self) -> None:
@@ -569,7 +707,9 @@ class MainWindow(QMainWindow):
         # Go on reading: the row that takes the deleted one's place, as in a mail client.
         if after is not None and self.current_article_id is None:
             self.open_article(after)
-        self.statusBar().showMessage("Article deleted — Ctrl+Z to undo", 8000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Article deleted — Ctrl+Z to undo"), 8000
+        )
 
     def _edit_tags(self) -> None:
         article_id = self.current_article_id
@@ -577,7 +717,12 @@ class MainWindow(QMainWindow):
             return
         before = list(self.library.summary(article_id).tags)
         text, ok = QInputDialog.getText(
-            self, "Tags", "Tags for this article (separated by commas):", text=", ".join(before)
+            self,
+            QCoreApplication.translate("MainWindow", "Tags"),
+            QCoreApplication.translate(
+                "MainWindow", "Tags for this article (separated by commas):"
+            ),
+            text=", ".join(before),
         )
         if ok:
             after = sorted({t.strip().lstrip("#") for t in text.split(",") if t.strip()})
@@ -609,13 +754,13 @@ class MainWindow(QMainWindow):
 
         def done(made: Path | None) -> None:
             if made is not None:
-                self.statusBar().showMessage(f"Backed up to {made}", 5000)
+                self.statusBar().showMessage(self.tr("Backed up to {0}").format(made), 5000)
 
         self.run_task(
             lambda _lib, _progress, _cancelled: backups.daily_backup(path),
             done,
             on_error=lambda message: self.statusBar().showMessage(
-                f"The daily backup failed: {message}", 10000
+                self.tr("The daily backup failed: {0}").format(message), 10000
             ),
         )
 
@@ -632,22 +777,37 @@ class MainWindow(QMainWindow):
             self.select_sentence(hit.sentence)
 
     def _export_notes(self) -> None:
-        scopes = ["The whole library"]
+        whole, this = self.tr("The whole library"), self.tr("This article")
+        scopes = [whole]
         if self.current_article_id is not None:
-            scopes.insert(0, "This article")
-        scope, ok = QInputDialog.getItem(self, "Export notes", "Export:", scopes, 0, False)
+            scopes.insert(0, this)
+        scope, ok = QInputDialog.getItem(
+            self,
+            QCoreApplication.translate("MainWindow", "Export notes"),
+            QCoreApplication.translate("MainWindow", "Export:"),
+            scopes,
+            0,
+            False,
+        )
         if not ok:
             return
         label, ok = QInputDialog.getItem(
-            self, "Export notes", "Format:", list(EXPORT_FORMATS), 0, False
+            self,
+            QCoreApplication.translate("MainWindow", "Export notes"),
+            QCoreApplication.translate("MainWindow", "Format:"),
+            list(EXPORT_FORMATS),
+            0,
+            False,
         )
         if not ok:
             return
         fmt = EXPORT_FORMATS[label]
         suffix = ".md" if fmt == "markdown" else ".json"
-        name, _ = QFileDialog.getSaveFileName(self, "Export notes", f"gloss-notes{suffix}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Export notes"), f"gloss-notes{suffix}"
+        )
         if name:
-            ids = [self.current_article_id] if scope == "This article" else None
+            ids = [self.current_article_id] if scope == this else None
             self.export_notes(ids, fmt, Path(name))
 
     def export_notes(self, ids: list[int | None] | None, fmt: str, path: Path) -> Task:
@@ -658,16 +818,20 @@ class MainWindow(QMainWindow):
 
         return self.run_task(
             work,
-            lambda dest: self.statusBar().showMessage(f"Exported to {dest}", 8000),
-            label="Exporting notes…",
+            lambda dest: self.statusBar().showMessage(
+                self.tr("Exported to {0}").format(dest), 8000
+            ),
+            label=QCoreApplication.translate("MainWindow", "Exporting notes…"),
         )
 
     def _import_notes(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Import notes",
+            QCoreApplication.translate("MainWindow", "Import notes"),
             "",
-            "Gloss backups and W3C annotations (*.json *.jsonld);;All files (*)",
+            QCoreApplication.translate(
+                "MainWindow", "Gloss backups and W3C annotations (*.json *.jsonld);;All files (*)"
+            ),
         )
         if name:
             self.import_notes(Path(name))
@@ -680,7 +844,11 @@ class MainWindow(QMainWindow):
                 # The reason alone ("first.items[3].created: not a date") needs its file.
                 raise transfer.TransferError(f"{path.name}: {exc}. Nothing was imported.") from None
 
-        return self.run_task(work, self._notes_imported, label="Importing notes…")
+        return self.run_task(
+            work,
+            self._notes_imported,
+            label=QCoreApplication.translate("MainWindow", "Importing notes…"),
+        )
 
     def _notes_imported(self, report: ImportReport) -> None:
         self.library_view.reload()
@@ -688,11 +856,15 @@ class MainWindow(QMainWindow):
             self.reader.set_marks(self.library.marks(self.current_article_id))
             self.reader.set_note_spans(note_spans(self.library.notes(self.current_article_id)))
             self.notes.reload()
-        text = f"Notes imported: {report.summary()}."
+        text = self.tr("Notes imported: {0}.").format(report.summary())
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:10])
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Import notes", text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "Import notes"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.open()
         self.import_report_box = box
@@ -700,17 +872,19 @@ class MainWindow(QMainWindow):
     def _back_up(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Back up the library",
+            QCoreApplication.translate("MainWindow", "Back up the library"),
             f"{self.library.path.stem}-backup.db",
-            "Gloss library (*.db)",
+            QCoreApplication.translate("MainWindow", "Gloss library (*.db)"),
         )
         if not name:
             return
         source = self.library.path
         self.run_task(
             lambda _lib, _progress, _cancelled: backups.backup_to(source, name),
-            lambda dest: self.statusBar().showMessage(f"Backed up to {dest}", 8000),
-            label="Backing up…",
+            lambda dest: self.statusBar().showMessage(
+                self.tr("Backed up to {0}").format(dest), 8000
+            ),
+            label=QCoreApplication.translate("MainWindow", "Backing up…"),
         )
 
     # -- state -----------------------------------------------------------------------------

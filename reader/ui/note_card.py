@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Note
 from ..core.note_html import link_html, note_html
 from .links import follow_link
+from .locale_format import short_date
 from .note_editor import NoteEditor
 from .text_change import TextChange
 from .theme import THEMES, Theme, verdict_icon
@@ -68,9 +69,15 @@ class NoteCard(QFrame):
         when = QLabel(_date_line(note))
         when.setObjectName("noteDates")
         when.setStyleSheet("color: palette(placeholder-text); font-size: small;")
-        self.edit_button = _tool("Edit", "Edit this note")
+        self.edit_button = _tool(
+            QCoreApplication.translate("NoteCard", "Edit"),
+            QCoreApplication.translate("NoteCard", "Edit this note"),
+        )
         self.edit_button.clicked.connect(self.start_edit)
-        self.delete_button = _tool("Delete", "Delete this note (Ctrl+Z brings it back)")
+        self.delete_button = _tool(
+            QCoreApplication.translate("NoteCard", "Delete"),
+            QCoreApplication.translate("NoteCard", "Delete this note (Ctrl+Z brings it back)"),
+        )
         self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self.note))
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -122,11 +129,17 @@ class NoteCard(QFrame):
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         if note.sentence is not None and show_quote:
-            go = _tool("Show", "Show this sentence in the article")
+            go = _tool(
+                QCoreApplication.translate("NoteCard", "Show"),
+                QCoreApplication.translate("NoteCard", "Show this sentence in the article"),
+            )
             go.clicked.connect(lambda: self.jumpRequested.emit(self.note.sentence))
             actions.addWidget(go)
         if can_attach:
-            attach = _tool("Attach here", "Attach this note to the selected sentence")
+            attach = _tool(
+                QCoreApplication.translate("NoteCard", "Attach here"),
+                QCoreApplication.translate("NoteCard", "Attach this note to the selected sentence"),
+            )
             attach.setObjectName("attachNote")
             attach.clicked.connect(lambda: self.attachRequested.emit(self.note))
             actions.addWidget(attach)
@@ -203,9 +216,11 @@ def _tool(text: str, tip: str) -> QToolButton:
 
 
 def _date_line(note: Note) -> str:
-    created = note.created[:10]
-    updated = note.updated[:10]
-    return created if updated == created else f"{created}, edited {updated}"
+    created = short_date(note.created)
+    if note.updated[:10] == note.created[:10]:
+        return created
+    edited = QCoreApplication.translate("NoteCard", "{0}, edited {1}")
+    return edited.format(created, short_date(note.updated))
 
 
 def _short(text: str, limit: int) -> str:

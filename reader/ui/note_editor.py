@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,25 +77,37 @@ class NoteEditor(QWidget):
         super().__init__(parent)
         self.text = QPlainTextEdit()
         self.text.setObjectName("noteText")
-        self.text.setAccessibleName("Note text")
-        self.text.setPlaceholderText("What is right or wrong about this sentence? (Markdown)")
+        self.text.setAccessibleName(QCoreApplication.translate("NoteEditor", "Note text"))
+        self.text.setPlaceholderText(
+            QCoreApplication.translate(
+                "NoteEditor", "What is right or wrong about this sentence? (Markdown)"
+            )
+        )
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(70)
         self.verdict = QComboBox()
         self.verdict.setObjectName("noteVerdict")
-        self.verdict.setAccessibleName("Verdict")
+        self.verdict.setAccessibleName(QCoreApplication.translate("NoteEditor", "Verdict"))
         for v in Verdict:
             self.verdict.addItem(verdict_icon(v, 14), v.label, v)
         self.sources = QPlainTextEdit()
         self.sources.setObjectName("noteSources")
-        self.sources.setAccessibleName("Sources, one per line")
-        self.sources.setPlaceholderText("https://… title > quoted passage (one a line)")
+        self.sources.setAccessibleName(
+            QCoreApplication.translate("NoteEditor", "Sources, one per line")
+        )
+        self.sources.setPlaceholderText(
+            QCoreApplication.translate(
+                "NoteEditor", "https://… title > quoted passage (one a line)"
+            )
+        )
         self.sources.setTabChangesFocus(True)
         self.sources.setFixedHeight(56)
         self.tags = QLineEdit()
         self.tags.setObjectName("noteTags")
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("economy, statistics")
+        self.tags.setAccessibleName(QCoreApplication.translate("NoteEditor", "Tags"))
+        self.tags.setPlaceholderText(
+            QCoreApplication.translate("NoteEditor", "economy, statistics")
+        )
         self.error = QLabel()
         self.error.setObjectName("noteError")
         self.error.setWordWrap(True)
@@ -103,18 +115,18 @@ class NoteEditor(QWidget):
         self.error.hide()
         self.save = QPushButton(save_label)
         self.save.setObjectName("saveNote")
-        self.save.setToolTip("Save (Ctrl+Enter)")
+        self.save.setToolTip(QCoreApplication.translate("NoteEditor", "Save (Ctrl+Enter)"))
         self.save.clicked.connect(self._save)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(QCoreApplication.translate("NoteEditor", "Cancel"))
         self.cancel.setObjectName("cancelNote")
-        self.cancel.setToolTip("Leave the editor (Esc)")
+        self.cancel.setToolTip(QCoreApplication.translate("NoteEditor", "Leave the editor (Esc)"))
         self.cancel.clicked.connect(self.cancelled.emit)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&Verdict", self.verdict)
-        form.addRow("&Sources", self.sources)
-        form.addRow("Ta&gs", self.tags)
+        form.addRow(QCoreApplication.translate("NoteEditor", "&Verdict"), self.verdict)
+        form.addRow(QCoreApplication.translate("NoteEditor", "&Sources"), self.sources)
+        form.addRow(QCoreApplication.translate("NoteEditor", "Ta&gs"), self.tags)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -162,7 +174,11 @@ class NoteEditor(QWidget):
             parse_tags(self.tags.text()),
         )
         if not (draft.text or draft.sources or draft.verdict is not Verdict.NONE):
-            self.error.setText("Write something, pick a verdict or add a source.")
+            self.error.setText(
+                QCoreApplication.translate(
+                    "NoteEditor", "Write something, pick a verdict or add a source."
+                )
+            )
             self.error.show()
             return None
         self.error.hide()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -70,7 +70,7 @@ class NotesPanel(QWidget):
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.RichText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.quote.setAccessibleName("Selected sentence")
+        self.quote.setAccessibleName(QCoreApplication.translate("NotesPanel", "Selected sentence"))
         self._style_quote()
         self.heading = QLabel()
         self.heading.setObjectName("notesHeading")
@@ -85,9 +85,9 @@ class NotesPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.card_box)
-        scroll.setAccessibleName("Notes on this sentence")
+        scroll.setAccessibleName(QCoreApplication.translate("NotesPanel", "Notes on this sentence"))
 
-        self.editor_label = QLabel("<b>New note</b>")
+        self.editor_label = QLabel(QCoreApplication.translate("NotesPanel", "<b>New note</b>"))
         self.editor = NoteEditor("Add note")
         self.editor.setObjectName("newNoteEditor")
         self.editor.saved.connect(self._add)
@@ -104,13 +104,21 @@ class NotesPanel(QWidget):
 
         self.outline = QListWidget()
         self.outline.setObjectName("notesOutline")
-        self.outline.setAccessibleName("All notes in this article")
+        self.outline.setAccessibleName(
+            QCoreApplication.translate("NotesPanel", "All notes in this article")
+        )
         self.outline.setWordWrap(True)
         self.outline.itemActivated.connect(self._jump)
         self.outline.itemClicked.connect(self._jump)
-        self.review_only = QCheckBox("Only notes to review")
+        self.review_only = QCheckBox(
+            QCoreApplication.translate("NotesPanel", "Only notes to review")
+        )
         self.review_only.setObjectName("notesToReview")
-        self.review_only.setToolTip("Notes whose words changed when the page was imported again")
+        self.review_only.setToolTip(
+            QCoreApplication.translate(
+                "NotesPanel", "Notes whose words changed when the page was imported again"
+            )
+        )
         self.review_only.toggled.connect(lambda _on: self.reload())
         outline_tab = QWidget()
         outline_layout = QVBoxLayout(outline_tab)
@@ -120,9 +128,11 @@ class NotesPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("notesTabs")
-        self.tabs.addTab(sentence_tab, "Sentence")
-        self.tabs.addTab(outline_tab, "All notes")
-        self.tabs.tabBar().setAccessibleName("Sentence notes or all notes")
+        self.tabs.addTab(sentence_tab, QCoreApplication.translate("NotesPanel", "Sentence"))
+        self.tabs.addTab(outline_tab, QCoreApplication.translate("NotesPanel", "All notes"))
+        self.tabs.tabBar().setAccessibleName(
+            QCoreApplication.translate("NotesPanel", "Sentence notes or all notes")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 4, 0)
         layout.addWidget(self.tabs)
@@ -253,8 +263,11 @@ class NotesPanel(QWidget):
             self.quote.setText(f"“{html.escape(self.sentence_text)}”{page}")
         else:
             self.quote.setText(
-                "<i>Click a sentence in the article (or move with j and k) "
-                "to see and add its notes.</i>"
+                QCoreApplication.translate(
+                    "NotesPanel",
+                    "<i>Click a sentence in the article (or move with j and k) "
+                    "to see and add its notes.</i>",
+                )
             )
         # One read of the article's notes feeds the cards, the unplaced list and the outline.
         every = self.library.notes(self.article_id) if self.article_id is not None else []
@@ -282,7 +295,9 @@ class NotesPanel(QWidget):
         if review:
             text += f" · {review} to review"
         self.heading.setText(text)
-        self.review_only.setText(f"Only notes to review ({review})")
+        self.review_only.setText(
+            QCoreApplication.translate("NotesPanel", "Only notes to review ({0})").format(review)
+        )
         self._fill_outline([n for n in every if n.text_changed or not self.review_only.isChecked()])
 
     # -- cards -----------------------------------------------------------------------------
@@ -307,8 +322,11 @@ class NotesPanel(QWidget):
             # Reachable from anywhere in the article: the reader can select the right
             # place first and then move the note there.
             label = QLabel(
-                "<b>Notes to review</b> — the text changed under them; accept the new "
-                "words or select the right place and move the note there."
+                QCoreApplication.translate(
+                    "NotesPanel",
+                    "<b>Notes to review</b> — the text changed under them; accept the new "
+                    "words or select the right place and move the note there.",
+                )
             )
             label.setWordWrap(True)
             label.setObjectName("reviewHeading")
@@ -322,8 +340,11 @@ class NotesPanel(QWidget):
                 insert_at += 1
         if unplaced:
             label = QLabel(
-                "<b>Unplaced notes</b> — their sentence changed; attach them by "
-                "hand to the selected sentence."
+                QCoreApplication.translate(
+                    "NotesPanel",
+                    "<b>Unplaced notes</b> — their sentence changed; attach them by "
+                    "hand to the selected sentence.",
+                )
             )
             label.setWordWrap(True)
             label.setObjectName("unplacedHeading")
@@ -389,7 +410,11 @@ class NotesPanel(QWidget):
     def _add(self, draft: NoteDraft) -> None:
         if self.article_id is None or self.sentence is None:
             if self.detached:
-                self.editor.error.setText("Click the sentence this note belongs to first.")
+                self.editor.error.setText(
+                    QCoreApplication.translate(
+                        "NotesPanel", "Click the sentence this note belongs to first."
+                    )
+                )
                 self.editor.error.show()
             return
         refused: list[StaleRevision] = []

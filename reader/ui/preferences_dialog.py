@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,33 +35,45 @@ class PreferencesDialog(QDialog):
         self, prefs: Preferences, parent: QWidget | None = None, open_library: Path | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(QCoreApplication.translate("PreferencesDialog", "Preferences"))
         self.setMinimumWidth(560)  # room for a library path to be read whole
         self.prefs = prefs
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(QCoreApplication.translate("PreferencesDialog", "Theme"))
+        labels = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "sepia": self.tr("Sepia"),
+            "dark": self.tr("Dark"),
+        }
         for choice in THEME_CHOICES:
-            label = "Follow the system" if choice == "system" else choice.capitalize()
+            label = labels[choice]
             self.theme.addItem(label, choice)
         self.theme.setCurrentIndex(self.theme.findData(prefs.theme))
         self.family = QFontComboBox()
-        self.family.setAccessibleName("Reading font")
+        self.family.setAccessibleName(
+            QCoreApplication.translate("PreferencesDialog", "Reading font")
+        )
         self.family.setCurrentFont(QFont(prefs.family or default_reading_family()))
         self.size = QDoubleSpinBox()
-        self.size.setAccessibleName("Text size")
+        self.size.setAccessibleName(QCoreApplication.translate("PreferencesDialog", "Text size"))
         self.size.setRange(8, 40)
         self.size.setSingleStep(1)
-        self.size.setSuffix(" pt")
+        self.size.setSuffix(QCoreApplication.translate("PreferencesDialog", " pt"))
         self.size.setValue(prefs.size)
         self.measure = QSpinBox()
-        self.measure.setAccessibleName("Line width")
+        self.measure.setAccessibleName(
+            QCoreApplication.translate("PreferencesDialog", "Line width")
+        )
         self.measure.setRange(40, 120)
-        self.measure.setSuffix(" characters")
+        self.measure.setSuffix(QCoreApplication.translate("PreferencesDialog", " characters"))
         self.measure.setValue(prefs.measure)
         self.library = QLineEdit(prefs.library)
-        self.library.setAccessibleName("Library file")
+        self.library.setAccessibleName(
+            QCoreApplication.translate("PreferencesDialog", "Library file")
+        )
         self.library.setPlaceholderText(str(default_library()))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(QCoreApplication.translate("PreferencesDialog", "Choose…"))
         browse.clicked.connect(self._browse)
         # A widget, not a bare layout, so the row's label gets a buddy: with a layout
         # QFormLayout shows "&Library file" with its ampersand and no shortcut.
@@ -70,7 +82,7 @@ class PreferencesDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.library, 1)
         row.addWidget(browse)
-        library_label = QLabel("&Library file")
+        library_label = QLabel(QCoreApplication.translate("PreferencesDialog", "&Library file"))
         library_label.setBuddy(self.library)
         # The window may have another library open than the setting names (`--library`,
         # GLOSS_LIBRARY): say which, so the field is not mistaken for the file in use.
@@ -89,27 +101,45 @@ class PreferencesDialog(QDialog):
             )
         self.open_note.setVisible(open_library is not None)
         form = QFormLayout(self)
-        form.addRow("&Theme", self.theme)
-        form.addRow("Reading &font", self.family)
-        form.addRow("Text &size", self.size)
-        form.addRow("Line &width", self.measure)
+        form.addRow(QCoreApplication.translate("PreferencesDialog", "&Theme"), self.theme)
+        form.addRow(QCoreApplication.translate("PreferencesDialog", "Reading &font"), self.family)
+        form.addRow(QCoreApplication.translate("PreferencesDialog", "Text &size"), self.size)
+        form.addRow(QCoreApplication.translate("PreferencesDialog", "Line &width"), self.measure)
         form.addRow(library_label, library_row)
         form.addRow("", self.open_note)
         inbox = InboxSettings.load()
         self.inbox = QLineEdit(inbox.folder)
-        self.inbox.setAccessibleName("Inbox folder")
-        self.inbox.setPlaceholderText("None (pages saved into the folder you choose are imported)")
-        self.inbox.setToolTip(
-            "Gloss imports web pages, PDFs and EPUBs saved into this folder while it is open "
-            "(point your browser's download folder here)."
+        self.inbox.setAccessibleName(
+            QCoreApplication.translate("PreferencesDialog", "Inbox folder")
         )
-        choose_inbox = QPushButton("Choose…")
+        self.inbox.setPlaceholderText(
+            QCoreApplication.translate(
+                "PreferencesDialog", "None (pages saved into the folder you choose are imported)"
+            )
+        )
+        self.inbox.setToolTip(
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "Gloss imports web pages, PDFs and EPUBs saved into this folder while it is open "
+                "(point your browser's download folder here).",
+            )
+        )
+        choose_inbox = QPushButton(QCoreApplication.translate("PreferencesDialog", "Choose…"))
         choose_inbox.clicked.connect(self._browse_inbox)
         inbox_row = QHBoxLayout()
         inbox_row.addWidget(self.inbox, 1)
         inbox_row.addWidget(choose_inbox)
-        form.addRow(QLabel("&Inbox folder", buddy=self.inbox), inbox_row)
-        self.move_imported = QCheckBox("Move imported files into its “imported” folder")
+        form.addRow(
+            QLabel(
+                QCoreApplication.translate("PreferencesDialog", "&Inbox folder"), buddy=self.inbox
+            ),
+            inbox_row,
+        )
+        self.move_imported = QCheckBox(
+            QCoreApplication.translate(
+                "PreferencesDialog", "Move imported files into its “imported” folder"
+            )
+        )
         self.move_imported.setChecked(inbox.move_imported)
         form.addRow("", self.move_imported)
         buttons = QDialogButtonBox(
@@ -122,16 +152,18 @@ class PreferencesDialog(QDialog):
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Library file",
+            QCoreApplication.translate("PreferencesDialog", "Library file"),
             self.library.text() or str(default_library()),
-            "Gloss library (*.db)",
+            QCoreApplication.translate("PreferencesDialog", "Gloss library (*.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:
             self.library.setText(name)
 
     def _browse_inbox(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Inbox folder", self.inbox.text())
+        name = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("PreferencesDialog", "Inbox folder"), self.inbox.text()
+        )
         if name:
             self.inbox.setText(name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -69,7 +69,7 @@ class ReaderView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
-        self.setAccessibleName("Article")
+        self.setAccessibleName(QCoreApplication.translate("ReaderView", "Article"))
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the reader never navigates away from the article
         self.setOpenExternalLinks(False)
@@ -112,7 +112,11 @@ class ReaderView(QTextBrowser):
         self._laid_out_width = -1
         self._pending_top: int | None = None
         self._furthest_selected = -1  # the furthest sentence chosen (j/k, clicks)
-        self.setPlaceholderText("Choose an article from the library, or import a saved page.")
+        self.setPlaceholderText(
+            QCoreApplication.translate(
+                "ReaderView", "Choose an article from the library, or import a saved page."
+            )
+        )
 
     # -- content ---------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,29 +38,35 @@ class SearchDialog(QDialog):
 
     def __init__(self, library_path: Path, tags: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search the library")
+        self.setWindowTitle(QCoreApplication.translate("SearchDialog", "Search the library"))
         self.setObjectName("searchDialog")
         self.resize(720, 520)
         self.library_path = library_path
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setAccessibleName("Search articles and notes")
-        self.field.setPlaceholderText("Search articles and notes…")
+        self.field.setAccessibleName(
+            QCoreApplication.translate("SearchDialog", "Search articles and notes")
+        )
+        self.field.setPlaceholderText(
+            QCoreApplication.translate("SearchDialog", "Search articles and notes…")
+        )
         self.field.setClearButtonEnabled(True)
         self.verdict = QComboBox()
-        self.verdict.setAccessibleName("Only notes with this verdict")
-        self.verdict.addItem("Any verdict", "")
+        self.verdict.setAccessibleName(
+            QCoreApplication.translate("SearchDialog", "Only notes with this verdict")
+        )
+        self.verdict.addItem(QCoreApplication.translate("SearchDialog", "Any verdict"), "")
         for v in Verdict:
             if v is not Verdict.NONE:
                 self.verdict.addItem(verdict_icon(v, 14), v.label, v.value)
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Only this tag")
-        self.tag.addItem("Any tag", "")
+        self.tag.setAccessibleName(QCoreApplication.translate("SearchDialog", "Only this tag"))
+        self.tag.addItem(QCoreApplication.translate("SearchDialog", "Any tag"), "")
         for t in tags:
             self.tag.addItem(f"#{t}", t)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(QCoreApplication.translate("SearchDialog", "Search results"))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         # Each row's label wraps to the list's width: there is never anything to the side.
@@ -109,7 +115,7 @@ class SearchDialog(QDialog):
         )
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
-        self.status.setText("Searching…")
+        self.status.setText(QCoreApplication.translate("SearchDialog", "Searching…"))
 
     def _show(self, hits: list[SearchHit], generation: int) -> None:
         if generation != self._generation:

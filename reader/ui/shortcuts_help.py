@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -89,11 +90,13 @@ def shortcuts_html(window: QMainWindow) -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(QCoreApplication.translate("ShortcutsDialog", "Keyboard Shortcuts"))
         self.resize(520, 620)
         self.view = QTextBrowser()
         self.view.setObjectName("shortcutsList")
-        self.view.setAccessibleName("Keyboard shortcuts")
+        self.view.setAccessibleName(
+            QCoreApplication.translate("ShortcutsDialog", "Keyboard shortcuts")
+        )
         self.view.setHtml(shortcuts_html(window))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

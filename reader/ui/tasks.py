@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.dberrors import LibraryError, translated
@@ -84,8 +84,10 @@ class Task(QObject):
         self.thread.finished.connect(self._finished)
         self.dialog: QProgressDialog | None = None
         if label is not None:
-            dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-            dialog.setWindowTitle("Gloss")
+            dialog = QProgressDialog(
+                label, QCoreApplication.translate("Task", "Cancel"), 0, 0, parent
+            )
+            dialog.setWindowTitle(QCoreApplication.translate("Task", "Gloss"))
             dialog.setMinimumDuration(500)  # quick work shows no dialog at all
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)

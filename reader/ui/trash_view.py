@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,7 +52,10 @@ class RestoreArticles(QUndoCommand):
 
 
 def articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
+    # Two English sources, so English needs no .qm for its plural (see locale_format).
+    if count == 1:
+        return QCoreApplication.translate("TrashControls", "%Ln article", "", count)
+    return QCoreApplication.translate("TrashControls", "%Ln articles", "", count)
 
 
 class TrashControls:
@@ -66,11 +70,17 @@ class TrashControls:
         layout.setContentsMargins(0, 0, 4, 4)
         self.label = QLabel()
         self.label.setObjectName("trashCount")
-        self.restore_button = QPushButton("&Restore")
+        self.restore_button = QPushButton(QCoreApplication.translate("TrashControls", "&Restore"))
         self.restore_button.setObjectName("trashRestore")
-        self.restore_button.setToolTip("Put the selected articles back in the library")
+        self.restore_button.setToolTip(
+            QCoreApplication.translate(
+                "TrashControls", "Put the selected articles back in the library"
+            )
+        )
         self.restore_button.clicked.connect(lambda: self.restore(view.selected_ids()))
-        self.empty_button = QPushButton("&Empty Trash…")
+        self.empty_button = QPushButton(
+            QCoreApplication.translate("TrashControls", "&Empty Trash…")
+        )
         self.empty_button.setObjectName("trashEmpty")
         self.empty_button.clicked.connect(self.empty)
         layout.addWidget(self.label, 1)
@@ -79,10 +89,14 @@ class TrashControls:
         view.layout().addWidget(self.bar)
         self.bar.hide()
 
-        self.show_action = QAction("Show &Trash", window)
+        self.show_action = QAction(
+            QCoreApplication.translate("TrashControls", "Show &Trash"), window
+        )
         self.show_action.setCheckable(True)
         self.show_action.toggled.connect(self._show_toggled)
-        self.empty_action = QAction("&Empty Trash…", window)
+        self.empty_action = QAction(
+            QCoreApplication.translate("TrashControls", "&Empty Trash…"), window
+        )
         self.empty_action.triggered.connect(self.empty)
         menu.addAction(self.show_action)
         menu.addAction(self.empty_action)
@@ -134,10 +148,12 @@ class TrashControls:
         what = (
             f"“{self.window.library.summary(ids[0]).title}”"
             if len(ids) == 1
-            else f"these {articles(len(ids))}"
+            else QCoreApplication.translate("TrashControls", "these {0}").format(articles(len(ids)))
         )
         if not self.confirm(
-            f"Delete {what} for good?", "Delete Forever", "Their notes are deleted with them."
+            QCoreApplication.translate("TrashControls", "Delete {0} for good?").format(what),
+            QCoreApplication.translate("TrashControls", "Delete Forever"),
+            QCoreApplication.translate("TrashControls", "Their notes are deleted with them."),
         ):
             return
         gone = trash.delete_forever(self.window.library, ids)
@@ -148,17 +164,26 @@ class TrashControls:
         if not count:
             return
         if not self.confirm(
-            f"Delete the {articles(count)} in the Trash for good?",
-            "Empty Trash",
-            "Their notes are deleted with them.",
+            QCoreApplication.translate(
+                "TrashControls", "Delete the {0} in the Trash for good?"
+            ).format(articles(count)),
+            QCoreApplication.translate("TrashControls", "Empty Trash"),
+            QCoreApplication.translate("TrashControls", "Their notes are deleted with them."),
         ):
             return
         self._deleted(trash.empty(self.window.library))
 
     def confirm(self, question: str, verb: str, detail: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Trash", question, parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("TrashControls", "Trash"),
+            question,
+            parent=self.window,
+        )
         box.setObjectName("trashConfirm")
-        box.setInformativeText(f"{detail} This cannot be undone.")
+        box.setInformativeText(
+            QCoreApplication.translate("TrashControls", "{0} This cannot be undone.").format(detail)
+        )
         accept = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
@@ -168,7 +193,12 @@ class TrashControls:
         # Undoing an earlier delete could only point at an article that no longer exists.
         self.window.undo.clear()
         self.window.library_view.reload()
-        self.window.statusBar().showMessage(f"Deleted {articles(count)} for good", 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("TrashControls", "Deleted {0} for good").format(
+                articles(count)
+            ),
+            8000,
+        )
         self.update()
 
     def row_menu(self, article_ids: list[int]) -> QMenu:
