@@ -182,8 +182,11 @@ class LiveReload(QObject):
             notes.save_draft()
             if not notes.has_draft():
                 w.statusBar().showMessage(
-                    "The article changed while you wrote; your note is on the same words, "
-                    f"now sentence {sentence_number(notes.sentence)}.",
+                    QCoreApplication.translate(
+                        "LiveReload",
+                        "The article changed while you wrote; your note is on the same words, "
+                        "now sentence {0}.",
+                    ).format(sentence_number(notes.sentence)),
                     10000,
                 )
             return

@@ -353,9 +353,12 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Gloss",
-            f"<b>Gloss {__version__}</b><p>Read saved web articles offline and check them "
-            f"sentence by sentence.</p><p>Library: {html.escape(str(self.library.path))}</p>",
+            QCoreApplication.translate("MainWindow", "About Gloss"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "<b>Gloss {0}</b><p>Read saved web articles offline and check them "
+                "sentence by sentence.</p><p>Library: {1}</p>",
+            ).format(__version__, html.escape(str(self.library.path))),
         )
 
     def _shortcuts_help(self) -> None:

@@ -252,9 +252,13 @@ class NotesPanel(QWidget):
         if self.detached:
             shown = self.words or self.sentence_text
             self.quote.setText(
-                f"<s>“{html.escape(shown)}”</s><br><i>The article changed and "
-                "these words are not in its new text. Click the sentence your note belongs "
-                "to; your draft is kept.</i>"
+                f"<s>“{html.escape(shown)}”</s><br><i>"
+                + QCoreApplication.translate(
+                    "NotesPanel",
+                    "The article changed and these words are not in its new text. Click the "
+                    "sentence your note belongs to; your draft is kept.",
+                )
+                + "</i>"
             )
         elif self.span is not None:
             self.quote.setText(f"“{html.escape(self.words)}”")
@@ -288,12 +292,15 @@ class NotesPanel(QWidget):
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
         if self.sentence is not None:
-            text = f"<b>Sentence {sentence_number(self.sentence)}</b> · {text}"
+            sentence = QCoreApplication.translate("NotesPanel", "Sentence {0}")
+            text = f"<b>{sentence.format(sentence_number(self.sentence))}</b> · {text}"
         if unplaced:
-            text += f" · {len(unplaced)} unplaced"
+            text += " · " + QCoreApplication.translate("NotesPanel", "{0} unplaced").format(
+                len(unplaced)
+            )
         review = sum(n.text_changed for n in every)
         if review:
-            text += f" · {review} to review"
+            text += " · " + QCoreApplication.translate("NotesPanel", "{0} to review").format(review)
         self.heading.setText(text)
         self.review_only.setText(
             QCoreApplication.translate("NotesPanel", "Only notes to review ({0})").format(review)
@@ -379,15 +386,21 @@ class NotesPanel(QWidget):
         self.outline.clear()
         for note in notes:
             where = (
-                "Unplaced"
+                QCoreApplication.translate("NotesPanel", "Unplaced")
                 if note.sentence is None
-                else f"Sentence {sentence_number(note.sentence)}"
+                else QCoreApplication.translate("NotesPanel", "Sentence {0}").format(
+                    sentence_number(note.sentence)
+                )
             )
             if note.sentence is not None and note.last_sentence != note.sentence:
                 first, last = note.sentence, note.last_sentence or note.sentence
-                where = f"Sentences {sentence_number(first)}–{sentence_number(last)}"
+                where = QCoreApplication.translate("NotesPanel", "Sentences {0}–{1}").format(
+                    sentence_number(first), sentence_number(last)
+                )
             if note.text_changed:
-                where = f"⚠ {where}, text changed"
+                where = "⚠ " + QCoreApplication.translate("NotesPanel", "{0}, text changed").format(
+                    where
+                )
             plain = note_plain_text(note.text)
             first = plain.splitlines()[0] if plain else "(no text)"
             item = QListWidgetItem(

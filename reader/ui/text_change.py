@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -69,15 +69,21 @@ class TextChange(QFrame):
             self.setStyleSheet(
                 f"QFrame#textChange {{ border: 1px solid {colour}; border-radius: 3px; }}"
             )
-            banner = QLabel(f"<b style='color:{colour}'>⚠ {html.escape(CHANGED)}</b>")
+            changed = QCoreApplication.translate("TextChange", CHANGED)
+            banner = QLabel(f"<b style='color:{colour}'>⚠ {html.escape(changed)}</b>")
             banner.setObjectName("textChangedBanner")
-            banner.setAccessibleName(CHANGED)
+            banner.setAccessibleName(changed)
             layout.addWidget(banner)
-        self.old = self._line("Written against", diff_html(side(runs, "old"), theme))
+        self.old = self._line(
+            QCoreApplication.translate("TextChange", "Written against"),
+            diff_html(side(runs, "old"), theme),
+        )
         self.old.setObjectName("originalWords")
         layout.addWidget(self.old)
         if review:
-            self.new = self._line("Now", diff_html(side(runs, "new"), theme))
+            self.new = self._line(
+                QCoreApplication.translate("TextChange", "Now"), diff_html(side(runs, "new"), theme)
+            )
             self.new.setObjectName("currentWords")
             layout.addWidget(self.new)
             buttons = QHBoxLayout()

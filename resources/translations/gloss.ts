@@ -279,6 +279,10 @@ There is no good backup in {1}. You can read, search and export what is left (Fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The article changed while you wrote; your note is on the same words, now sentence {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The article changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,6 +449,14 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Import a folder of saved pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Gloss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gloss {0}&lt;/b&gt;&lt;p&gt;Read saved web articles offline and check them sentence by sentence.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -733,7 +745,23 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The article changed and these words are not in its new text. Click the sentence your note belongs to; your draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;i&gt;Click a sentence in the article (or move with j and k) to see and add its notes.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentence {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unplaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -746,6 +774,18 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>&lt;b&gt;Unplaced notes&lt;/b&gt; — their sentence changed; attach them by hand to the selected sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentences {0}–{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, text changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -935,6 +975,17 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Gloss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextChange</name>
+    <message>
+        <source>Written against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
