@@ -184,26 +184,6 @@ def tag_many(window: MainWindow, ids: list[int]) -> None:
 
 
 def export_many(window: MainWindow, ids: list[int]) -> None:
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-    from .main_window import EXPORT_FORMATS
-
-    label, ok = QInputDialog.getItem(
-        window,
-        QCoreApplication.translate("context_menus", "Export notes"),
-        QCoreApplication.translate("context_menus", "Format:"),
-        list(EXPORT_FORMATS),
-        0,
-        False,
-    )
-    if not ok:
-        return
-    fmt = EXPORT_FORMATS[label]
-    suffix = ".md" if fmt == "markdown" else ".json"
-    name, _ = QFileDialog.getSaveFileName(
-        window, QCoreApplication.translate("context_menus", "Export notes"), f"gloss-notes{suffix}"
-    )
-    if name:
-        window.export_notes(list(ids), fmt, Path(name))
+    chosen = window.ask_export_destination()
+    if chosen is not None:
+        window.export_notes(list(ids), *chosen)

@@ -794,6 +794,13 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
+        chosen = self.ask_export_destination()
+        if chosen is not None:
+            ids = [self.current_article_id] if scope == this else None
+            self.export_notes(ids, *chosen)
+
+    def ask_export_destination(self) -> tuple[str, Path] | None:
+        """The export format and file the reader chooses, or None when they cancel."""
         label, ok = QInputDialog.getItem(
             self,
             QCoreApplication.translate("MainWindow", "Export notes"),
@@ -803,15 +810,13 @@ class MainWindow(QMainWindow):
             False,
         )
         if not ok:
-            return
+            return None
         fmt = EXPORT_FORMATS[label]
         suffix = ".md" if fmt == "markdown" else ".json"
         name, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("MainWindow", "Export notes"), f"gloss-notes{suffix}"
         )
-        if name:
-            ids = [self.current_article_id] if scope == this else None
-            self.export_notes(ids, fmt, Path(name))
+        return (fmt, Path(name)) if name else None
 
     def export_notes(self, ids: list[int | None] | None, fmt: str, path: Path) -> Task:
         def work(library: Library, progress: Progress, cancelled: Cancel) -> Path:
