@@ -1138,14 +1138,6 @@ Gloss can put back the newest good backup, {1}; the damaged file is kept beside 
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Export notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>links</name>
