@@ -27,7 +27,6 @@ from ..core.capture import (
     import_url,
     is_web_address,
 )
-from ..core.dberrors import LibraryError
 from ..core.import_summary import ImportSummary
 from ..core.inbox import Inbox
 from ..core.library import Library
@@ -167,16 +166,18 @@ class CaptureControl(QObject):
             self.import_url(text.strip())  # a copied link: the page it points to
             return
         url = clipboard_source_url(_formats(data))
-        try:
-            captured = import_clipboard(self.window.library, html, text, url)
-        except LibraryError as exc:
-            QMessageBox.warning(
-                self.window,
-                QCoreApplication.translate("CaptureControl", "Paste as Article"),
-                str(exc),
-            )
-            return
-        self._show_captured(captured)
+
+        # The clipboard is read here (it belongs to the GUI thread); extracting and
+        # storing a long pasted page is an import like any other, so it runs off it.
+        def work(library: Library, _progress, _cancelled) -> Captured:
+            return import_clipboard(library, html, text, url)
+
+        self.window.run_task(work, self._show_captured, on_error=self._paste_error)
+
+    def _paste_error(self, message: str) -> None:
+        QMessageBox.warning(
+            self.window, QCoreApplication.translate("CaptureControl", "Paste as Article"), message
+        )
 
     def _show_captured(self, captured: Captured) -> None:
         if not captured.ok:
