@@ -248,55 +248,43 @@ def m010_trigram_search(db: Database) -> None:
     word index (names too: see `search.parse_query`). A plain GLOB in the triggers, not
     an application function, so that any connection can write the library.
     """
-    tri = {"has_cjk": HAS_CJK}
-    db.executescript(
-        """
-        CREATE VIRTUAL TABLE articles_tri USING fts5(
-            title, text, content='', tokenize='trigram');
-        CREATE VIRTUAL TABLE articles_tri_vocab USING fts5vocab(articles_tri, 'row');
-        CREATE TRIGGER articles_tri_ai AFTER INSERT ON articles BEGIN
-          INSERT INTO articles_tri (rowid, title, text)
-            SELECT new.id, new.title || char(10, 10), new.text || char(10, 10)
-            WHERE new.title GLOB '{has_cjk}' OR new.text GLOB '{has_cjk}';
-        END;
-        CREATE TRIGGER articles_tri_ad AFTER DELETE ON articles BEGIN
-          INSERT INTO articles_tri (articles_tri, rowid, title, text)
-            SELECT 'delete', old.id, old.title || char(10, 10), old.text || char(10, 10)
-            WHERE old.title GLOB '{has_cjk}' OR old.text GLOB '{has_cjk}';
-        END;
-        CREATE TRIGGER articles_tri_au AFTER UPDATE OF title, text ON articles BEGIN
-          INSERT INTO articles_tri (articles_tri, rowid, title, text)
-            SELECT 'delete', old.id, old.title || char(10, 10), old.text || char(10, 10)
-            WHERE old.title GLOB '{has_cjk}' OR old.text GLOB '{has_cjk}';
-          INSERT INTO articles_tri (rowid, title, text)
-            SELECT new.id, new.title || char(10, 10), new.text || char(10, 10)
-            WHERE new.title GLOB '{has_cjk}' OR new.text GLOB '{has_cjk}';
-        END;
-
-        CREATE VIRTUAL TABLE notes_tri USING fts5(
-            body, quote, content='', tokenize='trigram');
-        CREATE VIRTUAL TABLE notes_tri_vocab USING fts5vocab(notes_tri, 'row');
-        CREATE TRIGGER notes_tri_ai AFTER INSERT ON notes BEGIN
-          INSERT INTO notes_tri (rowid, body, quote)
-            SELECT new.id, new.body || char(10, 10), new.quote || char(10, 10)
-            WHERE new.body GLOB '{has_cjk}' OR new.quote GLOB '{has_cjk}';
-        END;
-        CREATE TRIGGER notes_tri_ad AFTER DELETE ON notes BEGIN
-          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
-            SELECT 'delete', old.id, old.body || char(10, 10), old.quote || char(10, 10)
-            WHERE old.body GLOB '{has_cjk}' OR old.quote GLOB '{has_cjk}';
-        END;
-        CREATE TRIGGER notes_tri_au AFTER UPDATE OF body, quote ON notes BEGIN
-          INSERT INTO notes_tri (notes_tri, rowid, body, quote)
-            SELECT 'delete', old.id, old.body || char(10, 10), old.quote || char(10, 10)
-            WHERE old.body GLOB '{has_cjk}' OR old.quote GLOB '{has_cjk}';
-          INSERT INTO notes_tri (rowid, body, quote)
-            SELECT new.id, new.body || char(10, 10), new.quote || char(10, 10)
-            WHERE new.body GLOB '{has_cjk}' OR new.quote GLOB '{has_cjk}';
-        END;
-        """.format(**tri)
-    )
+    db.executescript(_trigram_index("articles", "title", "text"))
+    db.executescript(_trigram_index("notes", "body", "quote"))
     fill_trigram_index(db.conn)
+
+
+def _trigram_index(table: str, first: str, second: str) -> str:
+    """The trigram table over two columns of `table`, its vocabulary and the triggers that
+    keep it in step (rows with CJK text only, each column padded with two line feeds)."""
+    tri = f"{table}_tri"
+
+    def row(side: str) -> str:
+        return (
+            f"{side}.id, {side}.{first} || char(10, 10), {side}.{second} || char(10, 10)\n"
+            f"            WHERE {side}.{first} GLOB '{HAS_CJK}' OR {side}.{second} GLOB "
+            f"'{HAS_CJK}'"
+        )
+
+    add = f"INSERT INTO {tri} (rowid, {first}, {second})\n            SELECT {row('new')};"
+    remove = (
+        f"INSERT INTO {tri} ({tri}, rowid, {first}, {second})\n"
+        f"            SELECT 'delete', {row('old')};"
+    )
+    return f"""
+        CREATE VIRTUAL TABLE {tri} USING fts5(
+            {first}, {second}, content='', tokenize='trigram');
+        CREATE VIRTUAL TABLE {tri}_vocab USING fts5vocab({tri}, 'row');
+        CREATE TRIGGER {tri}_ai AFTER INSERT ON {table} BEGIN
+          {add}
+        END;
+        CREATE TRIGGER {tri}_ad AFTER DELETE ON {table} BEGIN
+          {remove}
+        END;
+        CREATE TRIGGER {tri}_au AFTER UPDATE OF {first}, {second} ON {table} BEGIN
+          {remove}
+          {add}
+        END;
+        """
 
 
 def fill_trigram_index(conn: sqlite3.Connection) -> None:
