@@ -8,8 +8,6 @@ library hands it its connection.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from sqlite_utils import Database
 
 from .model import Verdict
@@ -246,8 +244,8 @@ class LibrarySearch:
         """The sentence holding a snippet's first match; None when the title matched.
 
         FTS5 snippets are exact slices of the column, so the snippet is found in the
-        article's text and its offset mapped to a sentence (one pass over the
-        article's sentences, only for the hits shown).
+        article's text and its offset mapped to a sentence through the start each
+        sentence stores (`text_start`, migration m004).
         """
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         plain = snippet_text(snippet)
@@ -255,18 +253,11 @@ class LibrarySearch:
         if where < 0:
             return None
         target = where + first_match_offset(snippet)
-        text = row[0]
-        starts: list[int] = []
-        indices: list[int] = []
-        pos = 0
-        for idx, sentence_text in self.db.execute(
-            "SELECT idx, text FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
-        ):
-            found = text.find(sentence_text, pos)
-            if found < 0:
-                continue
-            starts.append(found)
-            indices.append(int(idx))
-            pos = found + len(sentence_text)
-        i = bisect_right(starts, target) - 1
-        return indices[i] if i >= 0 else (indices[0] if indices else None)
+        found = self.db.execute(
+            """SELECT idx FROM sentences WHERE article_id = ?
+               ORDER BY text_start <= ? DESC,
+                        CASE WHEN text_start <= ? THEN -text_start ELSE text_start END
+               LIMIT 1""",
+            [article_id, target, target],
+        ).fetchone()
+        return int(found[0]) if found else None
