@@ -178,6 +178,10 @@ class Library:
                 [key, value],
             )
 
+    def clear_setting(self, key: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+
     # -- articles ------------------------------------------------------------------------
 
     def add_article(self, article: Article, source_path: str = "") -> AddResult:
@@ -688,6 +692,8 @@ class Library:
         *,
         span: Span | None = None,
         revision: str | None = None,
+        claimant: str = "",
+        review_url: str = "",
     ) -> Note:
         """A new note on `sentence`, or on `span` (words of the article, see `spans`).
 
@@ -707,8 +713,8 @@ class Library:
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
-                       last_sentence, original_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       last_sentence, original_quote, claimant, review_url)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     note_uuid,
                     article_id,
@@ -725,6 +731,8 @@ class Library:
                     stamp,
                     last,
                     quote,
+                    claimant,
+                    review_url,
                 ],
             )
         return self.note(note_uuid)
@@ -737,17 +745,21 @@ class Library:
         verdict: Verdict | None = None,
         sources: Iterable[Source] | None = None,
         tags: Iterable[str] | None = None,
+        claimant: str | None = None,
+        review_url: str | None = None,
     ) -> Note:
         current = self.note(note_uuid)
         with self.db.atomic():
             self.db.execute(
-                "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, updated = ? "
-                "WHERE uuid = ?",
+                "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, claimant = ?, "
+                "review_url = ?, updated = ? WHERE uuid = ?",
                 [
                     current.text if text is None else text,
                     (current.verdict if verdict is None else Verdict(verdict)).value,
                     _sources_json(current.sources if sources is None else sources),
                     json.dumps(list(current.tags if tags is None else tags)),
+                    current.claimant if claimant is None else claimant,
+                    current.review_url if review_url is None else review_url,
                     now(),
                     note_uuid,
                 ],
@@ -763,8 +775,8 @@ class Library:
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
-                       last_sentence, original_quote, text_changed)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       last_sentence, original_quote, text_changed, claimant, review_url)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(uuid) DO UPDATE SET sentence = excluded.sentence,
                        quote = excluded.quote, prefix = excluded.prefix,
                        suffix = excluded.suffix, position = excluded.position,
@@ -772,7 +784,8 @@ class Library:
                        sources = excluded.sources, tags = excluded.tags,
                        updated = excluded.updated, last_sentence = excluded.last_sentence,
                        original_quote = excluded.original_quote,
-                       text_changed = excluded.text_changed""",
+                       text_changed = excluded.text_changed,
+                       claimant = excluded.claimant, review_url = excluded.review_url""",
                 [
                     note.uuid,
                     note.article_id,
@@ -790,6 +803,8 @@ class Library:
                     note.last_sentence,
                     note.original_quote,
                     int(note.text_changed),
+                    note.claimant,
+                    note.review_url,
                 ],
             )
         return self.note(note.uuid)
@@ -948,7 +963,8 @@ class Library:
 
 _NOTE_COLUMNS = (
     "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
-    "sources, tags, created, updated, last_sentence, original_quote, text_changed"
+    "sources, tags, created, updated, last_sentence, original_quote, text_changed, "
+    "claimant, review_url"
 )
 
 
@@ -991,6 +1007,8 @@ def _note(r: tuple) -> Note:
         last_sentence=r[13],
         original_quote=r[14],
         text_changed=bool(r[15]),
+        claimant=r[16],
+        review_url=r[17],
     )
 
 

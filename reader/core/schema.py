@@ -253,6 +253,19 @@ def m010_trigram_search(db: Database) -> None:
     fill_trigram_index(db.conn)
 
 
+@migrations()
+def m013_note_publication(db: Database) -> None:
+    """Per note, who made the claim and where its fact check is published, for the
+    ClaimReview export. Existing notes get neither: '' means the article's site as
+    claimant, and a note not yet published."""
+    db.executescript(
+        """
+        ALTER TABLE notes ADD COLUMN claimant TEXT NOT NULL DEFAULT '';
+        ALTER TABLE notes ADD COLUMN review_url TEXT NOT NULL DEFAULT '';
+        """
+    )
+
+
 def _trigram_index(table: str, first: str, second: str) -> str:
     """The trigram table over two columns of `table`, its vocabulary and the triggers that
     keep it in step (rows with CJK text only, each column padded with two line feeds)."""

@@ -173,6 +173,8 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         last_sentence=last,
         original_quote=_str(obj, "original_quote", where, required=False),
         text_changed=_bool(obj, "text_changed", where),
+        claimant=_str(obj, "claimant", where, required=False),
+        review_url=_str(obj, "review_url", where, required=False),
     )
 
 
