@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from . import library_settings
 from .anchoring import fold
 from .dberrors import LibraryDamaged, classify
 from .export import (
@@ -109,11 +110,15 @@ def export_notes(
     cancelled: Cancel | None = None,
     exported: str | None = None,
     unreadable: list[int] | None = None,
+    drafts: bool = False,
+    notices: list[str] | None = None,
 ) -> str:
     """The notes of `article_ids` (None: the whole library) as text in format `fmt`.
 
     With an `unreadable` list, an article that a damaged library cannot give back is
-    left out and its id added there, so the rest can still be saved.
+    left out and its id added there, so the rest can still be saved. ClaimReview leaves
+    out notes not yet published unless `drafts`; what it left out and why goes to
+    `notices`, one line each.
     """
     if fmt not in FORMATS:
         raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
@@ -140,14 +145,18 @@ def export_notes(
     _check(cancelled)
     if fmt == "json":
         return dump_backup(records, exported or now())
+    reviewer = library_settings.reviewer(library)
     if fmt == "markdown":
         if len(infos) == 1 and not whole_library:
-            return article_markdown(*infos[0])
-        return library_markdown(infos)
+            return article_markdown(*infos[0], checker=reviewer.name)
+        return library_markdown(infos, checker=reviewer.name)
     if fmt == "w3c":
         doc: Any = annotation_collection(with_content_hashes(library, infos))
     else:
-        doc = claim_reviews(with_content_hashes(library, infos))
+        batch = claim_reviews(with_content_hashes(library, infos), reviewer, drafts=drafts)
+        if notices is not None:
+            notices.extend(batch.notices())
+        doc = batch.reviews
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -208,10 +217,19 @@ def export_to_file(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
     unreadable: list[int] | None = None,
+    drafts: bool = False,
+    notices: list[str] | None = None,
 ) -> Path:
     """`export_notes` written atomically to `path`: the whole file or no change at all."""
     text = export_notes(
-        library, article_ids, fmt, progress=progress, cancelled=cancelled, unreadable=unreadable
+        library,
+        article_ids,
+        fmt,
+        progress=progress,
+        cancelled=cancelled,
+        unreadable=unreadable,
+        drafts=drafts,
+        notices=notices,
     )
     return write_atomic(path, text)
 
