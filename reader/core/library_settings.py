@@ -82,6 +82,12 @@ SPECS: dict[str, SettingSpec] = {
     )
 }
 KEYS = tuple(SPECS)
+# Object names of the Preferences fields (and a stable handle for tests).
+NAMES = {
+    ORGANISATION: "reviewerOrganisation",
+    ORGANISATION_URL: "reviewerOrganisationUrl",
+    REVIEWER_NAME: "reviewerName",
+}
 
 
 def spec(key: str) -> SettingSpec:
