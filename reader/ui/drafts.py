@@ -16,6 +16,8 @@ class EditorState:
     tags: str
     cursor: int
     focused: bool
+    claimant: str = ""
+    review_url: str = ""
 
     @classmethod
     def of(cls, editor: NoteEditor) -> EditorState:
@@ -26,18 +28,28 @@ class EditorState:
             editor.tags.text(),
             editor.text.textCursor().position(),
             editor.isAncestorOf(editor.focusWidget()) or editor.text.hasFocus(),
+            editor.claimant.text(),
+            editor.review_url.text(),
         )
 
     def is_empty(self) -> bool:
-        return not (self.text.strip() or self.sources.strip() or self.tags.strip()) and (
-            self.verdict is Verdict.NONE
-        )
+        return not (
+            self.text.strip()
+            or self.sources.strip()
+            or self.tags.strip()
+            or self.claimant.strip()
+            or self.review_url.strip()
+        ) and (self.verdict is Verdict.NONE)
 
     def apply(self, editor: NoteEditor) -> None:
         editor.text.setPlainText(self.text)
         editor.verdict.setCurrentIndex(editor.verdict.findData(self.verdict))
         editor.sources.setPlainText(self.sources)
         editor.tags.setText(self.tags)
+        editor.claimant.setText(self.claimant)
+        editor.review_url.setText(self.review_url)
+        if self.claimant or self.review_url:
+            editor.publishing_toggle.setChecked(True)
         cursor = editor.text.textCursor()
         cursor.setPosition(min(self.cursor, len(self.text)))
         editor.text.setTextCursor(cursor)

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.library import Library, StaleRevision
+from ..core.library import Library, NotFound, StaleRevision
 from ..core.model import Note
 from ..core.note_html import note_html
 from ..core.note_plain import note_plain_text
+from ..core.note_publication import default_claimant
 from ..core.numbering import sentence_number
 from ..core.spans import Span
 from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
@@ -53,6 +54,7 @@ class NotesPanel(QWidget):
         self.library = library
         self.undo = undo
         self.theme: Theme = THEMES["light"]
+        self.default_claimant = ""  # who made a claim when a note does not say
         self.article_id: int | None = None
         self.sentence: int | None = None
         self.sentence_text = ""
@@ -155,6 +157,15 @@ class NotesPanel(QWidget):
         self.article_id = article_id
         self.revision = revision
         self.detached = False
+        self.default_claimant = ""
+        if article_id is not None:
+            try:
+                meta = self.library.article_meta(article_id)
+            except NotFound:  # deleted meanwhile: the window closes it next
+                meta = None
+            if meta is not None:
+                self.default_claimant = default_claimant(meta.site, meta.url)
+        self.editor.set_default_claimant(self.default_claimant)
         self.show_sentence(article_id, None, "")
 
     def show_sentence(
@@ -370,6 +381,7 @@ class NotesPanel(QWidget):
                 state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
+        card.editor.set_default_claimant(self.default_claimant)
         card.articleRequested.connect(self.articleRequested)
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
@@ -444,6 +456,8 @@ class NotesPanel(QWidget):
                 span=self.span,
                 revision=self.revision,
                 refused=refused.append,
+                claimant=draft.claimant,
+                review_url=draft.review_url,
             )
         )
         if refused:  # nothing was written; the draft stays for the window to place
@@ -461,6 +475,8 @@ class NotesPanel(QWidget):
                 draft.verdict,
                 draft.sources,
                 draft.tags,
+                draft.claimant,
+                draft.review_url,
             )
         )
 
