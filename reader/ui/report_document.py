@@ -528,6 +528,9 @@ def _temporary(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
+    # mkstemp's file is private; the report keeps the mode of the file it replaces, or
+    # gets an ordinary file's.
+    os.chmod(name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
     return Path(name)
 
 
