@@ -143,11 +143,12 @@ class FactCheckReport:
         link = self.article_link
         return with_text_fragment(link, note.note.quote) if link else None
 
-    def base_name(self) -> str:
-        """A file name for the report: the title's words, "fact-check" after them."""
-        words = "".join(c if c.isalnum() else " " for c in self.article.meta.title).split()
-        stem = "-".join(words)[:60].strip("-").lower() or f"article-{self.article_id}"
-        return f"{stem}-fact-check"
+
+def report_file_stem(title: str, article_id: int) -> str:
+    """A file name (without suffix) for a report: the title's words, then "fact-check"."""
+    words = "".join(c if c.isalnum() else " " for c in title).split()
+    stem = "-".join(words)[:60].strip("-").lower() or f"article-{article_id}"
+    return f"{stem}-fact-check"
 
 
 def number_notes(notes: list[Note]) -> tuple[ReportNote, ...]:

@@ -50,6 +50,7 @@ from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .report_action import ReportAction
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
             self._delete_article,
             QKeySequence.StandardKey.Delete,
         )
+        article.addSeparator()
+        self.report = ReportAction(self, article)
         article.addSeparator()
         self.trash = TrashControls(self, article)
 
