@@ -40,6 +40,7 @@ from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from . import context_menus, session_state
 from .capture import CaptureControl
+from .citation_copy import copy_citation
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -209,6 +210,12 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
+        self.copy_citation_action = self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Copy as &Citation"),
+            lambda: copy_citation(self),
+            "Ctrl+Shift+C",
+        )
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "Paste as &Article"),
