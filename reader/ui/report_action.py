@@ -23,20 +23,15 @@ if TYPE_CHECKING:
 
     from .main_window import MainWindow
 
-PDF_FILTER = "PDF (*.pdf)"
-HTML_FILTER = "HTML (*.html *.htm)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportAction", text)
-
 
 class ReportAction:
     """The menu item and the task behind it; `last_box` is the "open it?" question."""
 
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         self.window = window
-        self.action = QAction(_tr("Fact-Check &Report…"), window)
+        self.action = QAction(
+            QCoreApplication.translate("ReportAction", "Fact-Check &Report…"), window
+        )
         self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action.triggered.connect(self.ask)
         menu.addAction(self.action)
@@ -48,15 +43,18 @@ class ReportAction:
         window = self.window
         article_id = window.current_article_id
         if article_id is None or window.reader.article is None:
-            window.statusBar().showMessage(_tr("Open an article to report on it first"), 5000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ReportAction", "Open an article to report on it"),
+                5000,
+            )
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         stem = report_file_stem(window.reader.article.meta.title, article_id)
         name, chosen = QFileDialog.getSaveFileName(
             window,
-            _tr("Fact-Check Report"),
+            QCoreApplication.translate("ReportAction", "Fact-Check Report"),
             str(Path(folder) / f"{stem}.pdf"),
-            f"{_tr(PDF_FILTER)};;{_tr(HTML_FILTER)}",
+            QCoreApplication.translate("ReportAction", "PDF (*.pdf);;HTML (*.html *.htm)"),
         )
         if not name:
             return
@@ -70,7 +68,9 @@ class ReportAction:
         fallback_family()  # registers the symbol font here, on the GUI thread, once
 
         def work(library: Library, progress: Progress, cancelled: Callable[[], bool]) -> bool:
-            progress(0, 0, _tr("Reading the article and its notes…"))
+            progress(
+                0, 0, QCoreApplication.translate("ReportAction", "Reading the article and notes…")
+            )
             report = build_report(library, article_id)
             return write_report(
                 report, lambda name: library.image(article_id, name), path, progress, cancelled
@@ -79,20 +79,23 @@ class ReportAction:
         self.task = self.window.run_task(
             work,
             lambda done: self._written(path, done),
-            label=_tr("Writing the fact-check report…"),
+            label=QCoreApplication.translate("ReportAction", "Writing the fact-check report…"),
         )
         return self.task
 
     def _written(self, path: Path, done: bool) -> None:
         window = self.window
         if not done:
-            window.statusBar().showMessage(_tr("The report was cancelled"), 5000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ReportAction", "The report was cancelled"), 5000
+            )
             return
-        window.statusBar().showMessage(_tr("Report written to {0}").format(path), 8000)
+        written = QCoreApplication.translate("ReportAction", "Report written to {0}")
+        window.statusBar().showMessage(written.format(path), 8000)
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            _tr("Fact-Check Report"),
-            _tr("The report is written to {0}.").format(path),
+            QCoreApplication.translate("ReportAction", "Fact-Check Report"),
+            QCoreApplication.translate("ReportAction", "The report is in {0}.").format(path),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             window,
         )

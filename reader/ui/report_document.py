@@ -6,6 +6,10 @@ The article is the window's own reading document (`document.build_document`), in
 light theme: each noted passage is tinted and underlined in its verdict's colour and
 followed by its verdict letter and footnote number, which link to the numbered note at
 the end. The summary goes under the article's header; the notes start on a new page.
+
+The report's own words are English whatever the window's language, like the other
+exports and the command line, so a report reads the same wherever it was made; only the
+progress labels, which the window shows, are translated.
 """
 
 from __future__ import annotations
@@ -64,10 +68,6 @@ PDF_DPI = 300
 PICTURE_PAGE_SHARE = 0.6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FactCheckReport", text)
-
-
 def _blend(colour: QColor, share: float) -> QColor:
     """`colour` mixed into white paper: an opaque tint that prints and exports alike."""
     return QColor(
@@ -110,8 +110,8 @@ def report_document(
 
 
 def _title(report: FactCheckReport) -> str:
-    title = report.article.meta.title or _tr("Untitled")
-    return _tr("Fact-check: {0}").format(title)
+    title = report.article.meta.title or "Untitled"
+    return f"Fact-check: {title}"
 
 
 def _fit_pictures(doc, images, column: float, picture_height: float | None) -> None:
@@ -204,7 +204,7 @@ def _insert_summary(doc: QTextDocument, position: int, report: FactCheckReport) 
     frame.setTopMargin(4)
     cursor.insertFrame(frame)
     cursor.setBlockFormat(_block(bottom=4))
-    cursor.insertText(_tr("Fact-check report"), _char(STYLE.size * 1.1, bold=True))
+    cursor.insertText("Fact-check report", _char(STYLE.size * 1.1, bold=True))
     # The verdicts line is drawn as chips below, with the letters the text uses.
     for line in report.summary.lines()[:-1] if report.summary.verdicts else report.summary.lines():
         cursor.insertBlock(_block(bottom=2), _char(small))
@@ -215,7 +215,7 @@ def _insert_summary(doc: QTextDocument, position: int, report: FactCheckReport) 
             cursor.insertText(f" {VERDICT_LETTERS[verdict]} ", _chip(verdict, small))
             cursor.insertText(f" {verdict.label} {count}    ", _char(small))
     url = report.article.meta.url
-    made = _tr("Made with Gloss on {0}").format(report.made)
+    made = f"Made with Gloss on {report.made}"
     cursor.insertBlock(_block(top=6, bottom=0), _char(small * 0.95, THEME.muted))
     if url:
         plain = _char(small * 0.95, THEME.muted)
@@ -239,11 +239,11 @@ def _append_notes(doc: QTextDocument, report: FactCheckReport) -> None:
     heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     heading.setHeadingLevel(2)
     cursor.insertBlock(heading, _char(STYLE.size * 1.4, bold=True))
-    cursor.insertText(_tr("Notes"), _char(STYLE.size * 1.4, bold=True))
+    cursor.insertText("Notes", _char(STYLE.size * 1.4, bold=True))
     if not report.notes:
         muted = _char(colour=THEME.muted)
         cursor.insertBlock(_block(), muted)
-        cursor.insertText(_tr("This article has no notes yet."), muted)
+        cursor.insertText("This article has no notes yet.", muted)
         return
     for item in report.placed:
         _note(cursor, report, item)
@@ -252,10 +252,10 @@ def _append_notes(doc: QTextDocument, report: FactCheckReport) -> None:
         heading = _block(top=STYLE.size, bottom=STYLE.size * 0.4)
         heading.setHeadingLevel(3)
         cursor.insertBlock(heading, _char(STYLE.size * 1.15, bold=True))
-        cursor.insertText(_tr("Unplaced notes"), _char(STYLE.size * 1.15, bold=True))
+        cursor.insertText("Unplaced notes", _char(STYLE.size * 1.15, bold=True))
         cursor.insertBlock(_block(bottom=8), _char(STYLE.size * 0.9, THEME.muted))
         cursor.insertText(
-            _tr(
+            (
                 "These notes lost their words when the page changed; they are shown with "
                 "the words they were written against."
             ),
@@ -283,12 +283,11 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
     cursor.insertText(f" {VERDICT_LETTERS[note.verdict]} ", _chip(note.verdict, STYLE.size * 0.9))
     cursor.insertText(f" {note.verdict.label}", _char(bold=True, colour=_ink(note.verdict)))
     if item.placed and note.sentence is not None:
+        first, last = sentence_number(note.sentence), sentence_number(note.last_sentence or 0)
         where = (
-            _tr("sentence {0}").format(sentence_number(note.sentence))
+            f"sentence {first}"
             if note.last_sentence in (None, note.sentence)
-            else _tr("sentences {0}–{1}").format(
-                sentence_number(note.sentence), sentence_number(note.last_sentence or 0)
-            )
+            else f"sentences {first}–{last}"
         )
         cursor.insertText(f"  ·  {where}", _char(small, THEME.muted))
     quote = note.quote if item.placed else note.original_quote
@@ -300,7 +299,7 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
     if item.placed and note.words_differ:
         cursor.insertBlock(_block(bottom=4, indent=18), _char(small, THEME.muted))
         cursor.insertText(
-            _tr("Written against: “{0}”").format(" ".join(note.original_quote.split())),
+            "Written against: “{}”".format(" ".join(note.original_quote.split())),
             _char(small, THEME.muted),
         )
     for paragraph in item.text.splitlines():
@@ -309,9 +308,9 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
     for letter, source in zip(_letters(len(item.sources)), item.sources, strict=True):
         cursor.insertBlock(_block(bottom=2, indent=30), _char(small))
         _source(cursor, letter, source, small)
-    details = [_tr("Noted {0}").format(note.created[:10])]
+    details = [f"Noted {note.created[:10]}"]
     if note.updated[:10] and note.updated[:10] != note.created[:10]:
-        details.append(_tr("updated {0}").format(note.updated[:10]))
+        details.append(f"updated {note.updated[:10]}")
     if note.tags:
         details.append(" ".join(f"#{t}" for t in note.tags))
     cursor.insertBlock(_block(top=1, bottom=2, indent=18), _char(small * 0.95, THEME.muted))
@@ -403,7 +402,7 @@ def _paint_pdf(
     _full_width_tables(doc)
     doc.setPageSize(QSizeF(page.width(), page.height()))
     if progress is not None:
-        progress(0, 0, _tr("Laying out the pages…"))
+        progress(0, 0, QCoreApplication.translate("FactCheckReport", "Laying out the pages…"))
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(writer):
@@ -417,7 +416,8 @@ def _paint_pdf(
             _paint_page(painter, doc, index, QRectF(0, 0, page.width(), page.height()))
             _footer(painter, report, index + 1, pages, page.width(), page.height(), margin)
             if progress is not None:
-                progress(index + 1, pages, _tr("Writing page {0} of {1}…").format(index + 1, pages))
+                label = QCoreApplication.translate("FactCheckReport", "Writing page {0} of {1}…")
+                progress(index + 1, pages, label.format(index + 1, pages))
     finally:
         painter.end()
     return True
@@ -473,7 +473,7 @@ def _footer(
     painter.drawText(
         box,
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-        _tr("Page {0} of {1}").format(number, pages),
+        f"Page {number} of {pages}",
     )
     painter.restore()
 
@@ -548,6 +548,6 @@ def write_report(
     if report_format(path) == "pdf":
         return write_pdf(report, load_image, path, progress, cancelled)
     if progress is not None:
-        progress(0, 0, _tr("Writing the report…"))
+        progress(0, 0, QCoreApplication.translate("FactCheckReport", "Writing the report…"))
     write_html(report, load_image, path)
     return True
