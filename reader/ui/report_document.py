@@ -401,8 +401,8 @@ def _paint_pdf(
     doc.rootFrame().setFrameFormat(root)
     _full_width_tables(doc)
     doc.setPageSize(QSizeF(page.width(), page.height()))
-    if progress is not None:
-        progress(0, 0, QCoreApplication.translate("FactCheckReport", "Laying out the pages…"))
+    if not _lay_out(doc, progress, cancelled):
+        return False
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(writer):
@@ -420,6 +420,32 @@ def _paint_pdf(
                 progress(index + 1, pages, label.format(index + 1, pages))
     finally:
         painter.end()
+    return True
+
+
+# Blocks laid out at a time (a few milliseconds of work).
+LAYOUT_STEP = 50
+
+
+def _lay_out(doc: QTextDocument, progress: Progress | None, cancelled: Cancelled | None) -> bool:
+    """Lay the document out a few blocks at a time. PySide holds the GIL through a Qt
+    call, so one `pageCount()` on a book would stop the window for a second or more;
+    `blockBoundingRect` lays out only up to its block, and Python hands the GIL over
+    between the steps. False when cancelled."""
+    layout = doc.documentLayout()
+    total = doc.blockCount()
+    label = QCoreApplication.translate("FactCheckReport", "Laying out the pages…")
+    block = doc.begin()
+    number = 0
+    while block.isValid():
+        if number % LAYOUT_STEP == 0:
+            if cancelled is not None and cancelled():
+                return False
+            layout.blockBoundingRect(block)
+            if progress is not None:
+                progress(number, total, label)
+        block = block.next()
+        number += 1
     return True
 
 
