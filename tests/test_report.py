@@ -227,3 +227,19 @@ def test_the_article_menu_writes_the_report_in_the_background(
     assert box is not None and box.isVisible() and str(written) in box.text()
     box.accept()
     assert opened == [written]
+
+
+def test_a_cancelled_pdf_leaves_no_file_and_an_old_report_untouched(
+    qapp, library: Library, noted: int, tmp_path: Path
+) -> None:
+    from reader.ui.report_document import write_pdf, write_report
+
+    report = fcr.build_report(library, noted)
+    out = tmp_path / "reports" / "r.pdf"
+    seen: list[tuple[int, int]] = []
+    assert write_report(report, lambda n: None, out, lambda d, t, label="": seen.append((d, t)))
+    before = out.read_bytes()
+    assert seen[-1][0] == seen[-1][1] == len(_pdf_pages(out))  # the last page was counted
+    assert not write_pdf(report, lambda n: None, out, cancelled=lambda: True)
+    assert out.read_bytes() == before
+    assert [p.name for p in out.parent.iterdir()] == ["r.pdf"]
