@@ -45,7 +45,6 @@ from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .find_bar import FindBar
 from .focus_mode import PanelToggles
-from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
@@ -55,6 +54,7 @@ from .settings import Preferences
 from .tasks import Progress, Task, Work
 from .theme import THEME_CHOICES, application_palette
 from .trash_view import TrashControls
+from .undo_stack import GuardedUndoStack, step_actions
 
 EXPORT_FORMATS = {
     "Markdown": "markdown",
@@ -200,9 +200,13 @@ class MainWindow(QMainWindow):
         )
 
         edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-        undo = self.undo.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
+        undo, redo = step_actions(
+            self.undo,
+            self,
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            QCoreApplication.translate("MainWindow", "&Redo"),
+        )
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.undo.createRedoAction(self, QCoreApplication.translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(undo)
         edit.addAction(redo)
