@@ -746,8 +746,17 @@ class MainWindow(QMainWindow):
         on_done: Callable[[Any], None],
         label: str | None = None,
         on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        task = Task(self, self.library.path, work, on_done, on_error or self._task_failed, label)
+        task = Task(
+            self,
+            self.library.path,
+            work,
+            on_done,
+            on_error or self._task_failed,
+            label,
+            on_progress,
+        )
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         return task
