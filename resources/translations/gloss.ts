@@ -104,6 +104,17 @@
     </message>
 </context>
 <context>
+    <name>ClaimSweep</name>
+    <message>
+        <source>Spotting claims in older articles: {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spotted claims in {0} older articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimsController</name>
     <message>
         <source>Claims</source>
@@ -163,11 +174,11 @@
 <context>
     <name>FactCheckReport</name>
     <message>
-        <source>Laying out the pages…</source>
+        <source>Writing page {0} of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing page {0} of {1}…</source>
+        <source>Laying out the pages…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
