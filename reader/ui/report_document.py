@@ -50,7 +50,14 @@ from ..core.fact_check_report import (
 )
 from ..core.model import Verdict
 from ..core.numbering import sentence_number
-from .document import IMAGE_SCHEME, ImageSource, ReaderStyle, build_document, fit_images
+from .document import (
+    IMAGE_SCHEME,
+    ImageSource,
+    PlacedImage,
+    ReaderStyle,
+    build_document,
+    fit_images,
+)
 from .span_marks import SpanMapper
 from .theme import THEMES, VERDICT_LETTERS
 
@@ -114,7 +121,9 @@ def _title(report: FactCheckReport) -> str:
     return f"Fact-check: {title}"
 
 
-def _fit_pictures(doc, images, column: float, picture_height: float | None) -> None:
+def _fit_pictures(
+    doc: QTextDocument, images: list[PlacedImage], column: float, picture_height: float | None
+) -> None:
     if picture_height is None:
         fit_images(doc, images, column)
         return
