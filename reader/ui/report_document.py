@@ -49,6 +49,7 @@ from ..core.fact_check_report import (
     report_format,
 )
 from ..core.model import Verdict
+from ..core.note_html import note_html
 from ..core.numbering import sentence_number
 from .document import (
     IMAGE_SCHEME,
@@ -311,9 +312,7 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
             "Written against: “{}”".format(" ".join(note.original_quote.split())),
             _char(small, THEME.muted),
         )
-    for paragraph in item.text.splitlines():
-        cursor.insertBlock(_block(bottom=3, indent=18), _char())
-        cursor.insertText(paragraph, _char())
+    _note_text(cursor, note.text)
     for letter, source in zip(_letters(len(item.sources)), item.sources, strict=True):
         cursor.insertBlock(_block(bottom=2, indent=30), _char(small))
         _source(cursor, letter, source, small)
@@ -324,6 +323,16 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
         details.append(" ".join(f"#{t}" for t in note.tags))
     cursor.insertBlock(_block(top=1, bottom=2, indent=18), _char(small * 0.95, THEME.muted))
     cursor.insertText("  ·  ".join(details), _char(small * 0.95, THEME.muted))
+
+
+def _note_text(cursor: QTextCursor, markdown: str) -> None:
+    """The note's Markdown as its card shows it (emphasis, lists, safe links only),
+    indented under the note's heading."""
+    if not markdown.strip():
+        return
+    cursor.insertBlock(_block(bottom=3, indent=18), _char())
+    colour = THEME.ink
+    cursor.insertHtml(f'<div style="margin-left:18px; color:{colour}">{note_html(markdown)}</div>')
 
 
 def _ink(verdict: Verdict) -> str:
