@@ -40,6 +40,7 @@ from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from . import context_menus, session_state
 from .capture import CaptureControl
+from .citation_copy import copy_citation
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -49,6 +50,7 @@ from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .report_action import ReportAction
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
@@ -212,6 +214,12 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
+        self.copy_citation_action = self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Copy as &Citation"),
+            lambda: copy_citation(self),
+            "Ctrl+Shift+C",
+        )
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "Paste as &Article"),
@@ -269,6 +277,8 @@ class MainWindow(QMainWindow):
             self._delete_article,
             QKeySequence.StandardKey.Delete,
         )
+        article.addSeparator()
+        self.report = ReportAction(self, article)
         article.addSeparator()
         self.trash = TrashControls(self, article)
 

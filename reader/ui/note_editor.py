@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,27 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Note, Source, Verdict
 from .theme import verdict_icon
+
+# Verdict keys: 1-6 in the order the verdict list shows them, 0 for none. With a modifier
+# anywhere in the editor, so that digits typed in the note's text stay text; plain when
+# the verdict list has focus. Alt is free (menu mnemonics are letters); on macOS Option
+# types characters (Option+1 is "¡"), so Command takes its place there.
+VERDICT_KEYS: dict[int, Verdict] = {
+    1: Verdict.FALSE,
+    2: Verdict.MISLEADING,
+    3: Verdict.MOSTLY_TRUE,
+    4: Verdict.TRUE,
+    5: Verdict.UNVERIFIED,
+    6: Verdict.OPINION,
+    0: Verdict.NONE,
+}
+VERDICT_MODIFIER = "Ctrl" if sys.platform == "darwin" else "Alt"
+
+
+def verdict_key(verdict: Verdict) -> QKeySequence:
+    """The key sequence that picks `verdict` anywhere in the note editor."""
+    digit = next(d for d, v in VERDICT_KEYS.items() if v is verdict)
+    return QKeySequence(f"{VERDICT_MODIFIER}+{digit}")
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,24 @@ class NoteEditor(QWidget):
         self.verdict.setAccessibleName(QCoreApplication.translate("NoteEditor", "Verdict"))
         for v in Verdict:
             self.verdict.addItem(verdict_icon(v, 14), v.label, v)
+            keys = verdict_key(v).toString(QKeySequence.SequenceFormat.NativeText)
+            self.verdict.setItemData(
+                self.verdict.count() - 1, f"{v.label} ({keys})", Qt.ItemDataRole.ToolTipRole
+            )
+        first = verdict_key(Verdict.FALSE).toString(QKeySequence.SequenceFormat.NativeText)
+        self.verdict.setToolTip(
+            QCoreApplication.translate(
+                "NoteEditor",
+                "{0} … {1}: False, Misleading, Mostly true, True, Unverified, Opinion; "
+                "{2}: no verdict (the digits alone while this list has focus)",
+            ).format(
+                first,
+                verdict_key(Verdict.OPINION).toString(QKeySequence.SequenceFormat.NativeText),
+                verdict_key(Verdict.NONE).toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
+        self._digits = _DigitKeys(self)
+        self.verdict.installEventFilter(self._digits)
         self.sources = QPlainTextEdit()
         self.sources.setObjectName("noteSources")
         self.sources.setAccessibleName(
@@ -141,7 +181,16 @@ class NoteEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._save)
+        self.verdict_shortcuts: list[QShortcut] = []
+        for verdict in VERDICT_KEYS.values():
+            shortcut = QShortcut(verdict_key(verdict), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda v=verdict: self.set_verdict(v))
+            self.verdict_shortcuts.append(shortcut)
         self.clear()
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        self.verdict.setCurrentIndex(self.verdict.findData(verdict))
 
     def clear(self) -> None:
         self.text.clear()
@@ -194,3 +243,21 @@ class NoteEditor(QWidget):
             self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+
+class _DigitKeys(QObject):
+    """Plain 0-6 on the verdict list pick a verdict (the list's own type-to-find looks
+    for labels, which hold no digits)."""
+
+    def __init__(self, editor: NoteEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            digit = event.key() - Qt.Key.Key_0
+            if modifiers == Qt.KeyboardModifier.NoModifier and digit in VERDICT_KEYS:
+                self.editor.set_verdict(VERDICT_KEYS[digit])
+                return True
+        return super().eventFilter(watched, event)

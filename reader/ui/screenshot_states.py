@@ -154,3 +154,45 @@ def show_search_results(window: MainWindow, query: str) -> SearchDialog:
     while not dialog.hits and not deadline.hasExpired():
         QApplication.processEvents()
     return dialog
+
+
+def report_pages(library: Library, article_id: int, folder: Path) -> QImage:
+    """The article's fact-check report written as a PDF, its first and last pages
+    rendered side by side (the article with its marks and summary; the numbered notes)."""
+    import pypdfium2
+
+    from ..core.fact_check_report import build_report
+    from .report_document import write_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "report.pdf"
+    write_pdf(build_report(library, article_id), lambda n: library.image(article_id, n), path)
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        pages = []
+        for index in sorted({0, len(pdf) - 1}):
+            bitmap = pdf[index].render(scale=1.1, rev_byteorder=True)
+            fmt = (
+                QImage.Format.Format_RGBA8888
+                if bitmap.n_channels == 4
+                else QImage.Format.Format_RGB888
+            )
+            pages.append(
+                QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
+            )
+    finally:
+        pdf.close()
+    gap = 24
+    sheet = QImage(
+        sum(p.width() for p in pages) + gap * (len(pages) + 1),
+        max(p.height() for p in pages) + 2 * gap,
+        QImage.Format.Format_RGB32,
+    )
+    sheet.fill(QColor("#8a8d91"))
+    painter = QPainter(sheet)
+    x = gap
+    for page in pages:
+        painter.drawImage(x, gap, page)
+        x += page.width() + gap
+    painter.end()
+    return sheet

@@ -4,8 +4,9 @@ states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-table-figure.png` (a captioned picture and a table wider than the column),
 `gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
 `gloss-preferences.png`, `gloss-search.png` (the Ctrl+K dialog with marked hits in
-articles and notes), and `gloss-claims.png` (check-worthy claims marked in the text and
-listed in the Claims tab).
+articles and notes), `gloss-claims.png` (check-worthy claims marked in the text and
+listed in the Claims tab), and `gloss-report.png` (the fact-check report's first and last
+PDF pages).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -168,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     window.reader.verticalScrollBar().setValue(0)
     window.claims_view.move(1)
     shot("claims")
+    # The fact-check report of the sample, as PDF pages: the first and the notes.
+    from .screenshot_states import report_pages
+
+    target = args.outdir / "gloss-report.png"
+    report_pages(window.library, article_id, scratch / "report").save(str(target))
+    written.append(target)
     window.close()
     for path in written:
         print(path)

@@ -93,6 +93,17 @@
     </message>
 </context>
 <context>
+    <name>Citation</name>
+    <message>
+        <source>Select a sentence or words to cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citation copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimSweep</name>
     <message>
         <source>Spotting claims in older articles: {0} of {1}</source>
@@ -157,6 +168,21 @@
     </message>
     <message>
         <source>Gloss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactCheckReport</name>
+    <message>
+        <source>Writing page {0} of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -356,6 +382,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,6 +703,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} … {1}: False, Misleading, Mostly true, True, Unverified, Opinion; {2}: no verdict (the digits alone while this list has focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sources, one per line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,6 +963,45 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
 </context>
 <context>
+    <name>ReportAction</name>
+    <message>
+        <source>Fact-Check &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an article to report on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fact-Check Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the article and notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the fact-check report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search the library</source>
@@ -1125,6 +1198,10 @@ Gloss can put back the newest good backup, {1}; the damaged file is kept beside 
 </context>
 <context>
     <name>context_menus</name>
+    <message>
+        <source>Copy as &amp;Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Search the &amp;Library for “{0}”</source>
         <translation type="unfinished"></translation>
