@@ -178,3 +178,63 @@ def test_m011_keeps_the_notes_of_an_existing_library(library_path: Path) -> None
             Source(text="Phone call, 3 Feb"),
         )
         assert library.db.execute("SELECT COUNT(*) FROM citations").fetchone()[0] == 0
+
+
+def test_backup_round_trip_of_every_kind(library: Library, tmp_path: Path) -> None:
+    from reader.core.transfer import export_notes, import_notes
+
+    # The citing article comes first in the file: its citation is restored before the
+    # article it cites exists in the new library.
+    claim = library.add_article(article("The speech", "https://news.example/speech", CLAIM))
+    report = library.add_article(article("Annual report", "https://example.org/report", REPORT))
+    sources = [
+        Source(url="https://example.org/a", title="A", quote="q"),
+        Source(doi="10.1000/182", title="Handbook"),
+        Source(text="Phone call with the agency, 3 Feb 2025", title="Call"),
+        cite(library, report.article_id, 1),
+    ]
+    note = library.add_note(claim.article_id, 0, "Wrong.", Verdict.FALSE, sources)
+    document = json.loads(export_notes(library, None, "json"))
+    with Library(tmp_path / "other.db") as other:
+        import_notes(other, document)
+        back = other.note(note.uuid)
+        assert [s.kind for s in back.sources] == [s.kind for s in note.sources]
+        assert back.sources[:3] == note.sources[:3]
+        cited = back.sources[3]
+        assert cited.citation is not None and not cited.citation.gone
+        assert other.article(cited.citation.article_id).meta.title == "Annual report"
+        assert (cited.quote, cited.citation.sentence) == (REPORT[1], 1)
+    # Restored where the cited article is not: the citation keeps what it quoted.
+    document["articles"] = [a for a in document["articles"] if a["title"] == "The speech"]
+    with Library(tmp_path / "third.db") as third:
+        import_notes(third, document)
+        cited = third.note(note.uuid).sources[3]
+        assert cited.citation is not None and cited.citation.gone
+        assert (cited.title, cited.url, cited.quote) == (
+            "Annual report",
+            "https://example.org/report",
+            REPORT[1],
+        )
+
+
+def test_w3c_export_links_only_link_kinds(library: Library, two: tuple[int, int]) -> None:
+    from reader.core.transfer import export_notes
+
+    report, claim = two
+    sources = [
+        Source(text="Phone call with the agency"),
+        Source(doi="10.1000/182"),
+        cite(library, report, 1),
+    ]
+    library.add_note(claim, 0, "Wrong.", Verdict.FALSE, sources)
+    doc = json.loads(export_notes(library, [claim], "w3c"))
+    bodies = [b for b in doc["first"]["items"][0]["body"] if b.get("purpose") == "linking"]
+    assert bodies[0] == {
+        "type": "TextualBody",
+        "purpose": "linking",
+        "value": "Phone call with the agency",
+        "format": "text/plain",
+    }
+    assert bodies[1]["source"] == "https://doi.org/10.1000/182"
+    assert bodies[2]["source"]["id"].startswith("https://example.org/report#:~:text=Unemployment")
+    assert bodies[2]["selector"]["exact"] == REPORT[1]

@@ -29,10 +29,12 @@ For the exports, two functions give what every output needs:
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote as _percent
 from urllib.parse import unquote
 
 from .model import Source, SourceKind
+from .numbering import sentence_number
 from .safe_links import is_web_link
 from .text_fragment import with_text_fragment
 
@@ -153,6 +155,35 @@ def what_it_is(source: Source) -> str:
     return where
 
 
+def source_json(source: Source) -> dict[str, Any]:
+    """The source for the command line's `--json` output: its kind, its fields, its
+    `link` (see `link_target`) and its one-line `text` (see `plain_text`)."""
+    kind = source.kind
+    data: dict[str, Any] = {"kind": kind.value}
+    if kind is SourceKind.DOI:
+        data["doi"] = source.doi
+    elif kind is SourceKind.TEXT:
+        data["text"] = source.text
+    else:
+        data["url"] = source.url
+    data.update(title=source.title, quote=source.quote)
+    citation = source.citation
+    if citation is not None:
+        placed = citation.sentence is not None and not citation.gone
+        data["citation"] = {
+            "article": citation.article_id,
+            "sentence": citation.sentence if placed else None,
+            "number": sentence_number(citation.sentence)
+            if placed and citation.sentence is not None
+            else None,
+            "site": citation.site,
+            "in_trash": citation.trashed,
+            "gone": citation.gone,
+        }
+    data.update(link=link_target(source), plain_text=plain_text(source))
+    return data
+
+
 def plain_text(source: Source) -> str:
     """The source on one line: title, “quote” and what it is, joined by dashes."""
     parts = [" ".join(source.title.split())]
@@ -172,5 +203,6 @@ __all__ = [
     "parse_source",
     "parse_sources",
     "plain_text",
+    "source_json",
     "what_it_is",
 ]
