@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote as _percent
 
 from .safe_links import is_link
 
@@ -265,10 +266,12 @@ class Source:
     """A source a note names: a URL, a DOI, plain text or a library citation, each with an
     optional title and quoted passage. The kind follows from which field is set.
 
-    `url` is the web or e-mail address of a URL source, and the cited article's address
-    (possibly "") for a citation, whose `title` is the article's title and `quote` the
-    cited words. A URL that is not a link (any other scheme, a typo, words: the command
-    line once accepted any text) is plain text: it is never shown as a link."""
+    `url` is what Gloss wrote before sources had kinds, so that code reading only
+    `url`, `title` and `quote` keeps working: the web or e-mail address of a URL source,
+    `https://doi.org/…` for a DOI, the words of a plain-text source, the cited article's
+    address (possibly "") for a citation, whose `title` is the article's title and
+    `quote` the cited words. A URL that is not a link (any other scheme, a typo, words:
+    the command line once accepted any text) is plain text, never shown as a link."""
 
     url: str = ""
     title: str = ""
@@ -278,9 +281,15 @@ class Source:
     citation: Citation | None = None
 
     def __post_init__(self) -> None:
-        if self.kind is SourceKind.URL and not is_link(self.url):
+        if self.citation is not None:
+            return
+        if self.doi:
+            object.__setattr__(self, "url", doi_link(self.doi))
+        elif self.text:
+            object.__setattr__(self, "url", self.text)
+        elif not is_link(self.url):
             object.__setattr__(self, "text", self.url.strip())
-            object.__setattr__(self, "url", "")
+            object.__setattr__(self, "url", self.text)
 
     @property
     def kind(self) -> SourceKind:
@@ -302,12 +311,9 @@ class Source:
             data["kind"] = kind.value
         if kind is SourceKind.DOI:
             data["doi"] = self.doi
-            data["url"] = "https://doi.org/" + self.doi
         elif kind is SourceKind.TEXT:
             data["text"] = self.text
-            data["url"] = self.text
-        else:
-            data["url"] = self.url
+        data["url"] = self.url
         if self.title:
             data["title"] = self.title
         if self.quote:
@@ -345,6 +351,16 @@ class Source:
             )
             return cls(url=str(data.get("url") or ""), title=title, quote=quote, citation=citation)
         return cls(url=str(data["url"]), title=title, quote=quote)
+
+
+DOI_RESOLVER = "https://doi.org/"
+# Characters a DOI may hold that a URL path can carry as they are.
+_DOI_SAFE = "/:;()[]._-~+,=!*'@$&"
+
+
+def doi_link(doi: str) -> str:
+    """The `https://doi.org/` address of a DOI."""
+    return DOI_RESOLVER + _percent(doi, safe=_DOI_SAFE)
 
 
 def _opt_int(value: Any) -> int | None:

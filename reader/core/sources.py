@@ -30,23 +30,19 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote as _percent
 from urllib.parse import unquote
 
-from .model import Source, SourceKind
+from .model import DOI_RESOLVER, Source, SourceKind, doi_link
 from .numbering import sentence_number
 from .safe_links import is_web_link
 from .text_fragment import with_text_fragment
 
-DOI_RESOLVER = "https://doi.org/"
 TITLE_SEP = " | "
 QUOTE_SEP = " > "
 # A DOI: the "10." directory prefix, a registrant code, "/", a suffix without spaces.
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>.+)", re.IGNORECASE)
 _QUOTE_MARKS = "\"'“”‘’«»„"
-# Characters a DOI may hold that a URL path must not carry as they are.
-_DOI_SAFE = "/:;()[]._-~+,=!*'@$&"
 
 
 def parse_doi(token: str) -> str | None:
@@ -63,7 +59,8 @@ def parse_doi(token: str) -> str | None:
 
 
 def doi_url(doi: str) -> str:
-    return DOI_RESOLVER + _percent(doi, safe=_DOI_SAFE)
+    """The `https://doi.org/` address of a DOI."""
+    return doi_link(doi)
 
 
 def parse_source(line: str) -> Source | None:
