@@ -26,6 +26,8 @@ STATES = (
     "preferences",
     "search",
     "claims",
+    "sources",
+    "cite-picker",
 )
 
 

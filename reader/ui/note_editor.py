@@ -99,7 +99,10 @@ class NoteEditor(QWidget):
         self.citations.setAccessibleName(
             QCoreApplication.translate("NoteEditor", "Citations from the library")
         )
-        self.citations.setWordWrap(True)
+        # One line a citation (the words elided; the tooltip has them whole).
+        self.citations.setWordWrap(False)
+        self.citations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.citations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.citations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.citations.setFixedHeight(52)
         self.citations.hide()
@@ -239,7 +242,8 @@ class NoteEditor(QWidget):
         self.citations.setVisible(count > 0)
         self.uncite.setVisible(count > 0)
         if count:
-            rows = sum(self.citations.sizeHintForRow(i) for i in range(min(count, 3)))
+            shown = min(count, 4)  # more scroll
+            rows = self.citations.sizeHintForRow(0) * shown
             self.citations.setFixedHeight(rows + 2 * self.citations.frameWidth() + 2)
 
     def _save(self) -> None:
