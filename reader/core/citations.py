@@ -34,6 +34,7 @@ from .anchoring import Anchor, fold
 from .dberrors import LibraryError
 from .model import Article, Citation, Note, Source, SourceKind
 from .numbering import sentence_index, sentence_number
+from .search_run import LibrarySearch
 from .spans import SpanAnchor, SpanError, anchor_texts, place_span, place_spans, sentences_span
 
 if TYPE_CHECKING:
@@ -369,13 +370,13 @@ def candidates(
 ) -> list[Candidate]:
     """Sentences of saved articles (not `exclude`, not in the Trash) that hold the words
     of `query`, from the articles the library's search ranks best; a few per article."""
-    words = fold(query).casefold().split()
+    words = [w for w in (w.strip('"') for w in fold(query).casefold().split()) if w]
     if not words:
         return []
     found: list[Candidate] = []
     seen: set[int] = set()
-    for hit in library.search(query, limit=limit):
-        if hit.article_id == exclude or hit.article_id in seen or hit.kind != "article":
+    for hit in LibrarySearch(library.db).search_articles(query, limit=limit):
+        if hit.article_id == exclude or hit.article_id in seen:
             continue
         seen.add(hit.article_id)
         title, site = library.db.execute(
