@@ -146,3 +146,21 @@ def test_a_citation_of_a_deleted_article_is_text(
     assert "<a " not in view.text()
     assert "no longer in the library" in card_sources(card)
     assert "The river rose two metres overnight." in card_sources(card)
+
+
+def test_a_citation_is_removed_with_the_delete_key(
+    qtbot, news_window: MainWindow, pages: Path
+) -> None:
+    win = news_window
+    import_and_wait(qtbot, win, pages / "plain.txt")
+    field = article_id(win, "Notes from the field")
+    win.open_article(article_id(win, "Bridge repairs will take two more years, council admits"))
+    win.select_sentence(1)
+    editor = win.notes.editor
+    editor.add_citation(cite(win.library, field, 0))
+    editor.add_citation(cite(win.library, field, 0))  # the same words twice: listed once
+    assert editor.citations.count() == 1 and editor.citations.isVisibleTo(editor)
+    editor.citations.setFocus()
+    qtbot.keyClick(editor.citations, Qt.Key.Key_Delete)
+    assert editor.citations.count() == 0
+    assert not editor.citations.isVisibleTo(editor)

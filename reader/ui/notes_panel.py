@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.citations import Candidate, CitationError, cite
 from ..core.library import Library, StaleRevision
@@ -436,6 +437,8 @@ class NotesPanel(QWidget):
         picker.field.setFocus()
 
     def _cite(self, editor: NoteEditor, found: Candidate) -> None:
+        if not isValid(editor):
+            return  # the card was rebuilt (the library changed) while the picker was open
         try:
             source = cite(self.library, found.article_id, found.sentence)
         except CitationError as exc:  # the article went away while the picker was open
