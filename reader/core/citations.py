@@ -136,8 +136,10 @@ def fill(db: Database, notes: list[Note]) -> list[Note]:
 
 
 def _from_row(r: tuple) -> Source:
-    (_, article_id, content_hash, url, title, site, sentence, last, quote, prefix, suffix) = r[:11]
-    position, live_title, live_url, live_site, trashed = r[11:]
+    """A row of `_COLUMNS`: the citation as kept, with its article as it is now (title,
+    address, site, in the Trash) when the article is still in the library."""
+    _, article_id, content_hash, url, title, site, sentence, last, quote, prefix, suffix, *rest = r
+    position, live_title, live_url, live_site, trashed = rest
     alive = article_id is not None and live_title is not None
     citation = Citation(
         article_id=article_id if alive else None,
