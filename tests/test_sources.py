@@ -49,6 +49,11 @@ FORMS = [
     ("ftp://files.example.org/report.pdf", Source(text="ftp://files.example.org/report.pdf")),
     ("javascript:alert(1) Click me", Source(text="javascript:alert(1) Click me")),
     ("file:///etc/passwd", Source(text="file:///etc/passwd")),
+    (
+        "https://e.org/a | Title | with a bar",
+        Source(url="https://e.org/a", title="Title | with a bar"),
+    ),
+    ("https://e.org/a A | B > q", Source(url="https://e.org/a", title="A | B", quote="q")),
 ]
 
 

@@ -73,12 +73,15 @@ def parse_source(line: str) -> Source | None:
         head, quote = "", line[len(QUOTE_SEP.lstrip()) :]
     quote = quote.strip().strip(_QUOTE_MARKS).strip()
     head = head.strip()
-    if TITLE_SEP in head:
+    what, _, title = head.partition(" ")
+    if _is_locator(what):
+        # A link's title is what follows it ("https://… | Title" is taken too).
+        title = title.strip()
+        title = title[1:] if title.startswith(TITLE_SEP.strip() + " ") else title
+    elif TITLE_SEP in head:
         what, _, title = head.partition(TITLE_SEP)
     else:
-        what, _, title = head.partition(" ")
-        if not _is_locator(what):
-            what, title = head, ""
+        what, title = head, ""
     what, title = what.strip(), title.strip()
     doi = parse_doi(what)
     if doi is not None:
