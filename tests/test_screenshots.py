@@ -27,6 +27,8 @@ STATES = (
     "search",
     "claims",
     "report",
+    "sources",
+    "cite-picker",
 )
 
 

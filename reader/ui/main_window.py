@@ -33,6 +33,7 @@ from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.model import Source
 from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
         self.notes.articleRequested.connect(self._open_article_ref)
+        self.notes.citationRequested.connect(self._open_citation)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -614,6 +616,20 @@ class MainWindow(QMainWindow):
             )
             return
         self.open_article(article_id)
+
+    def _open_citation(self, source: Source) -> None:
+        """A note's citation: its article, at the cited words, selected."""
+        citation = source.citation
+        if citation is None or citation.article_id is None:
+            return
+        if citation.trashed:
+            self.statusBar().showMessage(
+                self.tr("The cited article is in the Trash: restore it to read it"), 5000
+            )
+            return
+        self.open_article(citation.article_id)
+        if self.current_article_id == citation.article_id and citation.sentence is not None:
+            self.select_sentence(citation.sentence)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():

@@ -104,6 +104,53 @@
     </message>
 </context>
 <context>
+    <name>CitePicker</name>
+    <message>
+        <source>Cite from Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words of the passage to cite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search saved articles for a passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages to cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} passages: Enter cites the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 passage: Enter cites it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passage of another saved article holds these words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentence {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimSweep</name>
     <message>
         <source>Spotting claims in older articles: {0} of {1}</source>
@@ -565,6 +612,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The cited article is in the Trash: restore it to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Archived — Ctrl+Z to undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,6 +735,22 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words no longer in the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}, edited {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,7 +778,31 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>https://… title &gt; quoted passage (one a line)</source>
+        <source>https://… or doi:10.… or plain text, then a title, then &gt; a quoted passage (one a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One source a line: a web address (https://…, mailto:…), a DOI (doi:10.…) or plain text (“Phone interview with the lab, 3 Feb 2025”); then a title (plain text: after “ | ”); then “ &gt; ” and the passage quoted. Only web addresses and DOIs become links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citations from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cite from Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search your saved articles for the passage that backs this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected citation (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -748,6 +839,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Write something, pick a verdict or add a source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved article</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
