@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import claim_store, health
+from . import citations, claim_store, health
 from .anchoring import CONTEXT_CHARS, fold
 from .connection import GlossDatabase, open_connection
 from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
@@ -217,6 +217,7 @@ class Library:
             )
             article_id = int(cur.lastrowid or 0)
             self._write_body(article_id, article)
+            citations.relink(self.db, self.article, article_id)
         return AddResult(article_id, "added")
 
     def _find_existing(self, article: Article) -> tuple[int, str] | None:
@@ -283,6 +284,7 @@ class Library:
         so a later version of the text (or the user) can still place it. No note ever
         loses the words it was written against (`original_quote`).
         """
+        citations.reanchor(self.db, article_id, article, old)
         notes = self.notes(article_id)
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
@@ -657,7 +659,7 @@ class Library:
                 "AND COALESCE(last_sentence, sentence) >= ? ORDER BY sentence, created, id",
                 [article_id, sentence, sentence],
             )
-        return [_note(r) for r in cur]
+        return citations.fill(self.db, [_note(r) for r in cur])
 
     def note(self, note_uuid: str) -> Note:
         row = self.db.execute(
@@ -665,7 +667,7 @@ class Library:
         ).fetchone()
         if row is None:
             raise NotFound(f"no note {note_uuid}")
-        return _note(row)
+        return citations.fill(self.db, [_note(row)])[0]
 
     def marks(self, article_id: int) -> dict[int, Verdict]:
         """Each sentence that ends a note's span, with the worst verdict among those
@@ -702,6 +704,7 @@ class Library:
         transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
+        sources = list(sources)
         with self.db.atomic():
             self._check_revision(article_id, revision)
             if span is None:
@@ -735,6 +738,7 @@ class Library:
                     review_url,
                 ],
             )
+            citations.store(self.db, note_uuid, article_id, sources, self.article)
         return self.note(note_uuid)
 
     def update_note(
@@ -749,6 +753,7 @@ class Library:
         review_url: str | None = None,
     ) -> Note:
         current = self.note(note_uuid)
+        sources = None if sources is None else list(sources)
         with self.db.atomic():
             self.db.execute(
                 "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, claimant = ?, "
@@ -764,6 +769,8 @@ class Library:
                     note_uuid,
                 ],
             )
+            if sources is not None:
+                citations.store(self.db, note_uuid, current.article_id, sources, self.article)
         return self.note(note_uuid)
 
     def restore_note(self, note: Note) -> Note:
@@ -807,6 +814,7 @@ class Library:
                     note.review_url,
                 ],
             )
+            citations.store(self.db, note.uuid, note.article_id, note.sources, self.article)
         return self.note(note.uuid)
 
     def reattach_note(
@@ -1013,7 +1021,7 @@ def _note(r: tuple) -> Note:
 
 
 def _sources_json(sources: Iterable[Source]) -> str:
-    return json.dumps([s.to_json() for s in sources])
+    return citations.sources_json(sources)
 
 
 def _doc_json(blocks: Iterable[Block]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Verdict
+from ..core.model import Source, Verdict
 from .note_editor import NoteEditor
 
 
@@ -18,6 +18,7 @@ class EditorState:
     focused: bool
     claimant: str = ""
     review_url: str = ""
+    citations: tuple[Source, ...] = ()
 
     @classmethod
     def of(cls, editor: NoteEditor) -> EditorState:
@@ -30,6 +31,7 @@ class EditorState:
             editor.isAncestorOf(editor.focusWidget()) or editor.text.hasFocus(),
             editor.claimant.text(),
             editor.review_url.text(),
+            tuple(editor.citation_sources()),
         )
 
     def is_empty(self) -> bool:
@@ -37,6 +39,7 @@ class EditorState:
             self.text.strip()
             or self.sources.strip()
             or self.tags.strip()
+            or self.citations
             or self.claimant.strip()
             or self.review_url.strip()
         ) and (self.verdict is Verdict.NONE)
@@ -45,6 +48,7 @@ class EditorState:
         editor.text.setPlainText(self.text)
         editor.verdict.setCurrentIndex(editor.verdict.findData(self.verdict))
         editor.sources.setPlainText(self.sources)
+        editor.set_citations(list(self.citations))
         editor.tags.setText(self.tags)
         editor.claimant.setText(self.claimant)
         editor.review_url.setText(self.review_url)

@@ -33,6 +33,7 @@ from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, LibraryError, NotFound
+from ..core.model import Source
 from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
@@ -40,22 +41,24 @@ from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from . import context_menus, session_state
 from .capture import CaptureControl
+from .citation_copy import copy_citation
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .focus_mode import PanelToggles
-from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .report_action import ReportAction
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
 from .theme import THEME_CHOICES, application_palette
 from .trash_view import TrashControls
+from .undo_stack import GuardedUndoStack, step_actions
 
 Cancel = Callable[[], bool]
 
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
         self.notes.articleRequested.connect(self._open_article_ref)
+        self.notes.citationRequested.connect(self._open_citation)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -195,14 +199,24 @@ class MainWindow(QMainWindow):
         )
 
         edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-        undo = self.undo.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
+        undo, redo = step_actions(
+            self.undo,
+            self,
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            QCoreApplication.translate("MainWindow", "&Redo"),
+        )
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.undo.createRedoAction(self, QCoreApplication.translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
+        self.copy_citation_action = self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Copy as &Citation"),
+            lambda: copy_citation(self),
+            "Ctrl+Shift+C",
+        )
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "Paste as &Article"),
@@ -260,6 +274,8 @@ class MainWindow(QMainWindow):
             self._delete_article,
             QKeySequence.StandardKey.Delete,
         )
+        article.addSeparator()
+        self.report = ReportAction(self, article)
         article.addSeparator()
         self.trash = TrashControls(self, article)
 
@@ -611,6 +627,20 @@ class MainWindow(QMainWindow):
             return
         self.open_article(article_id)
 
+    def _open_citation(self, source: Source) -> None:
+        """A note's citation: its article, at the cited words, selected."""
+        citation = source.citation
+        if citation is None or citation.article_id is None:
+            return
+        if citation.trashed:
+            self.statusBar().showMessage(
+                self.tr("The cited article is in the Trash: restore it to read it"), 5000
+            )
+            return
+        self.open_article(citation.article_id)
+        if self.current_article_id == citation.article_id and citation.sentence is not None:
+            self.select_sentence(citation.sentence)
+
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():
             return
@@ -752,8 +782,17 @@ class MainWindow(QMainWindow):
         on_done: Callable[[Any], None],
         label: str | None = None,
         on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        task = Task(self, self.library.path, work, on_done, on_error or self._task_failed, label)
+        task = Task(
+            self,
+            self.library.path,
+            work,
+            on_done,
+            on_error or self._task_failed,
+            label,
+            on_progress,
+        )
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         return task

@@ -4,8 +4,11 @@ states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-table-figure.png` (a captioned picture and a table wider than the column),
 `gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
 `gloss-preferences.png`, `gloss-search.png` (the Ctrl+K dialog with marked hits in
-articles and notes), and `gloss-claims.png` (check-worthy claims marked in the text and
-listed in the Claims tab).
+articles and notes), `gloss-claims.png` (check-worthy claims marked in the text and
+listed in the Claims tab), `gloss-report.png` (the fact-check report's first and last
+PDF pages), `gloss-sources.png` (a note with a source of each kind, a citation of another
+saved article among them) and `gloss-cite-picker.png` (Cite from Library… with passages
+found).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -54,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.sentences import segment
     from ..core.spans import sentences_span
     from .app import make_app, open_window
-    from .screenshot_states import add_library_rows, add_table_and_figure, show_search_results
+    from .screenshot_states import (
+        add_library_rows,
+        add_sourced_note,
+        add_table_and_figure,
+        show_cite_picker,
+        show_search_results,
+    )
 
     app = make_app()
     library_path = scratch / "library.db"
@@ -107,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
         richest = add_library_rows(library, scratch / "rows")
         table_article = add_table_and_figure(library, scratch / "table")
+        sourced = index_of("It had been installed")
+        add_sourced_note(library, article_id, sourced, richest)
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
@@ -168,6 +179,20 @@ def main(argv: list[str] | None = None) -> int:
     window.reader.verticalScrollBar().setValue(0)
     window.claims_view.move(1)
     shot("claims")
+    # The fact-check report of the sample, as PDF pages: the first and the notes.
+    from .screenshot_states import report_pages
+
+    target = args.outdir / "gloss-report.png"
+    report_pages(window.library, article_id, scratch / "report").save(str(target))
+    written.append(target)
+    # A note's sources of every kind, a citation of another saved article among them;
+    # then Cite from Library… with passages found.
+    window.notes.tabs.setCurrentIndex(0)
+    window.select_sentence(sourced)
+    shot("sources")
+    picker = show_cite_picker(window, "annual report")
+    shot("cite-picker", picker)
+    picker.close()
     window.close()
     for path in written:
         print(path)
