@@ -180,3 +180,17 @@ def test_article_without_a_web_address_is_named_not_exported() -> None:
     draft = claim_reviews([(info, [note(Verdict.FALSE)])], DESK, drafts=True).reviews[0]
     assert draft["itemReviewed"]["author"] == {"@type": "Organization", "name": "Some Site"}
     assert draft["itemReviewed"]["appearance"]["url"] == "urn:x-gloss:article:9"
+
+
+def test_sources_of_every_kind_are_citations() -> None:
+    sources = (
+        Source("https://stats.example/t", "Stats"),
+        Source(doi="10.1234/abc.5", title="The study"),
+        Source(text="Phone interview with the lab, 3 Feb 2025"),
+    )
+    review = claim_review(INFO, note(Verdict.FALSE, sources=sources), DESK)
+    assert review["citation"] == [
+        {"@type": "CreativeWork", "url": "https://stats.example/t", "name": "Stats"},
+        {"@type": "CreativeWork", "url": "https://doi.org/10.1234/abc.5", "name": "The study"},
+        {"@type": "CreativeWork", "name": "Phone interview with the lab, 3 Feb 2025"},
+    ]

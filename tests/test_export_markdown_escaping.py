@@ -137,3 +137,15 @@ def test_each_note_carries_its_dates_and_the_checkers_name() -> None:
     assert "\n*2026-03-02, updated 2026-03-04*\n" in md
     assert "checked by" not in md
     assert "checked by J\\*ane\\*" in article_markdown(info, [note("x")], checker="J*ane*")
+
+
+def test_sources_of_every_kind_read_as_links_or_words() -> None:
+    sources = (
+        Source(doi="10.1234/abc.5", title="The $6 study"),
+        Source(text="Phone interview with the lab, 3 Feb 2025"),
+    )
+    md = article_markdown(ArticleInfo(1, "T"), [note("x", sources=sources)])
+    assert (
+        "Sources: [The $6 study](<https://doi.org/10.1234/abc.5>), "
+        "Phone interview with the lab, 3 Feb 2025\n"
+    ) in md

@@ -42,6 +42,7 @@ from ..model import Note, Source, Verdict
 from ..note_plain import note_plain_text
 from ..note_publication import claimant_of
 from ..safe_links import is_web_link
+from ..sources import link_target, what_it_is
 from ..text_fragment import with_text_fragment
 from .common import ArticleInfo, iso_date
 
@@ -197,10 +198,18 @@ def unpublished_count(items: Iterable[tuple[ArticleInfo, Iterable[Note]]]) -> in
 
 
 def citation(source: Source) -> dict[str, Any]:
-    """A note's source as the review's `citation`: the one place sources are written."""
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": source.url}
-    if source.title:
-        work["name"] = source.title
+    """A note's source as the review's `citation`: the one place sources are written. A
+    link (a web page, a DOI through doi.org, a saved article's URL with a text fragment)
+    is the work's `url`; a source that is words (a phone call, a letter) is its `name`."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if target := link_target(source):
+        work["url"] = target
+        if source.title:
+            work["name"] = source.title
+    else:
+        work["name"] = source.title or what_it_is(source)
+        if source.title:
+            work["description"] = what_it_is(source)
     if source.quote:
         work["text"] = source.quote
     return work

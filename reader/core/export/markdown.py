@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Note, Source, Verdict
+from ..sources import link_target, what_it_is
 from .common import ArticleInfo, by_place, iso_date
 from .escaping import escape, escape_line_start
 from .safe_markdown import autolink, link, note_markdown
@@ -153,7 +154,14 @@ def _tag(tag: str) -> str:
 
 
 def _source(source: Source) -> str:
-    text = link(source.url, source.title)
+    """The one place the Markdown writes a source: a link (web page, DOI, saved article
+    with a text fragment) under its title, else its words as text."""
+    target = link_target(source)
+    if target:
+        text = link(target, source.title or what_it_is(source))
+    else:
+        what = what_it_is(source)
+        text = escape(f"{source.title} ({what})" if source.title and what else source.title or what)
     if source.quote:
         text += f" (“{escape(source.quote)}”)"
     return text
