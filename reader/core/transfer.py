@@ -52,6 +52,7 @@ from .export import (
     BackupArticle,
     BackupError,
     ImportedAnnotation,
+    Reviewer,
     annotation_collection,
     article_markdown,
     claim_reviews,
@@ -145,7 +146,7 @@ def export_notes(
     _check(cancelled)
     if fmt == "json":
         return dump_backup(records, exported or now())
-    reviewer = library_settings.reviewer(library)
+    reviewer = _reviewer(library, damaged_ok=unreadable is not None)
     if fmt == "markdown":
         if len(infos) == 1 and not whole_library:
             return article_markdown(*infos[0], checker=reviewer.name)
@@ -158,6 +159,18 @@ def export_notes(
             notices.extend(batch.notices())
         doc = batch.reviews
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _reviewer(library: Library, damaged_ok: bool) -> Reviewer:
+    """Who publishes and signs the export. A damaged library that cannot give back its
+    settings still exports what it can: unsigned, and ClaimReview then says what is
+    missing."""
+    try:
+        return library_settings.reviewer(library)
+    except sqlite3.DatabaseError as exc:
+        if not damaged_ok or classify(exc) is not LibraryDamaged:
+            raise
+        return Reviewer()
 
 
 def _readable_ids(
