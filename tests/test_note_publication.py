@@ -95,3 +95,12 @@ def test_settings_are_checked_before_anything_is_written(library: Library) -> No
     library_settings.set_values(library, {"reviewer.name": "", "reviewer.organisation": "FD"})
     assert library_settings.reviewer(library) == library_settings.Reviewer("FD", "", "")
     assert library.setting("reviewer.name") is None  # cleared, not stored empty
+
+
+def test_a_backup_cannot_carry_a_review_url_of_another_scheme(library: Library) -> None:
+    from reader.core.export.backup import BackupError
+
+    article_id = library.add_article(load_file(PAGES / "news.html")).article_id
+    data = library.add_note(article_id, 0, "x").to_json()
+    with pytest.raises(BackupError, match=r"notes\[0\]\.review_url: not an http"):
+        note_from_json({**data, "review_url": "javascript:alert(1)"}, "notes[0]")

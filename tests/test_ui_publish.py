@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from reader.core import library_settings
 from reader.core.model import Verdict
@@ -87,6 +87,8 @@ def test_the_note_editor_sets_claimant_and_review_url_through_undo(
     qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
     (note,) = window.library.notes(window.current_article_id)
     assert (note.claimant, note.review_url) == ("Cllr. A. Patel", REVIEW)
+    line = window.notes.note_cards()[0].findChild(QLabel, "notePublication")
+    assert "Claim by Cllr. A. Patel" in line.text() and f'href="{REVIEW}"' in line.text()
     assert not editor.publishing.isVisibleTo(editor) and editor.review_url.text() == ""
 
     # Edit on the card: a new review URL, then undo and redo.
