@@ -194,3 +194,10 @@ def test_sources_of_every_kind_are_citations() -> None:
         {"@type": "CreativeWork", "url": "https://doi.org/10.1234/abc.5", "name": "The study"},
         {"@type": "CreativeWork", "name": "Phone interview with the lab, 3 Feb 2025"},
     ]
+
+
+def test_an_organisation_without_its_web_site_is_said() -> None:
+    batch = claim_reviews([(INFO, [note(Verdict.FALSE)])], Reviewer("Fact Desk"))
+    assert batch.reviews[0]["author"] == {"@type": "Organization", "name": "Fact Desk"}
+    assert any("reviewer.organisation_url" in line for line in batch.notices())
+    assert claim_reviews([(INFO, [note(Verdict.FALSE)])], DESK).notices() == []

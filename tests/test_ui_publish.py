@@ -167,6 +167,12 @@ def test_claimreview_in_the_dialog_counts_unpublished_notes_and_exports(
     dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
     dialog.scope_buttons["all"].setChecked(True)
     dialog.update_preview()
+    assert "no web site yet" in dialog.publishing.text()
+    library_settings.set_value(
+        window.library, "reviewer.organisation_url", "https://factdesk.example.org"
+    )
+    dialog.update_preview()
+    assert "no web site" not in dialog.publishing.text()
     assert dialog.drafts.isVisibleTo(dialog)
     assert "2 notes not yet published" in dialog.publishing.text()
     assert [r["url"] for r in json.loads(dialog.preview.toPlainText())] == [REVIEW]

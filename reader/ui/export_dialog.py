@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import export_scope, transfer
+from ..core import export_scope, library_settings, transfer
 from ..core.dberrors import LibraryError
 from ..core.export_scope import ALL, SELECTED, THIS
 from ..core.library import Library
@@ -312,6 +312,15 @@ class ExportDialog(QDialog):
         else:
             lines.append(
                 QCoreApplication.translate("ExportDialog", "Every reviewed note is published.")
+            )
+        reviewer = library_settings.reviewer(self.library)
+        if reviewer.organisation and not reviewer.organisation_url:
+            lines.append(
+                tr(
+                    "ExportDialog",
+                    "The organisation has no web site yet: add it in Preferences ▸ Fact-check "
+                    "publishing.",
+                )
             )
         # What the export leaves out for other reasons (articles without a web address).
         lines += [n for n in notices if "web address" in n]

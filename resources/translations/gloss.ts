@@ -74,6 +74,13 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>The organisation has no web site yet: add it in Preferences ▸ Fact-check publishing.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>ArticleList</source>
         <comment>unread</comment>

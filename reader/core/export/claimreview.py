@@ -100,6 +100,8 @@ class ReviewBatch:
     unpublished: int = 0  # reviewable notes left out: no review URL
     # Articles whose notes were left out for want of an http(s) URL, with how many.
     no_web_address: list[tuple[ArticleInfo, int]] = field(default_factory=list)
+    # Reviews were written for an organisation whose web site is not set.
+    organisation_without_url: bool = False
 
     def notices(self) -> list[str]:
         """One line for each thing the reader should know about this export."""
@@ -114,6 +116,11 @@ class ReviewBatch:
             lines.append(
                 f"{_count(self.drafts)} exported as drafts: their url is a urn:uuid: and "
                 'they say "creativeWorkStatus": "Draft"; do not publish them as they are'
+            )
+        if self.organisation_without_url:
+            lines.append(
+                "the reviewing organisation has no web site in the settings, so its author "
+                "entry has no url; set it with `gloss settings reviewer.organisation_url URL`"
             )
         for info, n in self.no_web_address:
             lines.append(
@@ -189,7 +196,8 @@ def claim_reviews(
         for note in chosen:
             reviews.append(claim_review(info, note, reviewer, draft=drafts))
             draft_count += not note.review_url
-    return ReviewBatch(reviews, draft_count, unpublished, no_address)
+    bare = bool(reviews) and bool(reviewer.organisation) and not reviewer.organisation_url
+    return ReviewBatch(reviews, draft_count, unpublished, no_address, bare)
 
 
 def unpublished_count(items: Iterable[tuple[ArticleInfo, Iterable[Note]]]) -> int:
