@@ -29,6 +29,7 @@ def test_an_older_library_keeps_its_notes_and_gets_neither_field(library_path: P
     # The file as the code before m013 left it.
     conn = sqlite3.connect(library_path)
     with conn:
+        conn.execute("DROP INDEX notes_unpublished")
         conn.execute("ALTER TABLE notes DROP COLUMN claimant")
         conn.execute("ALTER TABLE notes DROP COLUMN review_url")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_note_publication'")
@@ -104,3 +105,25 @@ def test_a_backup_cannot_carry_a_review_url_of_another_scheme(library: Library) 
     data = library.add_note(article_id, 0, "x").to_json()
     with pytest.raises(BackupError, match=r"notes\[0\]\.review_url: not an http"):
         note_from_json({**data, "review_url": "javascript:alert(1)"}, "notes[0]")
+
+
+def test_export_scope_counts_what_the_dialog_shows(library: Library) -> None:
+    from reader.core import export_scope
+
+    news = library.add_article(load_file(PAGES / "news.html")).article_id
+    emoji = library.add_article(load_file(PAGES / "emoji.html")).article_id
+    bare = library.add_article(load_file(PAGES / "plain.txt")).article_id
+    library.add_note(news, 0, "x", Verdict.FALSE)
+    library.add_note(news, 1, "x", Verdict.TRUE, review_url=REVIEW)
+    library.add_note(news, 2, "x", Verdict.OPINION)  # never reviewed
+    library.add_note(emoji, 0, "x", Verdict.MISLEADING)
+    assert export_scope.unpublished_count(library, None) == 2
+    assert export_scope.unpublished_count(library, [news]) == 1
+    assert export_scope.preview_ids(library, None, 2) == [news, emoji]  # noted ones first
+    assert export_scope.preview_ids(library, [bare, emoji, news], 2) == [emoji, news]
+    library.trash_article(emoji)
+    assert export_scope.unpublished_count(library, None) == 1
+    assert export_scope.article_count(library, None) == 2
+    assert export_scope.scope_ids("this", news, [emoji]) == [news]
+    assert export_scope.scope_ids("selected", news, [emoji, emoji]) == [emoji]
+    assert export_scope.scope_ids("all", news, []) is None
