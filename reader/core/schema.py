@@ -12,6 +12,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from . import related_index
 from .model import Block, block_offsets
 from .search import HAS_CJK
 
@@ -348,3 +349,12 @@ def known_migrations() -> frozenset[str]:
     # Everything is pending on an empty database: that lists this code's migrations
     # through the public API.
     return frozenset(m.name for m in migrations.pending(Database(memory=True)))
+
+
+@migrations()
+def m012_related_claims(db: Database) -> None:
+    """The same claim elsewhere: band keys of every noted sentence (`related_keys`), and
+    the triggers that mark an article whose noted sentences changed (`related_stale`);
+    see `related_index`. Filled here for the notes the library already has."""
+    db.executescript(related_index.SCHEMA)
+    related_index.fill(db.conn)
