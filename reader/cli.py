@@ -27,6 +27,7 @@ from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .log import write_log
 from .paths import resolve_library
+from .related_cli import add_related_command, run_related
 from .trash_cli import add_trash_command, run_trash
 
 
@@ -169,6 +170,7 @@ def _add_transfer_commands(sub: Any) -> None:
     p.add_argument("dest", type=Path, metavar="PATH")
 
     add_trash_command(sub)
+    add_related_command(sub)
 
     sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
 
@@ -272,6 +274,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return _claims(library, int(args.target), args.json, out)
     if args.command == "trash":
         return run_trash(args, library, out)
+    if args.command == "related":
+        return run_related(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
         return _TRANSFER_COMMANDS[args.command](args, library, out)
     raise AssertionError(args.command)

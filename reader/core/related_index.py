@@ -219,7 +219,7 @@ def _verdicts(
 
 
 def summary(matches: list[Elsewhere]) -> str:
-    """ "noted in 2 other articles: False, Misleading" for one sentence's matches."""
+    """The line for one sentence's matches: "noted in 2 other articles: False, Misleading"."""
     articles = {m.article_id for m in matches}
     kinds: set[Verdict] = {v for m in matches for v in m.verdicts}
     if len(kinds) > 1:
