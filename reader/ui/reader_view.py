@@ -752,7 +752,9 @@ class ReaderView(QTextBrowser):
 
     def _anchor_clicked(self, url: QUrl) -> None:
         if (marked := marker_index(url.toString())) is not None:
-            self.elsewhereClicked.emit(marked)
+            # After the click is done with: it opens another document, and the release
+            # must not then select whatever sentence lies under the pointer in it.
+            QTimer.singleShot(0, lambda: self.elsewhereClicked.emit(marked))
         elif url.scheme() == MARKER_SCHEME:
             index = int(url.path()) if url.path().isdigit() else None
             if index is not None:
