@@ -26,6 +26,7 @@ STATES = (
     "preferences",
     "search",
     "claims",
+    "elsewhere",
 )
 
 

@@ -111,17 +111,18 @@ class ElsewhereSection(QWidget):
             self.hide()
             return
         heading = QCoreApplication.translate("Elsewhere", "Elsewhere")
-        parts = [f"<b>{heading}</b> — {html.escape(summary_line(found))}"]
+        parts = [f"<p><b>{heading}</b> — {html.escape(summary_line(found))}</p>"]
         for m in found:
             number = QCoreApplication.translate("Elsewhere", "sentence {0}").format(
                 sentence_number(m.other_sentence)
             )
             parts.append(
+                "<p style='margin-top: 6px'>"
                 f"<a href='{OPEN_SCHEME}:{m.article_id}/{m.other_sentence}'>{_where(m)}</a>"
                 f" ({number}) — <b>{_verdicts(m)}</b><br>"
-                f"<i>“{html.escape(_short(m.other_text, 300))}”</i>"
+                f"<i>“{html.escape(_short(m.other_text, 300))}”</i></p>"
             )
-        self.label.setText("<br>".join(parts))
+        self.label.setText("".join(parts))
         self.show()
 
     def links(self) -> list[str]:

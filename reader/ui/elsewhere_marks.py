@@ -1,5 +1,5 @@
-"""The "noted elsewhere" marker in the reading document: a small raised arrow and count
-("↗2", bold) after a sentence that other articles noted, in the link colour.
+"""The "noted elsewhere" marker in the reading document: an arrow and a count in
+bold ("↗2") after a sentence that other articles noted, in the link colour.
 
 It is real text like the verdict markers (`document.py`), so it flows with the line
 and is a link (`gloss-elsewhere:INDEX`) that hovering and clicking find; it stands after
@@ -25,7 +25,7 @@ def marker_text(count: int) -> str:
 
 def elsewhere_format(theme: Theme, index: int) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    # On the line, not raised: a raised arrow shrinks to a speck in most text faces.
     fmt.setForeground(QColor(theme.link))
     fmt.setFontWeight(QFont.Weight.Bold)
     fmt.setAnchor(True)

@@ -4,8 +4,9 @@ states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-table-figure.png` (a captioned picture and a table wider than the column),
 `gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
 `gloss-preferences.png`, `gloss-search.png` (the Ctrl+K dialog with marked hits in
-articles and notes), and `gloss-claims.png` (check-worthy claims marked in the text and
-listed in the Claims tab).
+articles and notes), `gloss-claims.png` (check-worthy claims marked in the text and
+listed in the Claims tab), and `gloss-elsewhere.png` (a sentence noted in two other
+articles: its ↗2 mark and the notes panel's Elsewhere section).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -54,7 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.sentences import segment
     from ..core.spans import sentences_span
     from .app import make_app, open_window
-    from .screenshot_states import add_library_rows, add_table_and_figure, show_search_results
+    from .screenshot_states import (
+        add_library_rows,
+        add_repeated_claim,
+        add_table_and_figure,
+        show_search_results,
+        wait_for_elsewhere,
+    )
 
     app = make_app()
     library_path = scratch / "library.db"
@@ -107,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
         richest = add_library_rows(library, scratch / "rows")
         table_article = add_table_and_figure(library, scratch / "table")
+        briefing, repeated = add_repeated_claim(library, scratch / "elsewhere")
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
@@ -168,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     window.reader.verticalScrollBar().setValue(0)
     window.claims_view.move(1)
     shot("claims")
+    # The same claim elsewhere: an article repeating the sample's rain claim, which the
+    # sample and a regional paper noted; the sentence selected, its Elsewhere section shown.
+    window.notes.tabs.setCurrentIndex(0)
+    answered = window.elsewhere.answered
+    window.open_article(briefing)
+    wait_for_elsewhere(window, answered)
+    window.select_sentence(repeated)
+    shot("elsewhere")
     window.close()
     for path in written:
         print(path)
