@@ -123,14 +123,18 @@ def lookup(conn: sqlite3.Connection, article_id: int) -> list[Elsewhere]:
             keys_to_sentences.setdefault(band, []).append(idx)
     if not mine:
         return []
-    stale = {
-        int(r[0])
-        for r in conn.execute(
-            "SELECT r.article_id FROM related_stale r JOIN articles a ON a.id = r.article_id "
-            "WHERE r.article_id != ? AND a.trashed_at IS NULL",
-            [article_id],
-        )
-    }
+    # Usually empty: read it alone, so the look-up never walks the articles table.
+    stale = {int(r[0]) for r in conn.execute("SELECT article_id FROM related_stale")}
+    stale.discard(article_id)
+    if stale:
+        stale = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT a.id FROM json_each(?) j JOIN articles a ON a.id = j.value "
+                "WHERE a.trashed_at IS NULL",
+                [json.dumps(sorted(stale))],
+            )
+        }
     pairs: dict[tuple[int, int], set[int]] = {}  # (other article, its sentence) -> mine
     for key, other, other_idx in conn.execute(
         "SELECT k.key, k.article_id, k.idx FROM related_keys k "
