@@ -334,6 +334,7 @@ def test_every_write_leaves_the_index_fresh(library: Library, three: tuple[int, 
         lambda: library.reattach_note(note.uuid, 0),
         lambda: library.delete_note(note.uuid),
         lambda: library.restore_note(note),
+        lambda: library.restore_note(note),  # over itself: an upsert, its UPDATE fires too
         lambda: library.resegment(a),
     ):
         write()

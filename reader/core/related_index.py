@@ -35,16 +35,22 @@ CREATE TABLE related_keys (
 CREATE INDEX related_keys_article ON related_keys(article_id);
 -- Articles whose noted sentences changed since their keys were written.
 CREATE TABLE related_stale (article_id INTEGER PRIMARY KEY);
+-- No OR IGNORE here: a conflict clause in a trigger gives way to the one of the statement
+-- that fired it (sqlite-utils writes notes with OR REPLACE, imports with OR ABORT...).
 CREATE TRIGGER related_notes_ai AFTER INSERT ON notes BEGIN
-  INSERT OR IGNORE INTO related_stale (article_id) VALUES (new.article_id);
+  INSERT INTO related_stale (article_id) SELECT new.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM related_stale WHERE article_id = new.article_id);
 END;
 CREATE TRIGGER related_notes_au AFTER UPDATE OF article_id, sentence, last_sentence
 ON notes BEGIN
-  INSERT OR IGNORE INTO related_stale (article_id) VALUES (new.article_id);
-  INSERT OR IGNORE INTO related_stale (article_id) VALUES (old.article_id);
+  INSERT INTO related_stale (article_id) SELECT new.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM related_stale WHERE article_id = new.article_id);
+  INSERT INTO related_stale (article_id) SELECT old.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM related_stale WHERE article_id = old.article_id);
 END;
 CREATE TRIGGER related_notes_ad AFTER DELETE ON notes BEGIN
-  INSERT OR IGNORE INTO related_stale (article_id) VALUES (old.article_id);
+  INSERT INTO related_stale (article_id) SELECT old.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM related_stale WHERE article_id = old.article_id);
 END;
 """
 
