@@ -65,7 +65,8 @@ def tooltip_html(matches: list[Elsewhere]) -> str:
         )
     hint = QCoreApplication.translate("Elsewhere", "Click to open it there")
     lines.append(f"<span style='color: gray'>{hint}</span>")
-    return "<br>".join(lines)
+    # A set width: left to itself, a tooltip wraps rich text at a narrow guess.
+    return f"<table width='420'><tr><td>{'<br>'.join(lines)}</td></tr></table>"
 
 
 def _short(text: str, limit: int) -> str:
