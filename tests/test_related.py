@@ -129,6 +129,11 @@ def test_only_exact_words_and_markup_differences_score_one() -> None:
             False,
         ),
         (
+            "Press reports say the U.S. president will visit the region next week.",
+            "Press reports say the US president will visit the region next week.",
+            True,
+        ),
+        (
             "The mayor said the plan doesn’t raise local taxes at all.",
             "The mayor said the plan doesn't raise local taxes at all.",
             True,

@@ -96,6 +96,8 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’‘ʼ`´](?=\w)")
 # A hyphen between letters joins a compound ("high-speed" is one word); en and em dashes
 # stand between words, spaced or not ("claim—which" is "claim – which").
 _COMPOUND = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
+# Dotted initialisms are one word: "U.S." is "US", "U.K." is "UK".
+_INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")
 # A minus sign, or a hyphen standing before a number, makes it negative; any other dash
 # separates words like a space does.
 _TOKEN = re.compile(
@@ -127,6 +129,7 @@ class ClaimKey:
 def claim_key(sentence: str) -> ClaimKey:
     text = unicodedata.normalize("NFKC", sentence).casefold()
     text = _COMPOUND.sub("", _APOSTROPHE.sub("", text))
+    text = _INITIALISM.sub(lambda m: m.group().replace(".", "") + " ", text)
     raw = [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text)]
     tokens: list[str] = []
     figures: list[str] = []
