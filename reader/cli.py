@@ -25,6 +25,7 @@ from .core.numbering import sentence_index, sentence_number
 from .core.sentences import split
 from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
+from .core.window_presence import window_is_open
 from .log import write_log
 from .paths import resolve_library
 from .related_cli import add_related_command, run_related
@@ -599,6 +600,13 @@ def _check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 
 def _restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    if window_is_open(path):
+        # The file is renamed under every connection: the window would go on reading and
+        # writing the damaged copy set aside, and its notes would land there.
+        raise LibraryError(
+            f"a Gloss window has {path} open; close it, then run `gloss restore` again "
+            "(nothing was changed)"
+        )
     if args.backup is None and path.exists():
         found = health.full_check(path)
         if not found.damaged:

@@ -122,6 +122,29 @@ def test_restore_of_a_sound_library_needs_a_named_backup(capsys, filled: Path) -
     assert "written after the backup" not in out
 
 
+def test_restore_refuses_while_a_window_has_the_library_open(qtbot, capsys, filled: Path) -> None:
+    """The window would go on writing to the damaged copy set aside: close it first."""
+    from reader.ui.single_instance import SingleInstance
+
+    damaged = damage(filled)
+    lib = ["--library", str(filled)]
+    window_side = SingleInstance(filled)  # what an open window listens with
+    assert window_side.claim()
+    try:
+        code, _, err = run(capsys, *lib, "restore")
+        assert code == 2
+        assert one_line(err) == (
+            f"gloss: a Gloss window has {filled} open; close it, then run `gloss restore` "
+            "again (nothing was changed)"
+        )
+        assert filled.read_bytes() == damaged
+        assert not [p for p in filled.parent.iterdir() if p.name.startswith("library-damaged-")]
+    finally:
+        window_side.close()
+    code, _, err = run(capsys, *lib, "restore")
+    assert code == 0, err
+
+
 def test_a_busy_library_is_one_line_after_the_timeout(
     capsys, filled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -562,3 +562,18 @@ def test_a_re_import_in_the_window_keeps_the_draft_on_its_words(
     assert shows_update(window) and window.current_article_id == article_id
     assert window.notes.sentence == index_of(window, BUSES)
     assert window.notes.editor.text.toPlainText() == "Kept through File, Import."
+
+
+def test_the_find_bar_counts_again_when_the_text_changes(
+    qtbot, window: MainWindow, library_path: Path, pages: Path, tmp_path: Path
+) -> None:
+    """The update another process imports adds one "council": the open find bar says so."""
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "council")
+    window.find_bar.next()  # on the second match, as a reader stepping through them
+    before = len(window.reader._find_hits)
+    assert before >= 2
+    assert window.find_bar.count.text() == f"2 of {before}"
+    gloss(library_path, "import", str(changed_page(pages, tmp_path)))
+    qtbot.waitUntil(lambda: shows_update(window), timeout=SHOWS_WITHIN_MS)
+    assert window.find_bar.count.text() == f"2 of {before + 1}"

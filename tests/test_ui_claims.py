@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCharFormat
 from reader.core import claim_store
 from reader.core.listing import Show
 from reader.ui.app import open_window
+from reader.ui.claim_sweep import start_claim_sweep
 from reader.ui.claims_panel import SHOW_CLAIMS_KEY
 from reader.ui.main_window import MainWindow
 
@@ -206,3 +207,39 @@ def test_a_note_written_in_another_process_checks_the_claim(
     qtbot.waitUntil(lambda: panel.list.item(0).text().startswith("✓ checked"), timeout=10000)
     assert window.reader.unchecked_claims()[0] != first.index
     assert header_line(window).endswith(" · 1 checked")
+
+
+def test_articles_from_before_claims_are_spotted_at_start(
+    qtbot, window: MainWindow, pages: Path
+) -> None:
+    """The sweep at start: the library's counts and the Unchecked filter see every article,
+    not only those opened since the upgrade."""
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.import_paths([pages])
+    view = window.library_view
+    view.show_box.setCurrentIndex(view.show_box.findData(Show.UNCHECKED))
+    expected = sorted(r.id for r in view.model_.rows)
+    assert len(expected) >= 2
+    conn = sqlite3.connect(window.library.path)  # as a library from before m008
+    with conn:
+        conn.execute("DELETE FROM claims")
+        conn.execute("UPDATE articles SET claims_version = ''")
+    conn.close()
+    path = window.library.path
+    window.close()
+
+    again = open_window(path)
+    qtbot.addWidget(again)
+    try:
+        view = again.library_view
+        view.show_box.setCurrentIndex(view.show_box.findData(Show.UNCHECKED))
+        opened = again.current_article_id
+        assert sorted(r.id for r in view.model_.rows) in ([], [opened])
+        task = start_claim_sweep(again)
+        assert task is not None
+        qtbot.waitUntil(lambda: not again._tasks, timeout=20000)
+        qtbot.waitUntil(lambda: sorted(r.id for r in view.model_.rows) == expected, timeout=5000)
+        assert claim_store.stale_article_ids(again.library.db) == []
+        assert start_claim_sweep(again) is None  # nothing left to do
+    finally:
+        again.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,45 @@ def test_note_undo_redo_through_the_window(qtbot, window: MainWindow) -> None:
     window.undo_action.trigger()
     assert window.library.note(note.uuid).text == "Undo me"
     assert sentence in window.reader.marks
+
+
+def test_a_redo_or_undo_whose_write_fails_stays_offered(qtbot, window: MainWindow) -> None:
+    """Another process holds the library's write lock: the step fails, changes nothing and
+    is still there to retry; once the lock is gone the same step works."""
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    editor = window.notes.editor
+    qtbot.keyClicks(editor.text, "Held up")
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    (note,) = window.notes.notes()
+    window.undo_action.trigger()
+    assert window.notes.notes() == []
+
+    window.library.db.conn.execute("PRAGMA busy_timeout = 50")  # fail fast, not in 10 s
+    other = sqlite3.connect(window.library.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with qtbot.capture_exceptions() as raised:
+            window.redo_action.trigger()
+        assert len(raised) == 1
+        assert window.undo.canRedo() and not window.undo.canUndo()
+        assert window.redo_action.isEnabled()
+        other.execute("ROLLBACK")
+        window.redo_action.trigger()
+        assert [n.uuid for n in window.notes.notes()] == [note.uuid]
+        assert window.undo.canUndo() and not window.undo.canRedo()
+
+        other.execute("BEGIN IMMEDIATE")
+        with qtbot.capture_exceptions() as raised:
+            window.undo_action.trigger()
+        assert len(raised) == 1
+        assert window.library.note(note.uuid) is not None  # the undo did not happen...
+        assert window.undo.canUndo() and not window.undo.canRedo()  # ...and is still offered
+        other.execute("ROLLBACK")
+        window.undo_action.trigger()
+        assert window.notes.notes() == []
+    finally:
+        other.close()
 
 
 def test_unplaced_note_can_be_attached_by_hand(qtbot, window: MainWindow) -> None:

@@ -18,6 +18,7 @@ from ..core.library import Library, LibraryError
 from ..core.sample import ensure_sample
 from ..paths import resources_dir
 from . import session_state
+from .claim_sweep import start_claim_sweep
 from .crash import CrashReporter
 from .fallback_font import fallback_family
 from .library_health import LibraryHealth
@@ -199,6 +200,7 @@ def run_window(
     serve(window, instance)
     if not window.library.writes_refused:  # a damaged file must not become a backup
         window.start_daily_backup()
+        start_claim_sweep(window)
     app.installEventFilter(FileOpenFilter(window))
     if open_paths:
         window.import_paths(list(open_paths))

@@ -72,6 +72,11 @@ class FindBar(QWidget):
     def previous(self) -> None:
         self._show(*self.reader.find_step(-1))
 
+    def refresh(self) -> None:
+        """The text changed under an open bar (a live reload): count the matches again."""
+        if self.isVisible() and self.field.text():
+            self._show(*self.reader.find_again(self.field.text()))
+
     def _search(self, text: str) -> None:
         total = self.reader.find_all(text)
         if total:

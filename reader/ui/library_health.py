@@ -8,9 +8,8 @@
   stops after a fraction of a second on a big library); damage found then refuses writes
   from that moment and asks the same question.
 - `problem_message(exc)` is the one line the window shows for any library error (busy,
-  full, read-only, damaged) instead of the crash dialog; `GuardedUndoStack` takes a
-  command whose write failed back off the undo stack, so Ctrl+Z never undoes what was
-  never done.
+  full, read-only, damaged) instead of the crash dialog (`undo_stack.py` keeps a failed
+  write off the undo stack).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -48,21 +46,6 @@ def problem_message(exc: BaseException, path: Path | None = None) -> str | None:
     if classify(exc, path) is None:
         return None
     return _OVERRIDE_PREFIX.sub("", describe(exc, path))
-
-
-class GuardedUndoStack(QUndoStack):
-    """An undo stack that drops a command whose first `redo` failed, then re-raises."""
-
-    def push(self, cmd: QUndoCommand) -> None:
-        try:
-            super().push(cmd)
-        except BaseException:
-            # Qt keeps the command even though its redo raised: mark it obsolete and step
-            # back, which removes it without calling its undo.
-            if self.index() > 0 and self.command(self.index() - 1) is cmd:
-                cmd.setObsolete(True)
-                self.undo()
-            raise
 
 
 class ProblemBar(QToolBar):

@@ -155,8 +155,7 @@ class LiveReload(QObject):
             notes.follow(None, "", revision)
         else:
             notes.follow(panel, article.sentences[panel].text, revision, span)
-        if w.find_bar.isVisible() and w.find_bar.field.text():
-            reader.find_all(w.find_bar.field.text())
+        w.find_bar.refresh()
 
     # -- a write refused -------------------------------------------------------------------
 

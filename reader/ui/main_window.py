@@ -46,7 +46,6 @@ from .crash import write_log
 from .elsewhere import ElsewhereController
 from .find_bar import FindBar
 from .focus_mode import PanelToggles
-from .library_health import GuardedUndoStack
 from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
@@ -56,6 +55,7 @@ from .settings import Preferences
 from .tasks import Progress, Task, Work
 from .theme import THEME_CHOICES, application_palette
 from .trash_view import TrashControls
+from .undo_stack import GuardedUndoStack, step_actions
 
 EXPORT_FORMATS = {
     "Markdown": "markdown",
@@ -202,9 +202,13 @@ class MainWindow(QMainWindow):
         )
 
         edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-        undo = self.undo.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
+        undo, redo = step_actions(
+            self.undo,
+            self,
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            QCoreApplication.translate("MainWindow", "&Redo"),
+        )
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.undo.createRedoAction(self, QCoreApplication.translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(undo)
         edit.addAction(redo)
@@ -746,8 +750,17 @@ class MainWindow(QMainWindow):
         on_done: Callable[[Any], None],
         label: str | None = None,
         on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        task = Task(self, self.library.path, work, on_done, on_error or self._task_failed, label)
+        task = Task(
+            self,
+            self.library.path,
+            work,
+            on_done,
+            on_error or self._task_failed,
+            label,
+            on_progress,
+        )
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         return task

@@ -527,6 +527,16 @@ class ReaderView(QTextBrowser):
         self._refresh()
         return self._find_current + 1, len(self._find_hits)
 
+    def find_again(self, text: str) -> tuple[int, int]:
+        """Find `text` again in new text (a live reload) without moving the view: the
+        current match keeps its number where it still exists. (match number, total)."""
+        was = self._find_current
+        total = self.find_all(text)
+        if total and was >= 0:
+            self._find_current = min(was, total - 1)
+            self._refresh()
+        return self._find_current + 1, total
+
     def clear_find(self) -> None:
         self._find_hits = []
         self._find_current = -1

@@ -17,11 +17,8 @@ copies started at the same moment from both becoming the window.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import os
-import sys
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -31,32 +28,16 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..core.window_presence import WINDOWS as _WINDOWS
+from ..core.window_presence import address, server_name
+
 ANSWER_S = 10.0  # a busy window still answers between two events
 MAX_MESSAGE = 1 << 20
 ACK = b"ok"
-_WINDOWS = sys.platform == "win32"
 
 
 class WindowBusy(RuntimeError):
     """A window on this library accepted the connection but never answered."""
-
-
-def server_name(library_path: Path | str) -> str:
-    """The name for a library's window: the same for every spelling of its path."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = ""
-    resolved = str(Path(library_path).expanduser().resolve())
-    digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:24]
-    return f"gloss-{digest}"
-
-
-def address(name: str) -> str:
-    """Where the window with that name listens."""
-    if _WINDOWS:
-        return rf"\\.\pipe\{name}"
-    return str(Path(tempfile.gettempdir()) / f"{name}.sock")
 
 
 class SingleInstance(QObject):

@@ -65,6 +65,7 @@ class Task(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None],
         label: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.thread = QThread(self)
@@ -74,6 +75,7 @@ class Task(QObject):
         # Bound methods of this object, which lives on the GUI thread, are queued there;
         # a plain function or lambda would run on the worker thread that emits.
         self._on_done, self._on_error = on_done, on_error
+        self._on_progress = on_progress
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         # Directly on the worker thread (quit is thread-safe): queued, the quit would wait
@@ -92,8 +94,9 @@ class Task(QObject):
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(self.cancel)
-            self.worker.progressed.connect(self._progress)
             self.dialog = dialog
+        if label is not None or on_progress is not None:
+            self.worker.progressed.connect(self._progress)
         self.thread.start()
 
     def cancel(self) -> None:
@@ -109,6 +112,8 @@ class Task(QObject):
         self._on_error(message)
 
     def _progress(self, done: int, total: int, label: str) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
         if self.dialog is not None:
             if label:
                 self.dialog.setLabelText(label)

@@ -93,6 +93,17 @@
     </message>
 </context>
 <context>
+    <name>ClaimSweep</name>
+    <message>
+        <source>Spotting claims in older articles: {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spotted claims in {0} older articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimsController</name>
     <message>
         <source>Claims</source>
