@@ -61,6 +61,13 @@ WHERE s.article_id = :a AND EXISTS (
     AND n.sentence <= s.idx AND COALESCE(n.last_sentence, n.sentence) >= s.idx)
 """
 
+# (article, sentence) pairs passed as one JSON list, as a table `p(a, i)`; json_extract
+# rather than `->>`, which SQLite before 3.38 lacks.
+_PAIRS = (
+    "(SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS i "
+    "FROM json_each(?)) p"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Elsewhere:
@@ -155,8 +162,8 @@ def lookup(conn: sqlite3.Connection, article_id: int) -> list[Elsewhere]:
     texts: dict[tuple[int, int], str] = {}
     if pairs:
         for other, other_idx, text in conn.execute(
-            "SELECT s.article_id, s.idx, s.text FROM json_each(?) j "
-            "JOIN sentences s ON s.article_id = j.value ->> 0 AND s.idx = j.value ->> 1",
+            f"SELECT s.article_id, s.idx, s.text FROM {_PAIRS} "
+            "JOIN sentences s ON s.article_id = p.a AND s.idx = p.i",
             [json.dumps(list(pairs))],
         ):
             texts[(int(other), int(other_idx))] = text
@@ -213,10 +220,9 @@ def _verdicts(
     verdict" only when there is no other. A sentence with no note left is absent."""
     found: dict[tuple[int, int], set[Verdict]] = {}
     for other, other_idx, verdict in conn.execute(
-        "SELECT j.value ->> 0, j.value ->> 1, n.verdict FROM json_each(?) j "
-        "JOIN notes n ON n.article_id = j.value ->> 0 AND n.sentence IS NOT NULL "
-        "AND n.sentence <= j.value ->> 1 AND COALESCE(n.last_sentence, n.sentence) >= "
-        "j.value ->> 1",
+        f"SELECT p.a, p.i, n.verdict FROM {_PAIRS} "
+        "JOIN notes n ON n.article_id = p.a AND n.sentence IS NOT NULL "
+        "AND n.sentence <= p.i AND COALESCE(n.last_sentence, n.sentence) >= p.i",
         [json.dumps(sorted(sentences))],
     ):
         found.setdefault((int(other), int(other_idx)), set()).add(Verdict.parse(verdict))
