@@ -169,6 +169,12 @@ def test_marks_survive_a_new_theme_and_verdict_marks_coming_and_going(
     position, length = reader.elsewhere_marker(1) or (0, 0)
     assert reader.sentences.ends[1] == position
     assert text[reader.sentences.starts[2] : reader.sentences.ends[2]] == "Then lunch."
+    window.set_theme("dark")  # the document is built again, the marker with it
+    text = reader.document().toPlainText()
+    position, length = reader.elsewhere_marker(1) or (0, 0)
+    assert reader.sentences.ends[1] == position and text[position:].startswith(f"{ARROW}1")
+    assert text[reader.sentences.starts[2] : reader.sentences.ends[2]] == "Then lunch."
+    window.set_theme("light")  # settings outlive the test
 
 
 def _gloss(library_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:

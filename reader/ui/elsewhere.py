@@ -88,7 +88,10 @@ class ElsewhereSection(QWidget):
         self.label.setObjectName("elsewhereList")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.label.setAccessibleName(
             QCoreApplication.translate(
                 "Elsewhere", "Elsewhere: this sentence noted in other articles"
