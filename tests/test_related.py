@@ -134,6 +134,21 @@ def test_only_exact_words_and_markup_differences_score_one() -> None:
             True,
         ),
         (
+            "The minister said the new railway line would open in March next year.",
+            "The minister said the new railway line would open in June next year.",
+            False,
+        ),
+        (
+            "The talks were relaunched on Dec. 12 after the summit in Annapolis.",
+            "The talks were relaunched on December 12 after the summit in Annapolis.",
+            True,
+        ),
+        (
+            "The council voted on Tuesday to close the old harbour bridge.",
+            "The council voted on Thursday to close the old harbour bridge.",
+            False,
+        ),
+        (
             "The mayor said the plan doesn’t raise local taxes at all.",
             "The mayor said the plan doesn't raise local taxes at all.",
             True,

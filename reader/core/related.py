@@ -5,10 +5,10 @@ curly), dashes (hyphen, en, em, minus), whitespace, letter case and small edits 
 added, dropped or changed per ten words: only long sentences get any), and when their
 figures agree exactly. Figures are read with their scale and unit: "$6bn" is "$6
 billion" is "6 billion dollars", "1,200" is "1200", but "$6 million", "12 points" for
-"12%", or another year are other claims. A "not" added or dropped is never a small edit.
-Short or generic sentences ("Read more.", "That is false.") never match: a sentence
-needs `MIN_CONTENT_WORDS` words that are not function words, and `MIN_ELEMENTS` words
-and figures together.
+"12%", another year, month or weekday are other claims. A "not" added or dropped is
+never a small edit. Short or generic sentences ("Read more.", "That is false.") never
+match: a sentence needs `MIN_CONTENT_WORDS` words that are not function words, and
+`MIN_ELEMENTS` words and figures together.
 
 `ClaimKey` holds what the comparison needs; `band_keys` gives the integers the library
 indexes (`related_index`) so that a look-up reads only likely matches: MinHash bands over
@@ -83,6 +83,16 @@ _CURRENCY_WORDS = {
 _PERCENT_WORDS = {"percent", "pct"}
 _POINT_WORDS = {"point", "points", "pts", "pt", "pp"}
 _ORDINALS = {"st", "nd", "rd", "th"}
+# Dates are figures too: "in March" is not "in June". Words that are also common words
+# ("may", "mar", "sat", "sun", "wed") are left out.
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DATE_WORDS = {m: m for m in _MONTHS if m != "may"} | {
+    m[:3]: m for m in _MONTHS if m[:3] not in ("may", "mar")
+} | {"sept": "september"} | {
+    d: d for d in "monday tuesday wednesday thursday friday saturday sunday".split()
+}  # fmt: skip
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -142,7 +152,10 @@ def claim_key(sentence: str) -> ClaimKey:
             figures.append(figure)
             i += used
             continue
-        if kind == "word" and not (value == "us" and raw[i + 1 : i + 2] == [("sym", "$")]):
+        if kind == "word" and value in _DATE_WORDS:
+            tokens.append(f"@{_DATE_WORDS[value]}")
+            figures.append(tokens[-1])
+        elif kind == "word" and not (value == "us" and raw[i + 1 : i + 2] == [("sym", "$")]):
             tokens.append("not" if value in _NEGATIONS else value)
         i += 1
     negations = tuple(t for t in tokens if t == "not")
