@@ -262,6 +262,8 @@ def same_claim(a: str, b: str) -> bool:
 def _edit_distance(a: tuple[str, ...], b: tuple[str, ...], limit: int) -> int | None:
     """Word-level Levenshtein distance if it is at most `limit`, else None (only the
     diagonal band of width `limit` is computed)."""
+    if a == b:
+        return 0
     if abs(len(a) - len(b)) > limit:
         return None
     if limit == 0:

@@ -173,13 +173,18 @@ def lookup(conn: sqlite3.Connection, article_id: int) -> list[Elsewhere]:
             pairs[(other, int(other_idx))] = set(mine)
             texts[(other, int(other_idx))] = text
     best: dict[tuple[int, int], tuple[float, int, str]] = {}  # (mine, other) -> match
+    # A claim repeated word for word in many articles is read once.
+    read: dict[str, ClaimKey] = {}
+    scored: dict[tuple[int, str], float | None] = {}
     for (other, other_idx), candidates in pairs.items():
         text = texts.get((other, other_idx))
         if text is None:
             continue
-        theirs = claim_key(text)
+        theirs = read.get(text) or read.setdefault(text, claim_key(text))
         for idx in candidates:
-            score = similarity(mine[idx], theirs)
+            if (idx, text) not in scored:
+                scored[(idx, text)] = similarity(mine[idx], theirs)
+            score = scored[(idx, text)]
             if score is None:
                 continue
             found = best.get((idx, other))
