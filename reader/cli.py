@@ -15,20 +15,23 @@ from .core import claim_store, health
 from .core.backups import backup_to
 from .core.batch import import_files
 from .core.capture import is_web_address
+from .core.citations import parse_cite
 from .core.claims import KIND_LABELS, default_model
 from .core.dberrors import WritesRefused, translated
 from .core.import_summary import ImportSummary
 from .core.ingest import ImportFailed, find_importable, load_file
 from .core.library import Library, LibraryError
-from .core.model import Article, Note, Source, Verdict
+from .core.model import Article, Note, Verdict
 from .core.numbering import sentence_index, sentence_number
 from .core.sentences import split
+from .core.sources import parse_source, plain_text, source_json
 from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .core.window_presence import window_is_open
 from .log import write_log
 from .paths import resolve_library
 from .related_cli import add_related_command, run_related
+from .report_cli import add_report_command, run_report
 from .trash_cli import add_trash_command, run_trash
 
 
@@ -99,7 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--quote", metavar="WORDS", help="note only WORDS inside the sentences")
     add.add_argument("--text", required=True)
     add.add_argument("--verdict", default="none", help=", ".join(v.value for v in Verdict))
-    add.add_argument("--source", action="append", default=[], metavar="URL")
+    add.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="a source, as the note editor takes one: a URL (http, https, mailto), a DOI "
+        "(doi:10.…) or plain text, then a title, then ' > ' and a quoted passage "
+        "(plain text takes its title after ' | ')",
+    )
+    add.add_argument(
+        "--cite",
+        action="append",
+        default=[],
+        metavar="ARTICLE:N",
+        help="cite sentence N of another saved article as a source (repeatable)",
+    )
     add.add_argument("--tag", action="append", default=[], metavar="TAG")
     add.add_argument(
         "--revision",
@@ -171,6 +189,7 @@ def _add_transfer_commands(sub: Any) -> None:
     p.add_argument("dest", type=Path, metavar="PATH")
 
     add_trash_command(sub)
+    add_report_command(sub)
     add_related_command(sub)
 
     sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
@@ -262,7 +281,10 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
             first,
             args.text,
             Verdict.parse(args.verdict),
-            [Source(url) for url in args.source],
+            [
+                *(s for s in (parse_source(line) for line in args.source) if s is not None),
+                *(parse_cite(library, spec) for spec in args.cite),
+            ],
             args.tag,
             span=span,
             revision=revision,
@@ -275,6 +297,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return _claims(library, int(args.target), args.json, out)
     if args.command == "trash":
         return run_trash(args, library, out)
+    if args.command == "report":
+        return run_report(args, library, out)
     if args.command == "related":
         return run_related(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
@@ -495,6 +519,8 @@ def _notes(library: Library, article_id: int, as_json: bool, out: TextIO) -> int
         if n.text_changed:
             where += " (text changed)"
         print(f"{n.uuid}\t{where}\t{n.verdict.value}\t{n.text}", file=out)
+        for s in n.sources:
+            print(f"\tsource\t{s.kind.value}\t{plain_text(s)}", file=out)
     return 0
 
 
@@ -511,7 +537,7 @@ def _note_json(n: Note) -> dict[str, Any]:
         "text_changed": n.text_changed,
         "text": n.text,
         "verdict": n.verdict.value,
-        "sources": [s.url for s in n.sources],
+        "sources": [source_json(s) for s in n.sources],
         "tags": list(n.tags),
         "created": n.created,
         "updated": n.updated,

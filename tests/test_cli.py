@@ -147,7 +147,16 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
             "text_changed": False,
             "text": "It was April.",
             "verdict": "misleading",
-            "sources": ["https://council.example/minutes"],
+            "sources": [
+                {
+                    "kind": "url",
+                    "url": "https://council.example/minutes",
+                    "title": "",
+                    "quote": "",
+                    "link": "https://council.example/minutes",
+                    "plain_text": "https://council.example/minutes",
+                }
+            ],
             "tags": [],
             "created": notes[0]["created"],
             "updated": notes[0]["updated"],

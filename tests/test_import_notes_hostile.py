@@ -203,7 +203,8 @@ def test_cli_refusals_are_one_line_without_a_traceback(noted: Library, tmp_path:
 
 
 def test_unsafe_sources_are_kept_as_written_and_exported_as_text(noted: Library) -> None:
-    """Import keeps what the annotation cites (lossless); every output shows it as text."""
+    """Import keeps what the annotation cites (lossless); every output shows it as text.
+    A DOI is a DOI, linked through doi.org."""
     body = [
         {"type": "TextualBody", "purpose": "commenting", "value": "[x](javascript:alert(1))"},
         {"type": "SpecificResource", "purpose": "linking", "source": "javascript:alert(1)"},
@@ -211,7 +212,8 @@ def test_unsafe_sources_are_kept_as_written_and_exported_as_text(noted: Library)
     ]
     import_notes(noted, json.dumps(collection(annotation(body=body))))
     [note] = [n for n in noted.notes(1) if n.uuid.startswith("0b3c1f55")]
-    assert [s.url for s in note.sources] == ["javascript:alert(1)", "doi:10.1000/182"]
+    assert [s.text for s in note.sources] == ["javascript:alert(1)", ""]
+    assert [s.doi for s in note.sources] == ["", "10.1000/182"]
     markdown = export_notes(noted, [1], "markdown")
     assert "](javascript" not in markdown and "(<javascript" not in markdown
-    assert "javascript:alert(1)" in markdown and "doi:10.1000/182" in markdown
+    assert "javascript:alert(1)" in markdown and "(<https://doi.org/10.1000/182>)" in markdown

@@ -26,6 +26,9 @@ STATES = (
     "preferences",
     "search",
     "claims",
+    "report",
+    "sources",
+    "cite-picker",
     "elsewhere",
 )
 

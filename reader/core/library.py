@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import claim_store, health, related_index
+from . import citations, claim_store, health, related_index
 from .anchoring import CONTEXT_CHARS, fold
 from .connection import GlossDatabase, open_connection
 from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
@@ -213,6 +213,7 @@ class Library:
             )
             article_id = int(cur.lastrowid or 0)
             self._write_body(article_id, article)
+            citations.relink(self.db, self.article, article_id)
         return AddResult(article_id, "added")
 
     def _find_existing(self, article: Article) -> tuple[int, str] | None:
@@ -281,6 +282,7 @@ class Library:
         so a later version of the text (or the user) can still place it. No note ever
         loses the words it was written against (`original_quote`).
         """
+        citations.reanchor(self.db, article_id, article, old)
         notes = self.notes(article_id)
         # The old text lets the anchoring align old sentences to new ones, which tells
         # repeated copies of a sentence apart by where they stand.
@@ -657,7 +659,7 @@ class Library:
                 "AND COALESCE(last_sentence, sentence) >= ? ORDER BY sentence, created, id",
                 [article_id, sentence, sentence],
             )
-        return [_note(r) for r in cur]
+        return citations.fill(self.db, [_note(r) for r in cur])
 
     def note(self, note_uuid: str) -> Note:
         row = self.db.execute(
@@ -665,7 +667,7 @@ class Library:
         ).fetchone()
         if row is None:
             raise NotFound(f"no note {note_uuid}")
-        return _note(row)
+        return citations.fill(self.db, [_note(row)])[0]
 
     def related(self, article_id: int) -> list[related_index.Elsewhere]:
         """The sentences of an article noted in other articles (see `related_index`)."""
@@ -705,6 +707,7 @@ class Library:
         transaction as the insert, so they are always the words noted."""
         stamp = now()
         note_uuid = str(uuidlib.uuid4())
+        sources = list(sources)
         with self.db.atomic():
             self._check_revision(article_id, revision)
             if span is None:
@@ -736,6 +739,7 @@ class Library:
                     quote,
                 ],
             )
+            citations.store(self.db, note_uuid, article_id, sources, self.article)
             related_index.refresh_stale(self.db.conn)
         return self.note(note_uuid)
 
@@ -749,6 +753,7 @@ class Library:
         tags: Iterable[str] | None = None,
     ) -> Note:
         current = self.note(note_uuid)
+        sources = None if sources is None else list(sources)
         with self.db.atomic():
             self.db.execute(
                 "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, updated = ? "
@@ -762,6 +767,8 @@ class Library:
                     note_uuid,
                 ],
             )
+            if sources is not None:
+                citations.store(self.db, note_uuid, current.article_id, sources, self.article)
         return self.note(note_uuid)
 
     def restore_note(self, note: Note) -> Note:
@@ -802,6 +809,7 @@ class Library:
                     int(note.text_changed),
                 ],
             )
+            citations.store(self.db, note.uuid, note.article_id, note.sources, self.article)
             related_index.refresh_stale(self.db.conn)
         return self.note(note.uuid)
 
@@ -1009,7 +1017,7 @@ def _note(r: tuple) -> Note:
 
 
 def _sources_json(sources: Iterable[Source]) -> str:
-    return json.dumps([s.to_json() for s in sources])
+    return citations.sources_json(sources)
 
 
 def _doc_json(blocks: Iterable[Block]) -> str:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote as _percent
+
+from .safe_links import is_link
 
 
 class BlockKind(StrEnum):
@@ -209,25 +212,159 @@ def block_offsets(blocks: tuple[Block, ...] | list[Block]) -> list[int | None]:
     return offsets
 
 
+class SourceKind(StrEnum):
+    """What a note's source is. Parsing and formatting live in `sources.py`."""
+
+    URL = "url"  # a web page or e-mail address: http, https, mailto
+    DOI = "doi"  # a DOI, linked through https://doi.org/
+    TEXT = "text"  # words only: "Phone interview with the lab, 3 Feb 2025"
+    CITATION = "citation"  # a passage of another article saved in the library
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a cited passage lies in another saved article, anchored like a note: the
+    quote (the `Source`'s) is the truth, sentence and position are hints.
+
+    The library keeps citations in a table of their own (migration m011) and re-anchors
+    them when the cited article's text changes; these fields are read back from it."""
+
+    article_id: int | None  # None: the article was deleted, or is not in this library
+    sentence: int | None  # None: its words are gone from the article's text
+    last_sentence: int | None = None
+    prefix: str = ""
+    suffix: str = ""
+    position: int | None = None  # code-point offset of the quote in the article's text
+    site: str = ""
+    content_hash: str = ""  # names the cited text in any library (backups)
+    trashed: bool = False  # the cited article is in the Trash (read state, never stored)
+
+    def __post_init__(self) -> None:
+        if self.last_sentence is None or self.sentence is None:
+            object.__setattr__(self, "last_sentence", self.sentence)
+
+    @property
+    def gone(self) -> bool:
+        """The cited article is not in the library (deleted, or never imported here)."""
+        return self.article_id is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article_id,
+            "sentence": self.sentence,
+            "last_sentence": self.last_sentence,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "position": self.position,
+            "site": self.site,
+            "content_hash": self.content_hash,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    url: str
+    """A source a note names: a URL, a DOI, plain text or a library citation, each with an
+    optional title and quoted passage. The kind follows from which field is set.
+
+    `url` is what Gloss wrote before sources had kinds, so that code reading only
+    `url`, `title` and `quote` keeps working: the web or e-mail address of a URL source,
+    `https://doi.org/…` for a DOI, the words of a plain-text source, the cited article's
+    address (possibly "") for a citation, whose `title` is the article's title and
+    `quote` the cited words. A URL that is not a link (any other scheme, a typo, words:
+    the command line once accepted any text) is plain text, never shown as a link."""
+
+    url: str = ""
     title: str = ""
     quote: str = ""
+    doi: str = ""  # "10.1234/abc", without "doi:" or a resolver
+    text: str = ""
+    citation: Citation | None = None
 
-    def to_json(self) -> dict[str, str]:
-        data = {"url": self.url}
+    def __post_init__(self) -> None:
+        if self.citation is not None:
+            return
+        if self.doi:
+            object.__setattr__(self, "url", doi_link(self.doi))
+        elif self.text:
+            object.__setattr__(self, "url", self.text)
+        elif not is_link(self.url):
+            object.__setattr__(self, "text", self.url.strip())
+            object.__setattr__(self, "url", self.text)
+
+    @property
+    def kind(self) -> SourceKind:
+        if self.citation is not None:
+            return SourceKind.CITATION
+        if self.doi:
+            return SourceKind.DOI
+        if self.text or not self.url:
+            return SourceKind.TEXT
+        return SourceKind.URL
+
+    def to_json(self) -> dict[str, Any]:
+        """A URL source is `{"url", "title"?, "quote"?}` as ever; the other kinds name
+        their `kind`. Every kind carries a `url` (its link, or its words for plain text)
+        so that a Gloss that knows no kinds reads it as the text source it used to be."""
+        kind = self.kind
+        data: dict[str, Any] = {}
+        if kind is not SourceKind.URL:
+            data["kind"] = kind.value
+        if kind is SourceKind.DOI:
+            data["doi"] = self.doi
+        elif kind is SourceKind.TEXT:
+            data["text"] = self.text
+        data["url"] = self.url
         if self.title:
             data["title"] = self.title
         if self.quote:
             data["quote"] = self.quote
+        if self.citation is not None:
+            data["citation"] = self.citation.to_json()
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, str] | str) -> Source:
+    def from_json(cls, data: dict[str, Any] | str) -> Source:
         if isinstance(data, str):
             return cls(url=data)
-        return cls(url=data["url"], title=data.get("title", ""), quote=data.get("quote", ""))
+        title, quote = str(data.get("title") or ""), str(data.get("quote") or "")
+        kind = data.get("kind")
+        if kind == SourceKind.DOI.value:
+            return cls(doi=str(data["doi"]), title=title, quote=quote)
+        if kind == SourceKind.TEXT.value:
+            return cls(
+                text=str(data.get("text") or data.get("url") or ""), title=title, quote=quote
+            )
+        if kind == SourceKind.CITATION.value:
+            # In the library's own `notes.sources` this names a row of `citations`
+            # (filled in when read); in a backup or JSON output it is the citation.
+            raw = data.get("citation")
+            raw = raw if isinstance(raw, dict) else {}
+            citation = Citation(
+                article_id=_opt_int(raw.get("article")),
+                sentence=_opt_int(raw.get("sentence")),
+                last_sentence=_opt_int(raw.get("last_sentence")),
+                prefix=str(raw.get("prefix") or ""),
+                suffix=str(raw.get("suffix") or ""),
+                position=_opt_int(raw.get("position")),
+                site=str(raw.get("site") or ""),
+                content_hash=str(raw.get("content_hash") or ""),
+            )
+            return cls(url=str(data.get("url") or ""), title=title, quote=quote, citation=citation)
+        return cls(url=str(data["url"]), title=title, quote=quote)
+
+
+DOI_RESOLVER = "https://doi.org/"
+# Characters a DOI may hold that a URL path can carry as they are.
+_DOI_SAFE = "/:;()[]._-~+,=!*'@$&"
+
+
+def doi_link(doi: str) -> str:
+    """The `https://doi.org/` address of a DOI."""
+    return DOI_RESOLVER + _percent(doi, safe=_DOI_SAFE)
+
+
+def _opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass(frozen=True, slots=True)

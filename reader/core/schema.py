@@ -352,6 +352,41 @@ def known_migrations() -> frozenset[str]:
 
 
 @migrations()
+def m011_citations(db: Database) -> None:
+    """Library citations: a note's source that is a passage of another saved article.
+
+    A citation is anchored like a note (quote, context, position, sentences) so that the
+    library can re-anchor it when the cited article's text changes, which needs the
+    citations of one article found at once: hence a table with an index on the article,
+    not more JSON in `notes.sources` (which names each row by its place in the note's
+    list, `{"kind": "citation", "citation": idx}`). The cited article's title, URL and
+    site are kept too: deleted, it leaves the citation with its words and where they
+    came from (`article_id` NULL)."""
+    db.executescript(
+        """
+        CREATE TABLE citations (
+            note_uuid TEXT NOT NULL REFERENCES notes(uuid)
+                ON DELETE CASCADE ON UPDATE CASCADE,
+            idx INTEGER NOT NULL,        -- the source's place in the note's list
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            content_hash TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            site TEXT NOT NULL DEFAULT '',
+            sentence INTEGER,            -- NULL: the words are gone from the article
+            last_sentence INTEGER,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            position INTEGER,
+            PRIMARY KEY (note_uuid, idx)
+        ) WITHOUT ROWID;
+        CREATE INDEX citations_article ON citations(article_id);
+        """
+    )
+
+
+@migrations()
 def m012_related_claims(db: Database) -> None:
     """The same claim elsewhere: band keys of every noted sentence (`related_keys`), and
     the triggers that mark an article whose noted sentences changed (`related_stale`);

@@ -58,6 +58,15 @@ class LibrarySearch:
         hits.sort(key=lambda h: h.order)
         return hits[:limit]
 
+    def search_articles(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """`search` over articles only (their titles and texts, not notes), best first."""
+        parsed = parse_query(query)
+        if parsed.empty or limit <= 0:
+            return []
+        hits = self._search_articles(parsed, None, None, limit)
+        hits.sort(key=lambda h: h.order)
+        return hits
+
     def _search_plan(
         self, parsed: ParsedQuery, words_fts: str, tri_fts: str, alias: str, text_sql: str
     ) -> tuple[str | None, list[str], list[object]]:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from . import citations
 from .anchoring import fold
 from .dberrors import LibraryDamaged, classify
 from .export import (
@@ -362,6 +363,8 @@ def _restore_backup(
             library.restore_note(note)
         if progress:
             progress(done, total)
+    # A citation restored before the article it cites (later in the file) finds it now.
+    citations.relink(library.db, library.article)
     return report
 
 

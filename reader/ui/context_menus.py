@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from .citation_copy import copy_citation
 from .library_view import ARTICLE_ID
 
 if TYPE_CHECKING:
@@ -58,17 +59,6 @@ def install_library_menu(window: MainWindow) -> None:
     view.customContextMenuRequested.connect(show)
 
 
-def citation(window: MainWindow, text: str) -> str:
-    """“text” — Title, Site, date. URL (the parts the article has)."""
-    article = window.reader.article
-    if article is None:
-        return f"“{text}”"
-    meta = article.meta
-    parts = [p for p in (meta.title, meta.byline, meta.site, meta.published[:10]) if p]
-    cited = f"“{text.strip()}” — {', '.join(parts)}"
-    return f"{cited}. {meta.url}" if meta.url else cited
-
-
 def add_reader_items(window: MainWindow, menu: QMenu, index: int | None) -> None:
     """Append the sentence items for the sentence under the pointer (or the selection)."""
     reader = window.reader
@@ -84,9 +74,10 @@ def add_reader_items(window: MainWindow, menu: QMenu, index: int | None) -> None
     menu.addSeparator()
     if sentence:
         menu.addAction("Copy &Sentence", lambda: QGuiApplication.clipboard().setText(sentence))
+    cited = None if reader.selected_span() is not None else index
     menu.addAction(
-        "Copy as &Citation",
-        lambda: QGuiApplication.clipboard().setText(citation(window, text)),
+        QCoreApplication.translate("context_menus", "Copy as &Citation"),
+        lambda: copy_citation(window, cited),
     )
     short = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0] + "…"
     menu.addAction(

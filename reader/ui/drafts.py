@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Verdict
+from ..core.model import Source, Verdict
 from .note_editor import NoteEditor
 
 
@@ -16,6 +16,7 @@ class EditorState:
     tags: str
     cursor: int
     focused: bool
+    citations: tuple[Source, ...] = ()
 
     @classmethod
     def of(cls, editor: NoteEditor) -> EditorState:
@@ -26,17 +27,19 @@ class EditorState:
             editor.tags.text(),
             editor.text.textCursor().position(),
             editor.isAncestorOf(editor.focusWidget()) or editor.text.hasFocus(),
+            tuple(editor.citation_sources()),
         )
 
     def is_empty(self) -> bool:
-        return not (self.text.strip() or self.sources.strip() or self.tags.strip()) and (
-            self.verdict is Verdict.NONE
-        )
+        return not (
+            self.text.strip() or self.sources.strip() or self.tags.strip() or self.citations
+        ) and (self.verdict is Verdict.NONE)
 
     def apply(self, editor: NoteEditor) -> None:
         editor.text.setPlainText(self.text)
         editor.verdict.setCurrentIndex(editor.verdict.findData(self.verdict))
         editor.sources.setPlainText(self.sources)
+        editor.set_citations(list(self.citations))
         editor.tags.setText(self.tags)
         cursor = editor.text.textCursor()
         cursor.setPosition(min(self.cursor, len(self.text)))

@@ -33,6 +33,7 @@ from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
 from ..core.library import Library, NotFound
+from ..core.model import Source
 from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
 from ..core.search import SearchHit
@@ -40,6 +41,7 @@ from ..core.spans import Span, note_spans
 from ..core.transfer import ImportReport
 from . import context_menus, session_state
 from .capture import CaptureControl
+from .citation_copy import copy_citation
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
@@ -50,6 +52,7 @@ from .library_view import LibraryView
 from .live_reload import LiveReload
 from .notes_panel import NotesPanel
 from .reader_view import ReaderView
+from .report_action import ReportAction
 from .search_dialog import SearchDialog
 from .settings import Preferences
 from .tasks import Progress, Task, Work
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self.notes.notesChanged.connect(self._notes_changed)
         self.notes.jumpRequested.connect(self.select_sentence)
         self.notes.articleRequested.connect(self._open_article_ref)
+        self.notes.citationRequested.connect(self._open_citation)
         self.notes.editorClosed.connect(self.reader.setFocus)
 
         self._importing = False  # one import at a time
@@ -214,6 +218,12 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
+        self.copy_citation_action = self._action(
+            edit,
+            QCoreApplication.translate("MainWindow", "Copy as &Citation"),
+            lambda: copy_citation(self),
+            "Ctrl+Shift+C",
+        )
         self._action(
             edit,
             QCoreApplication.translate("MainWindow", "Paste as &Article"),
@@ -271,6 +281,8 @@ class MainWindow(QMainWindow):
             self._delete_article,
             QKeySequence.StandardKey.Delete,
         )
+        article.addSeparator()
+        self.report = ReportAction(self, article)
         article.addSeparator()
         self.trash = TrashControls(self, article)
 
@@ -607,6 +619,20 @@ class MainWindow(QMainWindow):
             )
             return
         self.open_article(article_id)
+
+    def _open_citation(self, source: Source) -> None:
+        """A note's citation: its article, at the cited words, selected."""
+        citation = source.citation
+        if citation is None or citation.article_id is None:
+            return
+        if citation.trashed:
+            self.statusBar().showMessage(
+                self.tr("The cited article is in the Trash: restore it to read it"), 5000
+            )
+            return
+        self.open_article(citation.article_id)
+        if self.current_article_id == citation.article_id and citation.sentence is not None:
+            self.select_sentence(citation.sentence)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():

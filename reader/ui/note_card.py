@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Note
+from ..core.model import Note, Source, SourceKind
 from ..core.note_html import link_html, note_html
+from ..core.sources import doi_url
 from .links import follow_link
 from .locale_format import short_date
 from .note_editor import NoteEditor
@@ -35,6 +36,7 @@ class NoteCard(QFrame):
     acceptRequested = Signal(object)  # Note whose words changed, kept where it is
     jumpRequested = Signal(int)  # sentence index
     articleRequested = Signal(object)  # ArticleRef: a note's link to a Gloss article
+    citationRequested = Signal(object)  # Source: a citation to open in its article
 
     def __init__(
         self,
@@ -110,12 +112,7 @@ class NoteCard(QFrame):
             text.setObjectName("noteBody")
             body.addWidget(text)
         if note.sources:
-            links = "<br>".join(
-                "↗ "
-                + link_html(s.url, s.title or _short(s.url, 60), _short(s.url, 200))
-                + (f" — <i>“{html.escape(_short(s.quote, 140))}”</i>" if s.quote else "")
-                for s in note.sources
-            )
+            links = "<br>".join(_source_html(i, s) for i, s in enumerate(note.sources))
             sources = self._rich_label(links)
             sources.setObjectName("noteSourcesView")
             body.addWidget(sources)
@@ -175,6 +172,11 @@ class NoteCard(QFrame):
         return label
 
     def _follow(self, url: str) -> None:
+        if url.startswith(CITATION_LINK):
+            # The card's own link to the cited passage, never handed to the system.
+            index = int(url[len(CITATION_LINK) :])
+            self.citationRequested.emit(self.note.sources[index])
+            return
         ref = follow_link(url, self.window())
         if ref is not None:
             self.articleRequested.emit(ref)
@@ -204,6 +206,48 @@ class NoteCard(QFrame):
             page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.stack.adjustSize()
         self.adjustSize()
+
+
+# The href of a citation in a card: the source's place in the note's list.
+CITATION_LINK = "gloss-citation:"
+
+
+def _source_html(index: int, source: Source) -> str:
+    """One source of the card: a link only for the kinds that are links (web and mail
+    addresses, DOIs, citations of an article still in the library), else text."""
+    quote = (
+        f" — <i>“{html.escape(_short(source.quote, 140))}”</i>"
+        if source.quote and source.kind is not SourceKind.CITATION
+        else ""
+    )
+    kind = source.kind
+    if kind is SourceKind.URL:
+        return (
+            "↗ "
+            + link_html(source.url, source.title or _short(source.url, 60), _short(source.url, 200))
+            + quote
+        )
+    if kind is SourceKind.DOI:
+        label = source.title or "doi:" + source.doi
+        return "↗ " + link_html(doi_url(source.doi), label) + quote
+    if kind is SourceKind.TEXT:
+        text = html.escape(_short(source.text, 200))
+        return "• " + (f"{html.escape(source.title)} ({text})" if source.title else text) + quote
+    citation = source.citation
+    assert citation is not None
+    title = html.escape(source.title or QCoreApplication.translate("NoteCard", "Saved article"))
+    words = f"<i>“{html.escape(_short(source.quote, 160))}”</i>"
+    site = f" ({html.escape(citation.site)})" if citation.site else ""
+    if citation.gone:
+        state = QCoreApplication.translate("NoteCard", "no longer in the library")
+        return f"❝ {words} — {title}{site} · {state}"
+    link = f'<a href="{CITATION_LINK}{index}">{title}</a>'
+    state = ""
+    if citation.trashed:
+        state = " · " + QCoreApplication.translate("NoteCard", "in the Trash")
+    elif citation.sentence is None:
+        state = " · " + QCoreApplication.translate("NoteCard", "words no longer in the article")
+    return f"❝ {words} — {link}{site}{state}"
 
 
 def _tool(text: str, tip: str) -> QToolButton:

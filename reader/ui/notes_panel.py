@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from ..core.citations import Candidate, CitationError, cite
 from ..core.library import Library, StaleRevision
 from ..core.model import Note
 from ..core.note_html import note_html
 from ..core.note_plain import note_plain_text
 from ..core.numbering import sentence_number
 from ..core.spans import Span
+from .cite_picker import CitePicker
 from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
 from .drafts import EditorState
 from .elsewhere import ElsewhereSection
@@ -42,6 +45,7 @@ class NotesPanel(QWidget):
     notesChanged = Signal(int)  # article id whose notes changed
     jumpRequested = Signal(int)  # sentence index to show in the reader
     articleRequested = Signal(object)  # ArticleRef from a link in a note
+    citationRequested = Signal(object)  # Source: a note's citation to open in its article
     editorClosed = Signal()  # Esc in an editor: the reader takes the keyboard back
     # A write was refused: the article's text changed since it was shown (StaleRevision).
     # The draft stays in the editor; the window reloads and places it again.
@@ -93,6 +97,8 @@ class NotesPanel(QWidget):
         self.editor.setObjectName("newNoteEditor")
         self.editor.saved.connect(self._add)
         self.editor.cancelled.connect(self._leave_editor)
+        self.editor.citeRequested.connect(lambda: self.pick_citation(self.editor))
+        self.picker: CitePicker | None = None
 
         sentence_tab = QWidget()
         tab_layout = QVBoxLayout(sentence_tab)
@@ -376,6 +382,8 @@ class NotesPanel(QWidget):
 
     def _add_card(self, card: NoteCard, at: int) -> None:
         card.articleRequested.connect(self.articleRequested)
+        card.citationRequested.connect(self.citationRequested)
+        card.editor.citeRequested.connect(lambda: self.pick_citation(card.editor))
         card.editSaved.connect(self._edit)
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
@@ -419,6 +427,30 @@ class NotesPanel(QWidget):
             self.outline.addItem(item)
 
     # -- actions ---------------------------------------------------------------------------
+
+    def pick_citation(self, editor: NoteEditor) -> None:
+        """Cite from Library…: the picker searches the other articles in the background;
+        the passage picked joins the editor's sources."""
+        if self.article_id is None:
+            return
+        article_id = self.article_id
+        picker = CitePicker(self.library.path, article_id, parent=self.window())
+        picker.chosen.connect(lambda found: self._cite(editor, found))
+        picker.finished.connect(lambda _result: editor.cite.setFocus())
+        self.picker = picker
+        picker.open()
+        picker.field.setFocus()
+
+    def _cite(self, editor: NoteEditor, found: Candidate) -> None:
+        if not isValid(editor):
+            return  # the card was rebuilt (the library changed) while the picker was open
+        try:
+            source = cite(self.library, found.article_id, found.sentence)
+        except CitationError as exc:  # the article went away while the picker was open
+            editor.error.setText(str(exc))
+            editor.error.show()
+            return
+        editor.add_citation(source)
 
     def _changed(self, article_id: int) -> None:
         if article_id == self.article_id:

@@ -1,6 +1,7 @@
 """Extra articles for `python -m reader.ui.screenshots`: a library of many rows with verdict
 badges, and an article with a wide table and a captioned picture; the search dialog with
-its results; and articles that repeat a claim of the sample noted elsewhere.
+its results; a note with a source of each kind, and the Cite from Library picker; and
+articles that repeat a claim of the sample noted elsewhere.
 
 Built from text written to a scratch folder and imported the ordinary way, so the states
 show what a user's own imports look like.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QDeadlineTimer, QIODevice, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.ingest import load_file
 from ..core.library import Library
@@ -198,3 +199,79 @@ def show_search_results(window: MainWindow, query: str) -> SearchDialog:
     while not dialog.hits and not deadline.hasExpired():
         QApplication.processEvents()
     return dialog
+
+
+def report_pages(library: Library, article_id: int, folder: Path) -> QImage:
+    """The article's fact-check report written as a PDF, its first and last pages
+    rendered side by side (the article with its marks and summary; the numbered notes)."""
+    import pypdfium2
+
+    from ..core.fact_check_report import build_report
+    from .report_document import write_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "report.pdf"
+    write_pdf(build_report(library, article_id), lambda n: library.image(article_id, n), path)
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        pages = []
+        for index in sorted({0, len(pdf) - 1}):
+            bitmap = pdf[index].render(scale=1.1, rev_byteorder=True)
+            fmt = (
+                QImage.Format.Format_RGBA8888
+                if bitmap.n_channels == 4
+                else QImage.Format.Format_RGB888
+            )
+            pages.append(
+                QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
+            )
+    finally:
+        pdf.close()
+    gap = 24
+    sheet = QImage(
+        sum(p.width() for p in pages) + gap * (len(pages) + 1),
+        max(p.height() for p in pages) + 2 * gap,
+        QImage.Format.Format_RGB32,
+    )
+    sheet.fill(QColor("#8a8d91"))
+    painter = QPainter(sheet)
+    x = gap
+    for page in pages:
+        painter.drawImage(x, gap, page)
+        x += page.width() + gap
+    painter.end()
+    return sheet
+
+
+def add_sourced_note(library: Library, article_id: int, sentence: int, cited: int) -> None:
+    """A note with one source of each kind: a web page, a DOI, plain text and a passage
+    of another saved article (`cited`, its second sentence)."""
+    from ..core.citations import cite
+    from ..core.model import Source
+
+    library.add_note(
+        article_id,
+        sentence,
+        "The council's own fact sheet gives the figure; the lab confirmed it by phone.",
+        Verdict.TRUE,
+        [
+            Source("https://example.org/minutes", "Council minutes"),
+            Source(doi="10.5555/12345678", title="Gauge calibration study"),
+            Source(text="Phone interview with the lab, 3 Feb 2025"),
+            cite(library, cited, 1),
+        ],
+    )
+
+
+def show_cite_picker(window: MainWindow, query: str) -> QWidget:
+    """Cite from Library… as a user leaves it: `query` typed, passages of other articles
+    listed, the first selected."""
+    window.notes.pick_citation(window.notes.editor)
+    picker = window.notes.picker
+    assert picker is not None
+    picker.field.setText(query)
+    picker.search()
+    deadline = QDeadlineTimer(10_000)
+    while not picker.found and not deadline.hasExpired():
+        QApplication.processEvents()
+    return picker

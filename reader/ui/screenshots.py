@@ -5,8 +5,11 @@ states: `gloss-review.png` (the card of a note whose words changed on the page),
 `gloss-small-window.png` (1024 px: the notes folded), `gloss-focus-mode.png`,
 `gloss-preferences.png`, `gloss-search.png` (the Ctrl+K dialog with marked hits in
 articles and notes), `gloss-claims.png` (check-worthy claims marked in the text and
-listed in the Claims tab), and `gloss-elsewhere.png` (a sentence noted in two other
-articles: its ↗2 mark and the notes panel's Elsewhere section).
+listed in the Claims tab), `gloss-report.png` (the fact-check report's first and last
+PDF pages), `gloss-sources.png` (a note with a source of each kind, a citation of another
+saved article among them), `gloss-cite-picker.png` (Cite from Library… with passages
+found) and `gloss-elsewhere.png` (a sentence noted in two other articles: its ↗2 mark
+and the notes panel's Elsewhere section).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -58,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     from .screenshot_states import (
         add_library_rows,
         add_repeated_claim,
+        add_sourced_note,
         add_table_and_figure,
+        show_cite_picker,
         show_search_results,
         wait_for_elsewhere,
     )
@@ -114,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         library.add_article(replace(page, blocks=blocks, sentences=segment(blocks)))
         richest = add_library_rows(library, scratch / "rows")
         table_article = add_table_and_figure(library, scratch / "table")
+        sourced = index_of("It had been installed")
+        add_sourced_note(library, article_id, sourced, richest)
         briefing, repeated = add_repeated_claim(library, scratch / "elsewhere")
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
@@ -176,6 +183,20 @@ def main(argv: list[str] | None = None) -> int:
     window.reader.verticalScrollBar().setValue(0)
     window.claims_view.move(1)
     shot("claims")
+    # The fact-check report of the sample, as PDF pages: the first and the notes.
+    from .screenshot_states import report_pages
+
+    target = args.outdir / "gloss-report.png"
+    report_pages(window.library, article_id, scratch / "report").save(str(target))
+    written.append(target)
+    # A note's sources of every kind, a citation of another saved article among them;
+    # then Cite from Library… with passages found.
+    window.notes.tabs.setCurrentIndex(0)
+    window.select_sentence(sourced)
+    shot("sources")
+    picker = show_cite_picker(window, "annual report")
+    shot("cite-picker", picker)
+    picker.close()
     # The same claim elsewhere: an article repeating the sample's rain claim, which the
     # sample and a regional paper noted; the sentence selected, its Elsewhere section shown.
     window.notes.tabs.setCurrentIndex(0)

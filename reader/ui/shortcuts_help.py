@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.model import Verdict
+from .note_editor import verdict_key
+
 # Keys the reader and the note editor handle themselves.
 READING_KEYS: tuple[tuple[str, str], ...] = (
     ("J / ↓, K / ↑", "Next / previous sentence"),
@@ -26,6 +29,20 @@ READING_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Enter", "Save the note"),
     ("Esc", "Leave the note editor, or close the find bar"),
 )
+
+
+def verdict_keys_row() -> tuple[str, str]:
+    """The note editor's verdict keys, as this platform writes them."""
+
+    def native(verdict: Verdict) -> str:
+        return verdict_key(verdict).toString(QKeySequence.SequenceFormat.NativeText)
+
+    keys = f"{native(Verdict.FALSE)} … {native(Verdict.OPINION)}, {native(Verdict.NONE)}"
+    return (
+        keys,
+        "In the note editor: False, Misleading, Mostly true, True, Unverified, Opinion; "
+        "no verdict (the digits alone when the verdict list has focus)",
+    )
 
 
 def _label(text: str) -> str:
@@ -75,7 +92,7 @@ def shortcuts_html(window: QMainWindow) -> str:
         )
 
     heading("Reading")
-    for keys, what in READING_KEYS:
+    for keys, what in (*READING_KEYS, verdict_keys_row()):
         row(keys, what)
     menu = None
     for path, text, keys in action_shortcuts(window):

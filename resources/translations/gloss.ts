@@ -93,6 +93,64 @@
     </message>
 </context>
 <context>
+    <name>Citation</name>
+    <message>
+        <source>Select a sentence or words to cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citation copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CitePicker</name>
+    <message>
+        <source>Cite from Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words of the passage to cite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search saved articles for a passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages to cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} passages: Enter cites the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 passage: Enter cites it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passage of another saved article holds these words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentence {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimSweep</name>
     <message>
         <source>Spotting claims in older articles: {0} of {1}</source>
@@ -192,6 +250,21 @@
     </message>
     <message>
         <source>Could not look for this article&apos;s claims elsewhere: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactCheckReport</name>
+    <message>
+        <source>Writing page {0} of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -394,6 +467,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy as &amp;Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paste as &amp;Article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,6 +647,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The cited article is in the Trash: restore it to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Archived — Ctrl+Z to undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,6 +770,22 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words no longer in the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}, edited {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,11 +805,39 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} … {1}: False, Misleading, Mostly true, True, Unverified, Opinion; {2}: no verdict (the digits alone while this list has focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sources, one per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>https://… title &gt; quoted passage (one a line)</source>
+        <source>https://… or doi:10.… or plain text, then a title, then &gt; a quoted passage (one a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One source a line: a web address (https://…, mailto:…), a DOI (doi:10.…) or plain text (“Phone interview with the lab, 3 Feb 2025”); then a title (plain text: after “ | ”); then “ &gt; ” and the passage quoted. Only web addresses and DOIs become links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citations from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cite from Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search your saved articles for the passage that backs this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected citation (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,6 +874,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Write something, pick a verdict or add a source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved article</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -964,6 +1093,45 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
 </context>
 <context>
+    <name>ReportAction</name>
+    <message>
+        <source>Fact-Check &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an article to report on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fact-Check Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the article and notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the fact-check report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search the library</source>
@@ -1160,6 +1328,10 @@ Gloss can put back the newest good backup, {1}; the damaged file is kept beside 
 </context>
 <context>
     <name>context_menus</name>
+    <message>
+        <source>Copy as &amp;Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Search the &amp;Library for “{0}”</source>
         <translation type="unfinished"></translation>

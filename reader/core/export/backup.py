@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Block, BlockKind, Metadata, Note, Source, Verdict
+from ..model import Block, BlockKind, Metadata, Note, Source, SourceKind, Verdict
 from .validate import MAX_INT, NotesFileError, check_date
 
 FORMAT = "gloss-backup"
@@ -137,14 +137,7 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         if isinstance(raw, str):
             sources.append(Source(raw))
             continue
-        src = _obj(raw, here)
-        sources.append(
-            Source(
-                _str(src, "url", here),
-                _str(src, "title", here, required=False),
-                _str(src, "quote", here, required=False),
-            )
-        )
+        sources.append(_source(_obj(raw, here), here))
     tags = _list(obj, "tags", where, required=False)
     for k, tag in enumerate(tags):
         if not isinstance(tag, str):
@@ -174,6 +167,28 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         original_quote=_str(obj, "original_quote", where, required=False),
         text_changed=_bool(obj, "text_changed", where),
     )
+
+
+def _source(src: dict[str, Any], where: str) -> Source:
+    """A source of any kind (see `Source.to_json`); one from before kinds is a `url`."""
+    kind = src.get("kind", SourceKind.URL.value)
+    if kind not in {k.value for k in SourceKind}:
+        raise BackupError(f"{where}.kind: unknown source kind {kind!r}")
+    _str(src, "url", where, required=kind == SourceKind.URL.value)
+    for key in ("title", "quote"):
+        _str(src, key, where, required=False)
+    if kind == SourceKind.DOI.value:
+        _str(src, "doi", where)
+    elif kind == SourceKind.TEXT.value:
+        _str(src, "text", where, required=False)
+    elif kind == SourceKind.CITATION.value:
+        here = f"{where}.citation"
+        citation = _obj(src.get("citation"), here)
+        for key in ("article", "sentence", "last_sentence", "position"):
+            _offset(citation, key, here)
+        for key in ("prefix", "suffix", "site", "content_hash"):
+            _str(citation, key, here, required=False)
+    return Source.from_json(src)
 
 
 def _article(obj: dict[str, Any], where: str) -> BackupArticle:

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..anchoring import Anchor
 from ..model import Note, Source, Verdict
+from ..sources import link_target, parse_doi, what_it_is
 from .common import ArticleInfo, iso_datetime
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -100,19 +101,36 @@ def _bodies(note: Note) -> list[dict[str, Any]]:
     body += [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in note.tags]
     if note.words_differ:
         body.append({"type": "TextualBody", "purpose": "describing", "value": note.original_quote})
-    for source in note.sources:
-        link: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking"}
-        link["source"] = source.url
-        if source.title or source.quote:
-            # The source's title and the passage cited from it travel as a selector on the
-            # linked resource, which keeps the body a plain SpecificResource.
-            link["source"] = {"id": source.url}
-            if source.title:
-                link["source"]["title"] = source.title
-            if source.quote:
-                link["selector"] = {"type": "TextQuoteSelector", "exact": source.quote}
-        body.append(link)
+    body += [_source_body(source) for source in note.sources]
     return body
+
+
+def _source_body(source: Source) -> dict[str, Any]:
+    """A link kind as a linked resource (a citation: the cited article's URL with a text
+    fragment); anything else, plain text included, as a textual body that links nothing."""
+    target = link_target(source)
+    if not target:
+        words: dict[str, Any] = {
+            "type": "TextualBody",
+            "purpose": "linking",
+            "value": what_it_is(source),
+            "format": "text/plain",
+        }
+        if source.title:
+            words["title"] = source.title
+        if source.quote:
+            words["selector"] = {"type": "TextQuoteSelector", "exact": source.quote}
+        return words
+    link: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking", "source": target}
+    if source.title or source.quote:
+        # The source's title and the passage cited from it travel as a selector on the
+        # linked resource, which keeps the body a plain SpecificResource.
+        link["source"] = {"id": target}
+        if source.title:
+            link["source"]["title"] = source.title
+        if source.quote:
+            link["selector"] = {"type": "TextQuoteSelector", "exact": source.quote}
+    return link
 
 
 def _selectors(note: Note) -> list[dict[str, Any]]:
@@ -309,12 +327,17 @@ def _source(body: dict[str, Any]) -> Source | None:
     if isinstance(inner, dict):
         title = title or str(inner.get("title") or "")
         inner = inner.get("id") or inner.get("@id")
+    if inner is None and isinstance(body.get("value"), str):
+        inner = body["value"]  # a source that is words, not a link
     if not isinstance(inner, str) or not inner:
         return None
     quote = ""
     for sel in _as_list(body.get("selector")):
         if isinstance(sel, dict) and "TextQuoteSelector" in _types(sel):
             quote = str(sel.get("exact") or "")
+    doi = parse_doi(inner)
+    if doi is not None:
+        return Source(doi=doi, title=title, quote=quote)
     return Source(url=inner, title=title, quote=quote)
 
 
