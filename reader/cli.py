@@ -30,6 +30,7 @@ from .core.transfer import FORMATS, TransferError, export_notes, export_to_file,
 from .core.window_presence import window_is_open
 from .log import write_log
 from .paths import resolve_library
+from .related_cli import add_related_command, run_related
 from .report_cli import add_report_command, run_report
 from .trash_cli import add_trash_command, run_trash
 
@@ -189,6 +190,7 @@ def _add_transfer_commands(sub: Any) -> None:
 
     add_trash_command(sub)
     add_report_command(sub)
+    add_related_command(sub)
 
     sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
 
@@ -297,6 +299,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return run_trash(args, library, out)
     if args.command == "report":
         return run_report(args, library, out)
+    if args.command == "related":
+        return run_related(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
         return _TRANSFER_COMMANDS[args.command](args, library, out)
     raise AssertionError(args.command)
