@@ -6,7 +6,15 @@ articles with 100,000 notes, then times:
 - `Library.search` over a fixed set of queries (common and rare words, several words,
   prefixes, phrases, verdict and tag filters), each run several times: median and p95;
 - opening an article as the window does: `Library.article(id)` + `marks(id)` +
-  `notes(id)` on random articles: median and p95.
+  `notes(id)` on random articles: median and p95;
+- the same claim elsewhere: `Library.related(id)` on random articles (median, p95 and
+  how many matches they found), and on articles that hold a repeated claim; and the
+  rewrite of an article's keys that every note write does.
+
+About one sentence in twelve is a claim drawn (Zipf-like, so some repeat often) from a
+pool of claims with figures, copied as it is, with other quote marks and dashes, with a
+word added, or with another figure (a near miss that must not match); notes go to such
+sentences half of the time, so the look-up finds real matches, not only misses.
 
 The text is made of English function words and a long tail of made-up words drawn with
 Zipf-like frequencies, cut into sentences and paragraphs, so the FTS index has a
@@ -34,12 +42,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.core import related_index  # noqa: E402
 from reader.core.anchoring import CONTEXT_CHARS  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.schema import fill_trigram_index  # noqa: E402
 from reader.core.sentences import SPLITTER_VERSION  # noqa: E402
 
-BENCH_VERSION = "6"
+BENCH_VERSION = "7"
 SEED = 20261129
 
 
@@ -138,9 +147,52 @@ class TextMaker:
         return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
+CLAIM_EVERY = 12
+CLAIM_POOL = 3000
+SCALES = ["million", "billion", "thousand"]
+
+
+class ClaimMaker:
+    """Claims with figures that several articles repeat, as news does, with the variants
+    a copy picks up on the way (quote marks, dashes, an added word) and near misses (the
+    same words with another figure)."""
+
+    def __init__(self, rng: random.Random, maker: TextMaker) -> None:
+        self.rng = rng
+        self.maker = maker
+        self.pool = [self._claim() for _ in range(CLAIM_POOL)]
+        self.cum: list[float] = []
+        total = 0.0
+        for i in range(CLAIM_POOL):
+            total += 1.0 / (i + 1) ** 0.6
+            self.cum.append(total)
+
+    def _claim(self) -> tuple[list[str], str, str]:
+        words = [w for w in self.maker.words(40) if w not in FUNCTION_WORDS][:12]
+        amount = f"${self.rng.randint(2, 950)} {self.rng.choice(SCALES)}"
+        year = str(self.rng.randint(1990, 2026))
+        return words, amount, year
+
+    def sentence(self) -> str:
+        words, amount, year = self.rng.choices(self.pool, cum_weights=self.cum)[0]
+        words = list(words)
+        variant = self.rng.random()
+        if variant < 0.15:
+            number, scale = amount.split()
+            amount = f"{number} {'million' if scale != 'million' else 'billion'}"
+        elif variant < 0.35:
+            words.insert(self.rng.randrange(len(words)), self.rng.choice(TOPIC_WORDS))
+        half = len(words) // 2
+        head, tail = " ".join(words[:half]), " ".join(words[half:])
+        if variant > 0.7:
+            return f"{head.capitalize()} \u201c{amount}\u201d \u2014 {tail} in {year}."
+        return f'{head.capitalize()} "{amount}" - {tail} in {year}.'
+
+
 def build(path: Path, articles: int, notes_per_article: int) -> None:
     rng = random.Random(SEED)
     maker = TextMaker(rng)
+    claims = ClaimMaker(rng, maker)
     Library(path).close()  # the real schema
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous = OFF")
@@ -158,7 +210,10 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
             title = " ".join(maker.words(rng.randint(4, 9))).capitalize()
             blocks, sentences = [], []
             for b in range(rng.randint(6, 12)):
-                parts = [maker.sentence() for _ in range(rng.randint(1, 4))]
+                parts = [
+                    claims.sentence() if rng.randrange(CLAIM_EVERY) == 0 else maker.sentence()
+                    for _ in range(rng.randint(1, 4))
+                ]
                 start = 0
                 for s in parts:
                     sentences.append((a, len(sentences), b, start, start + len(s), s))
@@ -193,9 +248,13 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
             )
             offsets = _sentence_offsets(blocks, sentences)
             sentence_rows += [(*row, off) for row, off in zip(sentences, offsets, strict=True)]
+            claim_sentences = [s[1] for s in sentences if '"' in s[5] or "\u201c" in s[5]]
             for _ in range(notes_per_article):
                 note_id += 1
-                i = rng.randrange(len(sentences))
+                if claim_sentences and rng.random() < 0.5:
+                    i = rng.choice(claim_sentences)
+                else:
+                    i = rng.randrange(len(sentences))
                 quote = sentences[i][5]
                 pos = offsets[i]
                 note_rows.append(
@@ -240,6 +299,7 @@ def build(path: Path, articles: int, notes_per_article: int) -> None:
         fill_trigram_index(conn)
         for _, sql in triggers:
             conn.execute(sql)
+        related_index.fill(conn)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO articles_tri (articles_tri) VALUES ('optimize')")
@@ -267,8 +327,64 @@ def index_sizes(path: Path) -> dict[str, float]:
         conn.close()
     return {
         kind: sum(size for name, size in rows if f"_{kind}" in name) / 1e6
-        for kind in ("fts", "tri")
+        for kind in ("fts", "tri", "keys")
     }
+
+
+def related_rows(
+    lib: Library, ids: list[int], rng: random.Random
+) -> list[tuple[str, str, str, str, str]]:
+    """`Library.related` on the random articles, then on articles holding a claim that
+    is noted elsewhere (the look-up that finds something, which costs the most)."""
+    with_claims = [
+        int(r[0])
+        for r in lib.db.execute(
+            "SELECT DISTINCT s.article_id FROM sentences s WHERE s.text LIKE '%\u201c%' "
+            "OR s.text LIKE '%\"%'"
+        )
+    ]
+    out = []
+    for label, sample in (
+        ("random", ids),
+        ("with a repeated claim", rng.sample(with_claims, min(len(ids), len(with_claims)))),
+    ):
+        lib.related(sample[0])  # warm the page cache
+        times, found = [], 0
+        for article_id in sample:
+            t0 = time.perf_counter()
+            found += len(lib.related(article_id))
+            times.append((time.perf_counter() - t0) * 1000)
+        out.append(
+            (
+                "same claim elsewhere",
+                f"related(id), {len(sample)} articles {label}",
+                f"{statistics.median(times):.2f}",
+                f"{percentile(times, 95):.2f}",
+                f"{found} matches",
+            )
+        )
+    # What a note's write adds: its article's keys rewritten (inside the write's
+    # transaction; rolled back here so the cached library stays as built).
+    conn = lib.db.conn
+    times = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for article_id in ids:
+            t0 = time.perf_counter()
+            related_index.refresh(conn, [article_id])
+            times.append((time.perf_counter() - t0) * 1000)
+    finally:
+        conn.execute("ROLLBACK")
+    out.append(
+        (
+            "same claim elsewhere",
+            f"index refresh on a note write, {len(ids)} articles",
+            f"{statistics.median(times):.2f}",
+            f"{percentile(times, 95):.2f}",
+            "",
+        )
+    )
+    return out
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -362,6 +478,7 @@ def main() -> int:
                 "",
             )
         )
+        rows += related_rows(lib, ids, rng)
     size_mb = path.stat().st_size / 1e6
     built = f"built in {build_s:.1f} s" if build_s is not None else "cached"
     print(

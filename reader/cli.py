@@ -36,6 +36,7 @@ from .note_edit_cli import (
     run_note_edit,
 )
 from .paths import resolve_library
+from .related_cli import add_related_command, run_related
 from .report_cli import add_report_command, run_report
 from .settings_cli import add_settings_command, run_settings
 from .trash_cli import add_trash_command, run_trash
@@ -204,6 +205,7 @@ def _add_transfer_commands(sub: Any) -> None:
     add_trash_command(sub)
     add_settings_command(sub)
     add_report_command(sub)
+    add_related_command(sub)
 
     sub.add_parser("check", help="check the library file for damage (PRAGMA integrity_check)")
 
@@ -318,6 +320,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return run_settings(args, library, out)
     if args.command == "report":
         return run_report(args, library, out)
+    if args.command == "related":
+        return run_related(args, library, out)
     if args.command in _TRANSFER_COMMANDS:
         return _TRANSFER_COMMANDS[args.command](args, library, out)
     raise AssertionError(args.command)

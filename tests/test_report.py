@@ -15,6 +15,7 @@ import pytest
 from reader.core import fact_check_report as fcr
 from reader.core.library import Library
 from reader.core.model import Source, Verdict
+from reader.core.sources import parse_source
 from reader.core.spans import sentences_span
 from reader.ui.main_window import MainWindow
 
@@ -98,6 +99,13 @@ def test_a_source_is_formatted_by_one_function() -> None:
     assert plain == fcr.ReportSource("Phone interview with the lab, 3 Feb 2025", None)
     hostile = fcr.report_source(Source("javascript:alert(1)", "Click"))
     assert hostile.link is None and "javascript:alert(1)" in hostile.text
+    doi = fcr.report_source(parse_source("doi:10.1038/nature12373 Nanometre thermometry"))
+    assert doi == fcr.ReportSource(
+        "Nanometre thermometry. https://doi.org/10.1038/nature12373",
+        "https://doi.org/10.1038/nature12373",
+    )
+    titled = fcr.report_source(parse_source("Phone interview, 3 Feb 2025 | Lab notes > we never"))
+    assert titled == fcr.ReportSource("Lab notes. “we never” Phone interview, 3 Feb 2025", None)
 
 
 def test_the_output_format_is_chosen_by_the_suffix() -> None:

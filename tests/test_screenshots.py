@@ -29,6 +29,7 @@ STATES = (
     "report",
     "sources",
     "cite-picker",
+    "elsewhere",
     "export",
 )
 

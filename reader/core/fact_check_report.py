@@ -16,9 +16,10 @@ from pathlib import Path
 
 from . import claim_store
 from .library import Library
-from .model import Article, Note, Source, Verdict
+from .model import Article, Note, Source, SourceKind, Verdict
 from .note_plain import note_plain_text
 from .safe_links import is_web_link
+from .sources import link_target, what_it_is
 from .text_fragment import with_text_fragment
 
 # Output formats by the file's suffix.
@@ -51,22 +52,26 @@ class ReportSource:
 
 
 def report_source(source: Source) -> ReportSource:
-    """The one place a source becomes report text: "Title. “Quoted words.” URL".
+    """The one place a source becomes report text: "Title. “Quoted words.” what it is".
 
-    The URL points at the quoted words with a text fragment when it is a web page; a
-    source that is no http(s) or mailto address is printed as it was written, unlinked."""
-    link = source.url.strip()
-    followable = is_web_link(link)
-    if followable and source.quote:
+    What it is: a web page's address, pointing at the quoted words with a text fragment;
+    a DOI's doi.org address; a saved article's address at the cited words (and whether it
+    is still in the library); or the plain-text source as it was written, unlinked. Only
+    the kinds `sources.link_target` links are links."""
+    link = link_target(source)
+    if link and source.kind is SourceKind.URL and source.quote:
         link = with_text_fragment(link, source.quote)
+    # A citation says where it stands ("(in the Trash)"); the others are their link.
+    cited = source.kind is SourceKind.CITATION
+    what = what_it_is(source) if cited else link or what_it_is(source)
     parts = []
     if source.title.strip():
-        parts.append(_sentence(source.title.strip()))
+        parts.append(_sentence(" ".join(source.title.split())))
     if source.quote.strip():
         parts.append(f"“{' '.join(source.quote.split())}”")
-    if link and link != source.title.strip():
-        parts.append(link)
-    return ReportSource(" ".join(parts) or link, link if followable else None)
+    if what and what != source.title.strip():
+        parts.append(" ".join(what.split()))
+    return ReportSource(" ".join(parts) or what, link or None)
 
 
 def _sentence(text: str) -> str:

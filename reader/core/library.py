@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import citations, claim_store, health
+from . import citations, claim_store, health, related_index
 from .anchoring import CONTEXT_CHARS, fold
 from .connection import GlossDatabase, open_connection
 from .dberrors import LibraryDamaged, LibraryError, WritesRefused, classify, translated
@@ -271,7 +271,9 @@ class Library:
             self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM images WHERE article_id = ?", [article_id])
             self._write_body(article_id, article)
-            return self._reanchor_notes(article_id, article, previous)
+            placed = self._reanchor_notes(article_id, article, previous)
+            related_index.refresh_stale(self.db.conn)
+            return placed
 
     def _reanchor_notes(
         self, article_id: int, article: Article, old: Article
@@ -339,7 +341,9 @@ class Library:
                 "UPDATE articles SET splitter_version = ? WHERE id = ?",
                 [SPLITTER_VERSION, article_id],
             )
-            return self._reanchor_notes(article_id, article, stored)[0]
+            orphaned = self._reanchor_notes(article_id, article, stored)[0]
+            related_index.refresh_stale(self.db.conn)
+            return orphaned
 
     def _write_sentences(self, article_id: int, article: Article) -> None:
         bases = block_offsets(article.blocks)
@@ -669,6 +673,11 @@ class Library:
             raise NotFound(f"no note {note_uuid}")
         return citations.fill(self.db, [_note(row)])[0]
 
+    def related(self, article_id: int) -> list[related_index.Elsewhere]:
+        """The sentences of an article noted in other articles (see `related_index`)."""
+        with translated(self.path), read_transaction(self.db):
+            return related_index.lookup(self.db.conn, article_id)
+
     def marks(self, article_id: int) -> dict[int, Verdict]:
         """Each sentence that ends a note's span, with the worst verdict among those
         notes: the reader puts its verdict letter after that sentence."""
@@ -739,6 +748,7 @@ class Library:
                 ],
             )
             citations.store(self.db, note_uuid, article_id, sources, self.article)
+            related_index.refresh_stale(self.db.conn)
         return self.note(note_uuid)
 
     def update_note(
@@ -815,6 +825,7 @@ class Library:
                 ],
             )
             citations.store(self.db, note.uuid, note.article_id, note.sources, self.article)
+            related_index.refresh_stale(self.db.conn)
         return self.note(note.uuid)
 
     def reattach_note(
@@ -836,6 +847,7 @@ class Library:
                     "WHERE uuid = ?",
                     [note_uuid],
                 )
+                related_index.refresh_stale(self.db.conn)
             return self.note(note_uuid)
         with self.db.atomic():
             self._check_revision(note.article_id, revision)
@@ -851,6 +863,7 @@ class Library:
                 "suffix = ?, position = ?, text_changed = 0, updated = ? WHERE uuid = ?",
                 [sentence, last, quote, prefix, suffix, position, now(), note_uuid],
             )
+            related_index.refresh_stale(self.db.conn)
         return self.note(note_uuid)
 
     def accept_change(self, note_uuid: str) -> Note:
@@ -873,6 +886,7 @@ class Library:
     def delete_note(self, note_uuid: str) -> None:
         with self.db.atomic():
             cur = self.db.execute("DELETE FROM notes WHERE uuid = ?", [note_uuid])
+            related_index.refresh_stale(self.db.conn)
         if cur.rowcount == 0:
             raise NotFound(f"no note {note_uuid}")
 

@@ -12,6 +12,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from . import related_index
 from .model import Block, block_offsets
 from .search import HAS_CJK
 
@@ -383,6 +384,15 @@ def m011_citations(db: Database) -> None:
         CREATE INDEX citations_article ON citations(article_id);
         """
     )
+
+
+@migrations()
+def m012_related_claims(db: Database) -> None:
+    """The same claim elsewhere: band keys of every noted sentence (`related_keys`), and
+    the triggers that mark an article whose noted sentences changed (`related_stale`);
+    see `related_index`. Filled here for the notes the library already has."""
+    db.executescript(related_index.SCHEMA)
+    related_index.fill(db.conn)
 
 
 @migrations()

@@ -97,6 +97,7 @@ class LiveReload(QObject):
             w.reader.set_note_spans(note_spans(w.library.notes(article_id)))
             w.claims_view.refresh(article_id)  # a note from elsewhere can check a claim
             w.notes.reload()
+            w.elsewhere.refresh(article_id)  # ... or note the same claim in another article
         try:
             archived = w.library.summary(article_id).archived
         except NotFound:  # deleted this very moment: the next change closes it
@@ -142,6 +143,7 @@ class LiveReload(QObject):
         )
         reader.set_note_spans(note_spans(w.library.notes(article_id)))
         w.claims_view.article_opened(article_id)  # the new text's claims
+        w.elsewhere.article_opened(article_id)  # the new text's sentences
         if new_top is not None and reader.is_placed():
             bar = reader.verticalScrollBar()
             bar.setValue(int(reader.sentence_y(new_top) + offset))

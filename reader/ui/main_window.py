@@ -45,6 +45,7 @@ from .citation_copy import copy_citation
 from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
+from .elsewhere import ElsewhereController
 from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .focus_mode import PanelToggles
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
         self.claims_view = ClaimsController(self)
+        self.elsewhere = ElsewhereController(self)
         # Follow changes other processes and the background workers make to the file.
         self.live = LiveReload(self)
         self.live.start()
@@ -607,6 +609,7 @@ class MainWindow(QMainWindow):
         self.library_view.model_.refresh_article(article_id)
         self.notes.show_article(article_id, revision)
         self.claims_view.article_opened(article_id)
+        self.elsewhere.article_opened(article_id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.archive_action.setText(
             self.tr("Un&archive")
@@ -725,6 +728,7 @@ class MainWindow(QMainWindow):
         self.reader.clear_article()
         self.notes.show_article(None)
         self.claims_view.clear()
+        self.elsewhere.clear()
         self.current_article_id = None
         self.setWindowTitle(APP_NAME)
 

@@ -34,6 +34,7 @@ from ..core.spans import Span
 from .cite_picker import CitePicker
 from .commands import AcceptChange, AddNote, DeleteNote, EditNote, ReattachNote
 from .drafts import EditorState
+from .elsewhere import ElsewhereSection
 from .note_card import NoteCard
 from .note_editor import NoteDraft, NoteEditor
 from .theme import THEMES, Theme, verdict_icon
@@ -107,6 +108,9 @@ class NotesPanel(QWidget):
         tab_layout.addWidget(self.quote)
         tab_layout.addWidget(self.heading)
         tab_layout.addWidget(scroll, 3)
+        # Other articles that noted the same claim (kept by the window's ElsewhereController).
+        self.elsewhere = ElsewhereSection()
+        tab_layout.addWidget(self.elsewhere)
         tab_layout.addWidget(self.editor_label)
         tab_layout.addWidget(self.editor, 2)
 
@@ -306,6 +310,7 @@ class NotesPanel(QWidget):
             n for n in every if n.text_changed and n.sentence is not None and n.uuid not in shown
         ]
         self._set_cards(notes, unplaced, elsewhere)
+        self.elsewhere.show_sentence(here)
         count = len(notes)
         text = f"<b>Notes</b> ({count})" if count else "<b>Notes</b> — none yet"
         if self.sentence is not None:

@@ -36,6 +36,7 @@ from .document import (
     insert_marker,
     remove_marker,
 )
+from .elsewhere_marks import insert_elsewhere, marker_index, remove_elsewhere
 from .links import open_external
 from .span_marks import (
     SpanMapper,
@@ -65,6 +66,7 @@ class ReaderView(QTextBrowser):
     spanRequested = Signal(object)  # Span: note the words selected with the mouse
     spanSelected = Signal(object)  # Span: words were just selected with the mouse
     zoomChanged = Signal(float)
+    elsewhereClicked = Signal(int)  # the "noted elsewhere" marker after sentence i
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,11 @@ class ReaderView(QTextBrowser):
         # Each span's document range, worked out once per layout (markers move them).
         self._span_ranges: list[tuple[NoteSpan, tuple[int, int]]] | None = None
         self.note_summary: NoteSummary | None = None
+        # Sentences other articles noted (index -> how many articles), their markers'
+        # (position, length) in the document, and what hovering one says.
+        self.elsewhere: dict[int, int] = {}
+        self._elsewhere_at: dict[int, tuple[int, int]] = {}
+        self.elsewhere_summary: NoteSummary | None = None
         self._load_image: ImageSource = lambda _name: None
         self._find_hits: list[QTextCursor] = []
         self._find_current = -1
@@ -132,6 +139,7 @@ class ReaderView(QTextBrowser):
         self.marks = dict(marks)
         self.note_spans, self._covered = [], set()
         self.claims = {}
+        self.elsewhere = {}
         self._header_note = ""
         self.current = None
         self.current_span = None
@@ -171,6 +179,7 @@ class ReaderView(QTextBrowser):
         self.marks = {}
         self.note_spans, self._covered, self.mapper = [], set(), None
         self.claims = {}
+        self.elsewhere, self._elsewhere_at = {}, {}
         self._header_note, self._header_note_len = "", 0
         self._span_ranges = None
         self.clear()
@@ -187,6 +196,9 @@ class ReaderView(QTextBrowser):
         self._header_note_len = 0
         if self._header_note:
             self._insert_header_note(self._header_note)
+        self._elsewhere_at = {}
+        for index, count in sorted(self.elsewhere.items()):
+            self._insert_elsewhere(index, count)
         # Parented to the view, so Qt deletes it when the next article replaces it.
         rendered.document.setParent(self)
         self.setDocument(rendered.document)
@@ -220,6 +232,42 @@ class ReaderView(QTextBrowser):
         self._find_hits = []
         self._refresh()
 
+    def set_elsewhere(self, counts: dict[int, int]) -> None:
+        """Mark the sentences other articles noted (index -> how many articles); only
+        changed markers touch the document."""
+        if self.rendered is None:
+            self.elsewhere = dict(counts)
+            return
+        for index in sorted(set(self.elsewhere) | set(counts), reverse=True):
+            old, new = self.elsewhere.get(index), counts.get(index)
+            if old == new:
+                continue
+            if index in self._elsewhere_at:
+                position, length = self._elsewhere_at.pop(index)
+                remove_elsewhere(self.document(), position, length)
+                self._shift(position, -length)
+            if new:
+                self._insert_elsewhere(index, new)
+        self.elsewhere = {i: n for i, n in counts.items() if n}
+        self._find_hits = []
+        self._refresh()
+
+    def _insert_elsewhere(self, index: int, count: int) -> None:
+        rendered = self.rendered
+        if rendered is None or index in rendered.unmarkable or index >= len(self.sentences):
+            return
+        # After the sentence's verdict letter, if it has one.
+        at = rendered.markers.get(index)
+        position = at + 1 if at is not None else self.sentences.ends[index]
+        length = insert_elsewhere(rendered.document, position, count, self.style_.theme, index)
+        self._shift(position, length)
+        self._elsewhere_at[index] = (position, length)
+
+    def elsewhere_marker(self, index: int) -> tuple[int, int] | None:
+        """The document (position, length) of sentence `index`'s "noted elsewhere"
+        marker, if it has one."""
+        return self._elsewhere_at.get(index)
+
     def _shift(self, position: int, delta: int) -> None:
         assert self.rendered is not None
         self.sentences.shift(position, delta)
@@ -228,6 +276,9 @@ class ReaderView(QTextBrowser):
         for k, at in markers.items():
             if at >= position:
                 markers[k] = at + delta
+        for k, (at, length) in self._elsewhere_at.items():
+            if at >= position:
+                self._elsewhere_at[k] = (at + delta, length)
         self.rendered.images = [
             type(i)(i.position + delta, i.width, i.height) if i.position >= position else i
             for i in self.rendered.images
@@ -573,6 +624,10 @@ class ReaderView(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            marked = marker_index(self.anchorAt(event.pos()))
+            if marked is not None and self.elsewhere_summary is not None:
+                QToolTip.showText(event.globalPos(), self.elsewhere_summary(marked), self)
+                return True
             index = self.sentence_at(event.pos())
             noted = self._covered or self.marks
             if index is not None and index in noted and self.note_summary is not None:
@@ -706,7 +761,11 @@ class ReaderView(QTextBrowser):
         return selection
 
     def _anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() == MARKER_SCHEME:
+        if (marked := marker_index(url.toString())) is not None:
+            # After the click is done with: it opens another document, and the release
+            # must not then select whatever sentence lies under the pointer in it.
+            QTimer.singleShot(0, lambda: self.elsewhereClicked.emit(marked))
+        elif url.scheme() == MARKER_SCHEME:
             index = int(url.path()) if url.path().isdigit() else None
             if index is not None:
                 self.select_sentence(index, scroll=False)

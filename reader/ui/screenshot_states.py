@@ -1,6 +1,7 @@
 """Extra articles for `python -m reader.ui.screenshots`: a library of many rows with verdict
 badges, and an article with a wide table and a captioned picture; the search dialog with
-its results; a note with a source of each kind, and the Cite from Library picker.
+its results; a note with a source of each kind, and the Cite from Library picker; and
+articles that repeat a claim of the sample noted elsewhere.
 
 Built from text written to a scratch folder and imported the ordinary way, so the states
 show what a user's own imports look like.
@@ -141,6 +142,50 @@ years. The operator expects the share of wind to pass a fifth of consumption by 
     path = folder / "electricity.html"
     path.write_text(html, encoding="utf-8")
     return library.add_article(load_file(path)).article_id
+
+
+# The sample's claim, as two other outlets carried it.
+_REPEATED = (
+    "Last spring the council of Ashby Vale announced that the town had received 40% more "
+    "rain than in any year on record."
+)
+
+
+def add_repeated_claim(library: Library, folder: Path) -> tuple[int, int]:
+    """A regional paper that repeats the sample's rain claim (its quote marks and dashes
+    its own) and notes it false, and a morning briefing that repeats it without a note.
+    Returns the briefing and the index of its sentence with the claim."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paper = folder / "regional-paper.md"
+    claim = _REPEATED.replace("40% more rain", "“40% more rain”").replace(
+        "Last spring ", "Last spring \u2014 "
+    )
+    paper.write_text(
+        "# Ashby Vale's record rain, one year on\n\n"
+        f"{claim} Readers wrote in to say their gardens had flooded twice.\n",
+        encoding="utf-8",
+    )
+    paper_id = library.add_article(load_file(paper)).article_id
+    library.add_note(paper_id, 0, "The gauge sat under an overflowing gutter.", Verdict.FALSE)
+    briefing = folder / "morning-briefing.md"
+    briefing.write_text(
+        "# Morning briefing: weather, roads and the council\n\n"
+        "Roadworks on the ring road continue until Friday. "
+        f"{_REPEATED} The council meets again on Thursday evening.\n",
+        encoding="utf-8",
+    )
+    briefing_id = library.add_article(load_file(briefing)).article_id
+    index = next(
+        s.index for s in library.article(briefing_id).sentences if s.text.startswith("Last")
+    )
+    return briefing_id, index
+
+
+def wait_for_elsewhere(window: MainWindow, answered: int) -> None:
+    """Until the window's look-up of claims noted elsewhere has answered (bounded)."""
+    deadline = QDeadlineTimer(10_000)
+    while window.elsewhere.answered <= answered and not deadline.hasExpired():
+        QApplication.processEvents()
 
 
 def show_search_results(window: MainWindow, query: str) -> SearchDialog:

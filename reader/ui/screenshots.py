@@ -8,8 +8,9 @@ articles and notes), `gloss-claims.png` (check-worthy claims marked in the text 
 listed in the Claims tab), `gloss-report.png` (the fact-check report's first and last
 PDF pages), `gloss-sources.png` (a note with a source of each kind, a citation of another
 saved article among them), `gloss-cite-picker.png` (Cite from Library… with passages
-found) and `gloss-export.png` (the export dialog on ClaimReview, with its preview and the
-count of notes not yet published).
+found), `gloss-elsewhere.png` (a sentence noted in two other articles: its ↗2 mark
+and the notes panel's Elsewhere section) and `gloss-export.png` (the export dialog on
+ClaimReview, with its preview and the count of notes not yet published).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -60,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     from .app import make_app, open_window
     from .screenshot_states import (
         add_library_rows,
+        add_repeated_claim,
         add_sourced_note,
         add_table_and_figure,
         show_cite_picker,
         show_search_results,
+        wait_for_elsewhere,
     )
 
     app = make_app()
@@ -119,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         table_article = add_table_and_figure(library, scratch / "table")
         sourced = index_of("It had been installed")
         add_sourced_note(library, article_id, sourced, richest)
+        briefing, repeated = add_repeated_claim(library, scratch / "elsewhere")
     args.outdir.mkdir(parents=True, exist_ok=True)
     window = open_window(library_path)
     window.resize(width, height)
@@ -200,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     picker = show_cite_picker(window, "annual report")
     shot("cite-picker", picker)
     picker.close()
+    # The same claim elsewhere: an article repeating the sample's rain claim, which the
+    # sample and a regional paper noted; the sentence selected, its Elsewhere section shown.
+    window.notes.tabs.setCurrentIndex(0)
+    answered = window.elsewhere.answered
+    window.open_article(briefing)
+    wait_for_elsewhere(window, answered)
+    window.select_sentence(repeated)
+    shot("elsewhere")
     # The one export dialog on ClaimReview, with the not-yet-published count.
     from .screenshot_states import show_export_dialog
 

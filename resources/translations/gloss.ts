@@ -297,6 +297,41 @@
     </message>
 </context>
 <context>
+    <name>Elsewhere</name>
+    <message>
+        <source>noted in 1 other article: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noted in {0} other articles: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elsewhere: this sentence noted in other articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentence {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look for this article&apos;s claims elsewhere: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Notes</source>
