@@ -208,3 +208,24 @@ def test_the_row_menu_opens_the_dialog_on_the_selected_articles(
     dialog.accept()
     wait_tasks(qtbot, window)
     assert "Not until **2028**." in out.read_text()
+
+
+def test_a_read_only_library_shows_its_publishing_settings_but_keeps_them(
+    qtbot, window: MainWindow
+) -> None:
+    library_settings.set_value(window.library, "reviewer.name", "Jane Doe")
+    window.library.refuse_writes("the library is read-only: nothing was changed")
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        field = dialog.publishing.fields["reviewer.name"]
+        seen.append(field.text())
+        if field.isReadOnly() and "read-only" in dialog.publishing.error.text():
+            seen.append("read-only")
+        dialog.accept()  # the rest of Preferences still saves
+
+    QTimer.singleShot(0, look)
+    window._open_preferences()
+    assert seen == ["Jane Doe", "read-only"]

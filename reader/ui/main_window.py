@@ -431,6 +431,8 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(
             self.prefs, self, open_library=self.library.path, publishing=publishing
         )
+        if self.library.writes_refused:
+            dialog.publishing.set_read_only(self.library.writes_refused)
         if dialog.exec():
             if (changed := dialog.result_publishing()) != publishing:
                 self._save_publishing(changed)

@@ -160,7 +160,8 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        if self.publishing.isHidden() or self.publishing.check():
+        read_only = any(f.isReadOnly() for f in self.publishing.fields.values())
+        if self.publishing.isHidden() or read_only or self.publishing.check():
             super().accept()
 
     def result_publishing(self) -> dict[str, str]:

@@ -58,6 +58,17 @@ class PublishingSettings(QGroupBox):
         self.error.hide()
         form.addRow(self.error)
 
+    def set_read_only(self, reason: str) -> None:
+        """The library cannot be written (read-only, damaged): shown, not editable."""
+        for field in self.fields.values():
+            field.setReadOnly(True)
+        self.error.setText(
+            QCoreApplication.translate(
+                "PublishingSettings", "These cannot be changed now: {0}"
+            ).format(reason)
+        )
+        self.error.show()
+
     def values(self) -> dict[str, str]:
         return {key: field.text().strip() for key, field in self.fields.items()}
 

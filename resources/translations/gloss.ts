@@ -1301,6 +1301,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These cannot be changed now: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The web site must be a full address starting with https:// or http://, such as https://factcheck.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
