@@ -149,3 +149,18 @@ def test_sources_of_every_kind_read_as_links_or_words() -> None:
         "Sources: [The $6 study](<https://doi.org/10.1234/abc.5>), "
         "Phone interview with the lab, 3 Feb 2025\n"
     ) in md
+
+
+def test_a_source_stays_on_its_line_and_its_link_whole() -> None:
+    from markdown_it import MarkdownIt
+
+    viewer = MarkdownIt("commonmark")
+    for url in ("]([\n", "http://e.org`]("):  # found by the safety properties
+        md = article_markdown(
+            ArticleInfo(1, "T", "https://e.org/" + url), [note("x", sources=(Source(url, url),))]
+        )
+        line = next(x for x in md.splitlines() if x.startswith("Sources: "))
+        inline = next(t for t in viewer.parse(line) if t.type == "inline")
+        hrefs = [c.attrs["href"] for c in inline.children or [] if c.type == "link_open"]
+        assert all(h.startswith("http://e.org") for h in hrefs), (line, hrefs)
+        assert "code_inline" not in [c.type for c in inline.children or []]

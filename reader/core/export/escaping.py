@@ -19,7 +19,7 @@ as the words do ("$6 billion", "AT&T", "5 * 3", "snake_case", "40%"):
   ("a < b" stays). `&`: only when it starts an entity ("&amp;", "&#60;").
 - `[`: before a `]` that is followed by `(`, `[` or `:` (a link or reference), and `[[`
   (an Obsidian link or embed), `[^` (a footnote) and `![`. Link labels escape every
-  bracket (`label=True`), table cells every `|` (`cell=True`).
+  bracket and backtick (`label=True`), table cells every `|` (`cell=True`).
 - `#`: where it makes an Obsidian tag (`#word` after a space or at the start).
 - `\`: before punctuation (which it would escape) or at the end of a line (a hard break).
 - `==` and `%%` (Obsidian highlight and comment) when two of them could wrap words.
@@ -36,7 +36,8 @@ _BACKSLASH = re.compile(rf"\\(?=[{_PUNCT}]|$)", re.M)
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _DOUBLED = re.compile(r"==|%%")
-_LINK_BRACKET = re.compile(r"\[(?=[^\n]*?\][(\[:])|\[(?=[\[^])|(?<=!)\[")
+# A link's label may run over lines, so the closing bracket is looked for anywhere after.
+_LINK_BRACKET = re.compile(r"\[(?=[\s\S]*?\][(\[:])|\[(?=[\[^])|(?<=!)\[")
 _OBSIDIAN_TAG = re.compile(r"(?:(?<=\s)|^)#(?=\d*[^\W\d])", re.M)
 _DOLLAR_OPENER = re.compile(r"\$(?=\S)")
 _DOLLAR_CLOSER = re.compile(r"(?<=\S)\$(?!\d)")
@@ -71,8 +72,8 @@ def escape(
             spots.update((m.start(), m.start() + 1))
     if strict:
         spots.update(i for i, c in enumerate(text) if c in "[]<~`")
-    if label:
-        spots.update(i for i, c in enumerate(text) if c in "[]")
+    if label:  # a label is followed by its destination, which this text cannot see
+        spots.update(i for i, c in enumerate(text) if c in "[]`")
     else:
         mark(_LINK_BRACKET)
     if cell:

@@ -156,12 +156,13 @@ def _tag(tag: str) -> str:
 def _source(source: Source) -> str:
     """The one place the Markdown writes a source: a link (web page, DOI, saved article
     with a text fragment) under its title, else its words as text."""
+    # One line each: a line break inside a title or a text source would end the list.
+    title, what = " ".join(source.title.split()), " ".join(what_it_is(source).split())
     target = link_target(source)
     if target:
-        text = link(target, source.title or what_it_is(source))
+        text = link(target, title or what)
     else:
-        what = what_it_is(source)
-        text = escape(f"{source.title} ({what})" if source.title and what else source.title or what)
+        text = escape(f"{title} ({what})" if title and what else title or what)
     if source.quote:
-        text += f" (“{escape(source.quote)}”)"
+        text += f" (“{escape(' '.join(source.quote.split()))}”)"
     return text

@@ -30,7 +30,9 @@ from ..safe_links import article_ref, is_web_link
 from .escaping import could_be_math, escape, escape_line_start
 
 # Inside <…>: what would end the destination, start a tag or break the line.
-_LINK_UNSAFE = re.compile(r"[<>\\\x00-\x1f\x7f]")
+# A backtick too: with another one later on the line it would make a code span that
+# swallows the link (code spans bind before links).
+_LINK_UNSAFE = re.compile(r"[<>\\`\x00-\x1f\x7f]")
 _LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
 # An autolink cannot hold spaces or quotes either.
 _AUTOLINK_UNSAFE = re.compile(r"[<>\\\s\"`\x00-\x1f\x7f]")
