@@ -29,9 +29,16 @@ from .core.spans import sentences_span
 from .core.transfer import FORMATS, TransferError, export_notes, export_to_file, import_file
 from .core.window_presence import window_is_open
 from .log import write_log
+from .note_edit_cli import (
+    add_note_edit_command,
+    add_publication_options,
+    publication_values,
+    run_note_edit,
+)
 from .paths import resolve_library
 from .related_cli import add_related_command, run_related
 from .report_cli import add_report_command, run_report
+from .settings_cli import add_settings_command, run_settings
 from .trash_cli import add_trash_command, run_trash
 
 
@@ -124,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HASH",
         help="the revision `gloss show --json` printed: refuse if the text changed since",
     )
+    add_publication_options(add)
+    add_note_edit_command(note_sub)
 
     p = sub.add_parser("notes", help="list an article's notes")
     p.add_argument("id", type=int)
@@ -174,6 +183,11 @@ def _add_transfer_commands(sub: Any) -> None:
     p.add_argument("--all", action="store_true", help="every article in the library")
     p.add_argument("--format", choices=FORMATS, default="markdown")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE atomically")
+    p.add_argument(
+        "--drafts",
+        action="store_true",
+        help="claimreview: include notes without a review URL, marked as drafts",
+    )
 
     p = sub.add_parser("import-notes", help="import a Gloss JSON backup or W3C annotations")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -189,6 +203,7 @@ def _add_transfer_commands(sub: Any) -> None:
     p.add_argument("dest", type=Path, metavar="PATH")
 
     add_trash_command(sub)
+    add_settings_command(sub)
     add_report_command(sub)
     add_related_command(sub)
 
@@ -266,7 +281,10 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return _list(library, args.json, out)
     if args.command == "show":
         return _show(library, args.id, args.json, out)
+    if args.command == "note" and args.note_command == "edit":
+        return run_note_edit(args, library, out)
     if args.command == "note":
+        publication = publication_values(args)  # checked before anything is read
         first = sentence_index(args.number)
         span, revision = None, args.revision
         if args.to is not None or args.quote is not None:
@@ -288,6 +306,7 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
             args.tag,
             span=span,
             revision=revision,
+            **publication,
         )
         print(note.uuid, file=out)
         return 0
@@ -297,6 +316,8 @@ def _with_library(args: argparse.Namespace, library: Library, out: TextIO) -> in
         return _claims(library, int(args.target), args.json, out)
     if args.command == "trash":
         return run_trash(args, library, out)
+    if args.command == "settings":
+        return run_settings(args, library, out)
     if args.command == "report":
         return run_report(args, library, out)
     if args.command == "related":
@@ -541,6 +562,8 @@ def _note_json(n: Note) -> dict[str, Any]:
         "tags": list(n.tags),
         "created": n.created,
         "updated": n.updated,
+        "claimant": n.claimant,
+        "review_url": n.review_url,
     }
 
 
@@ -549,13 +572,17 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         raise ValueError("export: give article ids or --all (not both)")
     ids = None if args.all else args.ids
     unreadable: list[int] = []  # articles a damaged library cannot give back
+    notices: list[str] = []
+    options = {"unreadable": unreadable, "drafts": args.drafts, "notices": notices}
     try:
         if args.output is not None:
-            export_to_file(library, ids, args.format, args.output, unreadable=unreadable)
+            export_to_file(library, ids, args.format, args.output, **options)
         else:
-            out.write(export_notes(library, ids, args.format, unreadable=unreadable))
+            out.write(export_notes(library, ids, args.format, **options))
     except OSError as exc:
         raise ValueError(f"{args.output}: {exc.strerror or exc}") from None
+    for line in notices:
+        print(f"gloss: {line}", file=sys.stderr)
     for article_id in unreadable:
         print(f"gloss: article {article_id} is damaged and was left out", file=sys.stderr)
     return 1 if unreadable else 0

@@ -160,6 +160,8 @@ def test_show_note_and_notes_round_trip(capsys, lib, pages) -> None:
             "tags": [],
             "created": notes[0]["created"],
             "updated": notes[0]["updated"],
+            "claimant": "",
+            "review_url": "",
         }
     ]
     code, out, _ = run(capsys, *lib, "list", "--json")

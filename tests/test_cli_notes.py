@@ -169,7 +169,8 @@ def test_export_formats_validate(capsys, lib) -> None:
     collection = json.loads(out)
     jsonschema.validate(collection, W3C_COLLECTION)
     assert collection["total"] == 3
-    _, out, _ = run(capsys, *lib, "export", "1", "2", "--format", "claimreview")
+    run(capsys, *lib, "settings", "reviewer.organisation", "Fact Desk")
+    _, out, _ = run(capsys, *lib, "export", "1", "2", "--format", "claimreview", "--drafts")
     reviews = json.loads(out)
     jsonschema.validate(reviews, CLAIM_REVIEWS)
     assert [r["reviewRating"]["alternateName"] for r in reviews] == ["False", "True"]

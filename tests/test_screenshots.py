@@ -30,6 +30,7 @@ STATES = (
     "sources",
     "cite-picker",
     "elsewhere",
+    "export",
 )
 
 

@@ -369,7 +369,8 @@ def test_markdown_one_article_or_the_library(filled: Library) -> None:
 
 
 def test_claimreview_only_rated_notes(filled: Library) -> None:
-    reviews = json.loads(export_notes(filled, None, "claimreview"))
+    filled.set_setting("reviewer.name", "Jane Doe")
+    reviews = json.loads(export_notes(filled, None, "claimreview", drafts=True))
     assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == [
         "Misleading",
         "True",

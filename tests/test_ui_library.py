@@ -314,10 +314,10 @@ def test_note_tags_are_in_the_library_filter(window: MainWindow) -> None:
     assert [r.id for r in view.model_.rows] == [opened]
 
 
-def test_export_notes_of_selected_rows_asks_format_then_file(
+def test_export_notes_of_selected_rows_opens_the_export_dialog(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QFileDialog
 
     from reader.ui import context_menus
 
@@ -325,14 +325,17 @@ def test_export_notes_of_selected_rows_asks_format_then_file(
     assert article_id is not None
     window.library.add_note(article_id, 0, "Checked against the log.", Verdict.TRUE)
     out = tmp_path / "picked.md"
-    # The two modal dialogs are the edge: answer them as a person would.
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Markdown", True))
+    # The save dialog is the edge: answer it as a person would.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     context_menus.export_many(window, [article_id])
+    dialog = window.export_dialog
+    assert "Checked against the log." in dialog.preview.toPlainText()
+    dialog._choose()
+    dialog.accept()
     qtbot.waitUntil(out.exists, timeout=10000)
     assert "Checked against the log." in out.read_text()
     out.unlink()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    context_menus.export_many(window, [article_id])  # cancelled: nothing written
+    context_menus.export_many(window, [article_id])
+    window.export_dialog.reject()  # cancelled: nothing written
     qtbot.wait(200)
     assert not out.exists()

@@ -178,6 +178,10 @@ class Library:
                 [key, value],
             )
 
+    def clear_setting(self, key: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+
     # -- articles ------------------------------------------------------------------------
 
     def add_article(self, article: Article, source_path: str = "") -> AddResult:
@@ -699,6 +703,8 @@ class Library:
         *,
         span: Span | None = None,
         revision: str | None = None,
+        claimant: str = "",
+        review_url: str = "",
     ) -> Note:
         """A new note on `sentence`, or on `span` (words of the article, see `spans`).
 
@@ -719,8 +725,8 @@ class Library:
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
-                       last_sentence, original_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       last_sentence, original_quote, claimant, review_url)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     note_uuid,
                     article_id,
@@ -737,6 +743,8 @@ class Library:
                     stamp,
                     last,
                     quote,
+                    claimant,
+                    review_url,
                 ],
             )
             citations.store(self.db, note_uuid, article_id, sources, self.article)
@@ -751,18 +759,22 @@ class Library:
         verdict: Verdict | None = None,
         sources: Iterable[Source] | None = None,
         tags: Iterable[str] | None = None,
+        claimant: str | None = None,
+        review_url: str | None = None,
     ) -> Note:
         current = self.note(note_uuid)
         sources = None if sources is None else list(sources)
         with self.db.atomic():
             self.db.execute(
-                "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, updated = ? "
-                "WHERE uuid = ?",
+                "UPDATE notes SET body = ?, verdict = ?, sources = ?, tags = ?, claimant = ?, "
+                "review_url = ?, updated = ? WHERE uuid = ?",
                 [
                     current.text if text is None else text,
                     (current.verdict if verdict is None else Verdict(verdict)).value,
                     _sources_json(current.sources if sources is None else sources),
                     json.dumps(list(current.tags if tags is None else tags)),
+                    current.claimant if claimant is None else claimant,
+                    current.review_url if review_url is None else review_url,
                     now(),
                     note_uuid,
                 ],
@@ -780,8 +792,8 @@ class Library:
             self.db.execute(
                 """INSERT INTO notes (uuid, article_id, sentence, quote, prefix, suffix,
                        position, body, verdict, sources, tags, created, updated,
-                       last_sentence, original_quote, text_changed)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       last_sentence, original_quote, text_changed, claimant, review_url)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(uuid) DO UPDATE SET sentence = excluded.sentence,
                        quote = excluded.quote, prefix = excluded.prefix,
                        suffix = excluded.suffix, position = excluded.position,
@@ -789,7 +801,8 @@ class Library:
                        sources = excluded.sources, tags = excluded.tags,
                        updated = excluded.updated, last_sentence = excluded.last_sentence,
                        original_quote = excluded.original_quote,
-                       text_changed = excluded.text_changed""",
+                       text_changed = excluded.text_changed,
+                       claimant = excluded.claimant, review_url = excluded.review_url""",
                 [
                     note.uuid,
                     note.article_id,
@@ -807,6 +820,8 @@ class Library:
                     note.last_sentence,
                     note.original_quote,
                     int(note.text_changed),
+                    note.claimant,
+                    note.review_url,
                 ],
             )
             citations.store(self.db, note.uuid, note.article_id, note.sources, self.article)
@@ -970,7 +985,8 @@ class Library:
 
 _NOTE_COLUMNS = (
     "uuid, article_id, sentence, quote, prefix, suffix, position, body, verdict, "
-    "sources, tags, created, updated, last_sentence, original_quote, text_changed"
+    "sources, tags, created, updated, last_sentence, original_quote, text_changed, "
+    "claimant, review_url"
 )
 
 
@@ -1013,6 +1029,8 @@ def _note(r: tuple) -> Note:
         last_sentence=r[13],
         original_quote=r[14],
         text_changed=bool(r[15]),
+        claimant=r[16],
+        review_url=r[17],
     )
 
 

@@ -391,6 +391,10 @@ class Note:
     # Re-anchoring put the note on words other than the ones it was last read against,
     # and the reader has not looked yet.
     text_changed: bool = False
+    # Who made the claim ("": the article's site) and where the fact check is
+    # published ("": not yet); see `note_publication`.
+    claimant: str = ""
+    review_url: str = ""
 
     def __post_init__(self) -> None:
         if self.last_sentence is None or self.sentence is None:
@@ -426,6 +430,8 @@ class Note:
             "tags": list(self.tags),
             "created": self.created,
             "updated": self.updated,
+            "claimant": self.claimant,
+            "review_url": self.review_url,
         }
 
 

@@ -393,3 +393,19 @@ def m012_related_claims(db: Database) -> None:
     see `related_index`. Filled here for the notes the library already has."""
     db.executescript(related_index.SCHEMA)
     related_index.fill(db.conn)
+
+
+@migrations()
+def m013_note_publication(db: Database) -> None:
+    """Per note, who made the claim and where its fact check is published, for the
+    ClaimReview export. Existing notes get neither: '' means the article's site as
+    claimant, and a note not yet published."""
+    db.executescript(
+        """
+        ALTER TABLE notes ADD COLUMN claimant TEXT NOT NULL DEFAULT '';
+        ALTER TABLE notes ADD COLUMN review_url TEXT NOT NULL DEFAULT '';
+        -- The export dialog counts the notes not yet published as the reader picks the
+        -- format: an index of those alone keeps that count cheap on a big library.
+        CREATE INDEX notes_unpublished ON notes(verdict, article_id) WHERE review_url = '';
+        """
+    )

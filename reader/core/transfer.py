@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from . import citations
+from . import citations, library_settings
 from .anchoring import fold
 from .dberrors import LibraryDamaged, classify
 from .export import (
@@ -52,6 +52,7 @@ from .export import (
     BackupArticle,
     BackupError,
     ImportedAnnotation,
+    Reviewer,
     annotation_collection,
     article_markdown,
     claim_reviews,
@@ -110,11 +111,15 @@ def export_notes(
     cancelled: Cancel | None = None,
     exported: str | None = None,
     unreadable: list[int] | None = None,
+    drafts: bool = False,
+    notices: list[str] | None = None,
 ) -> str:
     """The notes of `article_ids` (None: the whole library) as text in format `fmt`.
 
     With an `unreadable` list, an article that a damaged library cannot give back is
-    left out and its id added there, so the rest can still be saved.
+    left out and its id added there, so the rest can still be saved. ClaimReview leaves
+    out notes not yet published unless `drafts`; what it left out and why goes to
+    `notices`, one line each.
     """
     if fmt not in FORMATS:
         raise TransferError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
@@ -141,15 +146,31 @@ def export_notes(
     _check(cancelled)
     if fmt == "json":
         return dump_backup(records, exported or now())
+    reviewer = _reviewer(library, damaged_ok=unreadable is not None)
     if fmt == "markdown":
         if len(infos) == 1 and not whole_library:
-            return article_markdown(*infos[0])
-        return library_markdown(infos)
+            return article_markdown(*infos[0], checker=reviewer.name)
+        return library_markdown(infos, checker=reviewer.name)
     if fmt == "w3c":
         doc: Any = annotation_collection(with_content_hashes(library, infos))
     else:
-        doc = claim_reviews(with_content_hashes(library, infos))
+        batch = claim_reviews(with_content_hashes(library, infos), reviewer, drafts=drafts)
+        if notices is not None:
+            notices.extend(batch.notices())
+        doc = batch.reviews
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _reviewer(library: Library, damaged_ok: bool) -> Reviewer:
+    """Who publishes and signs the export. A damaged library that cannot give back its
+    settings still exports what it can: unsigned, and ClaimReview then says what is
+    missing."""
+    try:
+        return library_settings.reviewer(library)
+    except sqlite3.DatabaseError as exc:
+        if not damaged_ok or classify(exc) is not LibraryDamaged:
+            raise
+        return Reviewer()
 
 
 def _readable_ids(
@@ -209,10 +230,19 @@ def export_to_file(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
     unreadable: list[int] | None = None,
+    drafts: bool = False,
+    notices: list[str] | None = None,
 ) -> Path:
     """`export_notes` written atomically to `path`: the whole file or no change at all."""
     text = export_notes(
-        library, article_ids, fmt, progress=progress, cancelled=cancelled, unreadable=unreadable
+        library,
+        article_ids,
+        fmt,
+        progress=progress,
+        cancelled=cancelled,
+        unreadable=unreadable,
+        drafts=drafts,
+        notices=notices,
     )
     return write_atomic(path, text)
 

@@ -31,10 +31,13 @@ class AddNote(QUndoCommand):
         span: Span | None = None,
         revision: str | None = None,
         refused: Refused | None = None,
+        claimant: str = "",
+        review_url: str = "",
     ) -> None:
         super().__init__("Add note")
         self.library, self.changed = library, changed
         self.args = (article_id, sentence, text, verdict, sources, tags)
+        self.publication = {"claimant": claimant, "review_url": review_url}
         self.span = span
         self.revision, self.refused = revision, refused
         self.note: Note | None = None
@@ -43,7 +46,7 @@ class AddNote(QUndoCommand):
         if self.note is None:
             try:
                 self.note = self.library.add_note(
-                    *self.args, span=self.span, revision=self.revision
+                    *self.args, span=self.span, revision=self.revision, **self.publication
                 )
             except StaleRevision as exc:
                 self.setObsolete(True)
@@ -70,11 +73,20 @@ class EditNote(QUndoCommand):
         verdict: Verdict,
         sources: list[Source],
         tags: list[str],
+        claimant: str | None = None,
+        review_url: str | None = None,
     ) -> None:
         super().__init__("Edit note")
         self.library, self.changed = library, changed
         self.before = before
-        self.change = {"text": text, "verdict": verdict, "sources": sources, "tags": tags}
+        self.change = {
+            "text": text,
+            "verdict": verdict,
+            "sources": sources,
+            "tags": tags,
+            "claimant": claimant,
+            "review_url": review_url,
+        }
         self.after: Note | None = None
 
     def redo(self) -> None:

@@ -175,6 +175,6 @@ def tag_many(window: MainWindow, ids: list[int]) -> None:
 
 
 def export_many(window: MainWindow, ids: list[int]) -> None:
-    chosen = window.ask_export_destination()
-    if chosen is not None:
-        window.export_notes(list(ids), *chosen)
+    from ..core.export_scope import SELECTED
+
+    window.open_export_dialog(list(ids), SELECTED)

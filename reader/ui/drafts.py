@@ -16,6 +16,8 @@ class EditorState:
     tags: str
     cursor: int
     focused: bool
+    claimant: str = ""
+    review_url: str = ""
     citations: tuple[Source, ...] = ()
 
     @classmethod
@@ -27,12 +29,19 @@ class EditorState:
             editor.tags.text(),
             editor.text.textCursor().position(),
             editor.isAncestorOf(editor.focusWidget()) or editor.text.hasFocus(),
+            editor.claimant.text(),
+            editor.review_url.text(),
             tuple(editor.citation_sources()),
         )
 
     def is_empty(self) -> bool:
         return not (
-            self.text.strip() or self.sources.strip() or self.tags.strip() or self.citations
+            self.text.strip()
+            or self.sources.strip()
+            or self.tags.strip()
+            or self.citations
+            or self.claimant.strip()
+            or self.review_url.strip()
         ) and (self.verdict is Verdict.NONE)
 
     def apply(self, editor: NoteEditor) -> None:
@@ -41,6 +50,10 @@ class EditorState:
         editor.sources.setPlainText(self.sources)
         editor.set_citations(list(self.citations))
         editor.tags.setText(self.tags)
+        editor.claimant.setText(self.claimant)
+        editor.review_url.setText(self.review_url)
+        if self.claimant or self.review_url:
+            editor.publishing_toggle.setChecked(True)
         cursor = editor.text.textCursor()
         cursor.setPosition(min(self.cursor, len(self.text)))
         editor.text.setTextCursor(cursor)

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..core import backups, export_targets, transfer
+from ..core import backups, export_scope, export_targets, library_settings, transfer
 from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
-from ..core.library import Library, NotFound
+from ..core.library import Library, LibraryError, NotFound
 from ..core.model import Source
 from ..core.note_plain import note_plain_text
 from ..core.safe_links import ArticleRef
@@ -46,6 +46,7 @@ from .claims_panel import ClaimsController
 from .commands import SetArchived, SetArticleTags, TrashArticle
 from .crash import write_log
 from .elsewhere import ElsewhereController
+from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .focus_mode import PanelToggles
 from .library_view import LibraryView
@@ -60,12 +61,6 @@ from .theme import THEME_CHOICES, application_palette
 from .trash_view import TrashControls
 from .undo_stack import GuardedUndoStack, step_actions
 
-EXPORT_FORMATS = {
-    "Markdown": "markdown",
-    "W3C Web Annotations (JSON-LD)": "w3c",
-    "ClaimReview (JSON-LD)": "claimreview",
-    "Full backup (JSON)": "json",
-}
 Cancel = Callable[[], bool]
 
 IMPORT_FILTER = (
@@ -410,6 +405,16 @@ class MainWindow(QMainWindow):
                 lambda _scheme: self.apply_preferences() if self.prefs.theme == "system" else None
             )
 
+    def _save_publishing(self, values: dict[str, str]) -> None:
+        try:
+            library_settings.set_values(self.library, values)
+        except LibraryError as exc:  # a read-only or damaged library: said, not lost silently
+            QMessageBox.warning(
+                self,
+                APP_NAME,
+                self.tr("The fact-check publishing settings were not saved: {0}").format(exc),
+            )
+
     def _zoomed(self, size: float) -> None:
         self.prefs.size = size
         self.prefs.save()
@@ -422,8 +427,15 @@ class MainWindow(QMainWindow):
     def _open_preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self, open_library=self.library.path)
+        publishing = library_settings.values(self.library)
+        dialog = PreferencesDialog(
+            self.prefs, self, open_library=self.library.path, publishing=publishing
+        )
+        if self.library.writes_refused:
+            dialog.publishing.set_read_only(self.library.writes_refused)
         if dialog.exec():
+            if (changed := dialog.result_publishing()) != publishing:
+                self._save_publishing(changed)
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
             self.prefs.save()
@@ -823,55 +835,57 @@ class MainWindow(QMainWindow):
             self.select_sentence(hit.sentence)
 
     def _export_notes(self) -> None:
-        whole, this = self.tr("The whole library"), self.tr("This article")
-        scopes = [whole]
-        if self.current_article_id is not None:
-            scopes.insert(0, this)
-        scope, ok = QInputDialog.getItem(
-            self,
-            QCoreApplication.translate("MainWindow", "Export notes"),
-            QCoreApplication.translate("MainWindow", "Export:"),
-            scopes,
-            0,
-            False,
-        )
-        if not ok:
-            return
-        chosen = self.ask_export_destination()
-        if chosen is not None:
-            ids = [self.current_article_id] if scope == this else None
-            self.export_notes(ids, *chosen)
+        self.open_export_dialog()
 
-    def ask_export_destination(self) -> tuple[str, Path] | None:
-        """The export format and file the reader chooses, or None when they cancel."""
-        label, ok = QInputDialog.getItem(
-            self,
-            QCoreApplication.translate("MainWindow", "Export notes"),
-            QCoreApplication.translate("MainWindow", "Format:"),
-            list(EXPORT_FORMATS),
-            0,
-            False,
-        )
-        if not ok:
-            return None
-        fmt = EXPORT_FORMATS[label]
-        suffix = ".md" if fmt == "markdown" else ".json"
-        name, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("MainWindow", "Export notes"), f"gloss-notes{suffix}"
-        )
-        return (fmt, Path(name)) if name else None
-
-    def export_notes(self, ids: list[int | None] | None, fmt: str, path: Path) -> Task:
-        def work(library: Library, progress: Progress, cancelled: Cancel) -> Path:
-            return transfer.export_to_file(
-                library, ids, fmt, path, progress=progress, cancelled=cancelled
+    def open_export_dialog(
+        self, selected: list[int] | None = None, scope: str | None = None
+    ) -> ExportDialog:
+        """The one export dialog; on Export, the file is written in the background."""
+        if selected is None:
+            selected = self.library_view.selected_ids()
+        dialog = ExportDialog(self.library, self.current_article_id, selected, self, scope)
+        dialog.accepted.connect(
+            lambda: self.export_notes(
+                dialog.ids(), dialog.fmt, dialog.path(), drafts=dialog.include_drafts()
             )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_notes(
+        self, ids: list[int] | None, fmt: str, path: Path, drafts: bool = False
+    ) -> Task:
+        def work(library: Library, progress: Progress, cancelled: Cancel) -> tuple[Path, int]:
+            notices: list[str] = []
+            dest = transfer.export_to_file(
+                library,
+                ids,
+                fmt,
+                path,
+                progress=progress,
+                cancelled=cancelled,
+                drafts=drafts,
+                notices=notices,
+            )
+            left_out = export_scope.unpublished_count(library, ids) if not drafts else 0
+            return dest, left_out if fmt == "claimreview" else 0
+
+        def done(result: tuple[Path, int]) -> None:
+            dest, left_out = result
+            message = self.tr("Exported to {0}").format(dest)
+            if left_out:
+                message += " · " + (
+                    self.tr("%Ln note not yet published was left out", "", left_out)
+                    if left_out == 1
+                    else self.tr("%Ln notes not yet published were left out", "", left_out)
+                )
+            self.statusBar().showMessage(message, 10000)
 
         return self.run_task(
             work,
-            lambda dest: self.statusBar().showMessage(
-                self.tr("Exported to {0}").format(dest), 8000
-            ),
+            done,
             label=QCoreApplication.translate("MainWindow", "Exporting notes…"),
         )
 

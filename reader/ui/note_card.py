@@ -123,6 +123,8 @@ class NoteCard(QFrame):
             tags.setObjectName("noteTagsView")
             tags.setStyleSheet("color: palette(placeholder-text);")
             body.addWidget(tags)
+        if note.claimant or note.review_url:
+            body.addWidget(self._publication_label(note))
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         if note.sentence is not None and show_quote:
@@ -159,6 +161,25 @@ class NoteCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.stack)
         self._fit()
+
+    def _publication_label(self, note: Note) -> QLabel:
+        """ "Claim by … · Published": who made the claim, and a link to the published
+        fact check (followed through the same checks as every link on the card)."""
+        parts = []
+        if note.claimant:
+            parts.append(
+                html.escape(
+                    QCoreApplication.translate("NoteCard", "Claim by {0}").format(note.claimant)
+                )
+            )
+        if note.review_url:
+            label = html.escape(QCoreApplication.translate("NoteCard", "Published"))
+            parts.append(f'<a href="{html.escape(note.review_url, quote=True)}">{label}</a>')
+        line = self._rich_label(" · ".join(parts))
+        line.setObjectName("notePublication")
+        line.setToolTip(note.review_url)
+        line.setStyleSheet("color: palette(placeholder-text);")
+        return line
 
     def _rich_label(self, markup: str) -> QLabel:
         label = QLabel()

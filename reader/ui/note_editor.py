@@ -1,4 +1,5 @@
-"""The form that writes or edits one note: text, verdict, sources, tags."""
+"""The form that writes or edits one note: text, verdict, sources, tags, and, folded
+under "Publishing", who made the claim and where the fact check is published."""
 
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.model import Note, Source, SourceKind, Verdict
+from ..core.note_publication import check_claimant, check_review_url
 from ..core.sources import format_sources, parse_sources
 from .theme import verdict_icon
 
@@ -55,6 +58,8 @@ class NoteDraft:
     verdict: Verdict
     sources: list[Source]
     tags: list[str]
+    claimant: str = ""  # "": the article's site
+    review_url: str = ""  # "": not published yet
 
 
 def parse_tags(text: str) -> list[str]:
@@ -167,6 +172,7 @@ class NoteEditor(QWidget):
         self.tags.setPlaceholderText(
             QCoreApplication.translate("NoteEditor", "economy, statistics")
         )
+        self._build_publishing()
         self.error = QLabel()
         self.error.setObjectName("noteError")
         self.error.setWordWrap(True)
@@ -193,6 +199,8 @@ class NoteEditor(QWidget):
         form.addRow("", self.citations)
         form.addRow("", cite_row)
         form.addRow(QCoreApplication.translate("NoteEditor", "Ta&gs"), self.tags)
+        form.addRow(self.publishing_toggle)
+        form.addRow(self.publishing)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -218,11 +226,67 @@ class NoteEditor(QWidget):
     def set_verdict(self, verdict: Verdict) -> None:
         self.verdict.setCurrentIndex(self.verdict.findData(verdict))
 
+    def _build_publishing(self) -> None:
+        """The claimant and review URL, folded away until asked for (or set): most notes
+        are written long before their fact check is published."""
+        self.claimant = QLineEdit()
+        self.claimant.setObjectName("noteClaimant")
+        self.claimant.setAccessibleName(
+            QCoreApplication.translate("NoteEditor", "Claimant (who made the claim)")
+        )
+        self.review_url = QLineEdit()
+        self.review_url.setObjectName("noteReviewUrl")
+        self.review_url.setAccessibleName(
+            QCoreApplication.translate(
+                "NoteEditor", "Review URL (where the fact check is published)"
+            )
+        )
+        self.review_url.setPlaceholderText(
+            QCoreApplication.translate("NoteEditor", "https://… where the fact check is published")
+        )
+        self.set_default_claimant("")
+        self.publishing = QWidget()
+        self.publishing.setObjectName("notePublishing")
+        fields = QFormLayout(self.publishing)
+        fields.setContentsMargins(12, 0, 0, 0)
+        fields.addRow(QCoreApplication.translate("NoteEditor", "C&laimant"), self.claimant)
+        fields.addRow(QCoreApplication.translate("NoteEditor", "Review &URL"), self.review_url)
+        self.publishing_toggle = QToolButton()
+        self.publishing_toggle.setObjectName("notePublishingToggle")
+        self.publishing_toggle.setCheckable(True)
+        self.publishing_toggle.setAutoRaise(True)
+        self.publishing_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.publishing_toggle.toggled.connect(self._fold)
+        self.review_url.textChanged.connect(lambda _text: self._fold(self.publishing.isVisible()))
+        self._fold(False)
+
+    def _fold(self, open_: bool) -> None:
+        self.publishing_toggle.setChecked(open_)
+        self.publishing_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow
+        )
+        label = QCoreApplication.translate("NoteEditor", "Publishing")
+        if not open_ and self.review_url.text().strip():
+            label = QCoreApplication.translate("NoteEditor", "Publishing · published")
+        self.publishing_toggle.setText(label)
+        self.publishing.setVisible(open_)
+
+    def set_default_claimant(self, name: str) -> None:
+        """The claimant a note gets when the field is left empty (the article's site)."""
+        self.claimant.setPlaceholderText(
+            QCoreApplication.translate("NoteEditor", "{0} (the article's site)").format(name)
+            if name
+            else QCoreApplication.translate("NoteEditor", "Who made the claim")
+        )
+
     def clear(self) -> None:
         self.text.clear()
         self.sources.clear()
         self.set_citations([])
         self.tags.clear()
+        self.claimant.clear()
+        self.review_url.clear()
+        self._fold(False)
         self.error.hide()
         self.verdict.setCurrentIndex(self.verdict.findData(Verdict.NONE))
 
@@ -232,6 +296,9 @@ class NoteEditor(QWidget):
         self.set_citations([s for s in note.sources if s.kind is SourceKind.CITATION])
         self.tags.setText(", ".join(note.tags))
         self.verdict.setCurrentIndex(self.verdict.findData(note.verdict))
+        self.claimant.setText(note.claimant)
+        self.review_url.setText(note.review_url)
+        self._fold(bool(note.claimant))
         self.error.hide()
 
     def focus(self) -> None:
@@ -241,11 +308,28 @@ class NoteEditor(QWidget):
         """What the form holds, or None (with the reason shown) when it cannot be saved."""
         # Every line is a source (a link, a DOI or plain text): nothing is refused.
         sources = parse_sources(self.sources.toPlainText()) + self.citation_sources()
+        try:
+            claimant = check_claimant(self.claimant.text())
+            review_url = check_review_url(self.review_url.text())
+        except ValueError:
+            self._fold(True)
+            self.review_url.setFocus()
+            self.error.setText(
+                QCoreApplication.translate(
+                    "NoteEditor",
+                    "The review URL must be a web address (https://…) where the fact check "
+                    "is published.",
+                )
+            )
+            self.error.show()
+            return None
         draft = NoteDraft(
             self.text.toPlainText().strip(),
             self.verdict.currentData(),
             sources,
             parse_tags(self.tags.text()),
+            claimant,
+            review_url,
         )
         if not (draft.text or draft.sources or draft.verdict is not Verdict.NONE):
             self.error.setText(

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.citations import Candidate, CitationError, cite
-from ..core.library import Library, StaleRevision
+from ..core.library import Library, NotFound, StaleRevision
 from ..core.model import Note
 from ..core.note_html import note_html
 from ..core.note_plain import note_plain_text
+from ..core.note_publication import default_claimant
 from ..core.numbering import sentence_number
 from ..core.spans import Span
 from .cite_picker import CitePicker
@@ -58,6 +59,7 @@ class NotesPanel(QWidget):
         self.library = library
         self.undo = undo
         self.theme: Theme = THEMES["light"]
+        self.default_claimant = ""  # who made a claim when a note does not say
         self.article_id: int | None = None
         self.sentence: int | None = None
         self.sentence_text = ""
@@ -165,6 +167,15 @@ class NotesPanel(QWidget):
         self.article_id = article_id
         self.revision = revision
         self.detached = False
+        self.default_claimant = ""
+        if article_id is not None:
+            try:
+                meta = self.library.article_meta(article_id)
+            except NotFound:  # deleted meanwhile: the window closes it next
+                meta = None
+            if meta is not None:
+                self.default_claimant = default_claimant(meta.site, meta.url)
+        self.editor.set_default_claimant(self.default_claimant)
         self.show_sentence(article_id, None, "")
 
     def show_sentence(
@@ -381,6 +392,7 @@ class NotesPanel(QWidget):
                 state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
+        card.editor.set_default_claimant(self.default_claimant)
         card.articleRequested.connect(self.articleRequested)
         card.citationRequested.connect(self.citationRequested)
         card.editor.citeRequested.connect(lambda: self.pick_citation(card.editor))
@@ -481,6 +493,8 @@ class NotesPanel(QWidget):
                 span=self.span,
                 revision=self.revision,
                 refused=refused.append,
+                claimant=draft.claimant,
+                review_url=draft.review_url,
             )
         )
         if refused:  # nothing was written; the draft stays for the window to place
@@ -498,6 +512,8 @@ class NotesPanel(QWidget):
                 draft.verdict,
                 draft.sources,
                 draft.tags,
+                draft.claimant,
+                draft.review_url,
             )
         )
 

@@ -1,4 +1,5 @@
-"""The settings dialog: theme, reading font, size, line width, library location, inbox."""
+"""The settings dialog: theme, reading font, size, line width, library location, inbox,
+and the open library's fact-check publishing settings."""
 
 from __future__ import annotations
 
@@ -26,13 +27,18 @@ from PySide6.QtWidgets import (
 
 from ..paths import default_library
 from .capture_settings import InboxSettings
+from .publishing_settings import PublishingSettings
 from .settings import Preferences
 from .theme import THEME_CHOICES, default_reading_family
 
 
 class PreferencesDialog(QDialog):
     def __init__(
-        self, prefs: Preferences, parent: QWidget | None = None, open_library: Path | None = None
+        self,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        open_library: Path | None = None,
+        publishing: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("PreferencesDialog", "Preferences"))
@@ -142,12 +148,24 @@ class PreferencesDialog(QDialog):
         )
         self.move_imported.setChecked(inbox.move_imported)
         form.addRow("", self.move_imported)
+        # The open library's settings: shown only when the window has one to write to.
+        self.publishing = PublishingSettings(publishing or {})
+        self.publishing.setVisible(publishing is not None)
+        form.addRow(self.publishing)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        read_only = any(f.isReadOnly() for f in self.publishing.fields.values())
+        if self.publishing.isHidden() or read_only or self.publishing.check():
+            super().accept()
+
+    def result_publishing(self) -> dict[str, str]:
+        return self.publishing.values()
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -275,3 +275,29 @@ def show_cite_picker(window: MainWindow, query: str) -> QWidget:
     while not picker.found and not deadline.hasExpired():
         QApplication.processEvents()
     return picker
+
+
+def show_export_dialog(window: MainWindow, article_id: int) -> QWidget:
+    """File ▸ Export Notes… on ClaimReview: the library names its publisher, one note of
+    the article is published and the others are counted as not yet published."""
+    from ..core import library_settings
+
+    library = window.library
+    library_settings.set_values(
+        library,
+        {
+            library_settings.ORGANISATION: "Riverside Fact Desk",
+            library_settings.ORGANISATION_URL: "https://factdesk.example.org",
+            library_settings.REVIEWER_NAME: "Jane Doe",
+        },
+    )
+    reviewed = [n for n in library.notes(article_id) if n.verdict is Verdict.MISLEADING]
+    if reviewed:
+        library.update_note(
+            reviewed[0].uuid, review_url="https://factdesk.example.org/checks/rainfall"
+        )
+    window.open_article(article_id)
+    dialog = window.open_export_dialog(selected=[article_id])
+    dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
+    dialog.update_preview()
+    return dialog

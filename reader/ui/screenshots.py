@@ -8,8 +8,9 @@ articles and notes), `gloss-claims.png` (check-worthy claims marked in the text 
 listed in the Claims tab), `gloss-report.png` (the fact-check report's first and last
 PDF pages), `gloss-sources.png` (a note with a source of each kind, a citation of another
 saved article among them), `gloss-cite-picker.png` (Cite from Library… with passages
-found) and `gloss-elsewhere.png` (a sentence noted in two other articles: its ↗2 mark
-and the notes panel's Elsewhere section).
+found), `gloss-elsewhere.png` (a sentence noted in two other articles: its ↗2 mark
+and the notes panel's Elsewhere section) and `gloss-export.png` (the export dialog on
+ClaimReview, with its preview and the count of notes not yet published).
 
     python -m reader.ui.screenshots OUTDIR [--scale 2]
 
@@ -166,9 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     shot("focus-mode")
     window.panels.focus_action.trigger()
     window.resize(width, height)
+    from ..core import library_settings
     from .preferences_dialog import PreferencesDialog
 
-    prefs = PreferencesDialog(window.prefs, window, open_library=window.library.path)
+    prefs = PreferencesDialog(
+        window.prefs,
+        window,
+        open_library=window.library.path,
+        publishing=library_settings.values(window.library),
+    )
     prefs.show()
     shot("preferences", prefs)
     prefs.close()
@@ -205,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     wait_for_elsewhere(window, answered)
     window.select_sentence(repeated)
     shot("elsewhere")
+    # The one export dialog on ClaimReview, with the not-yet-published count.
+    from .screenshot_states import show_export_dialog
+
+    export = show_export_dialog(window, article_id)
+    shot("export", export)
+    export.close()
     window.close()
     for path in written:
         print(path)

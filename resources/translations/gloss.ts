@@ -4,6 +4,84 @@
 <context>
     <name></name>
     <message>
+        <source>ExportDialog</source>
+        <comment>W3C Web Annotations (JSON-LD)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ExportDialog</source>
+        <comment>ClaimReview (JSON-LD, to publish fact checks)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ExportDialog</source>
+        <comment>Full backup (JSON)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln selected article</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln selected articles</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>Preview (%Ln article):</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>Preview (%Ln articles):</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln note not yet published: included as a draft, not to be published as it is.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln notes not yet published: included as drafts, not to be published as they are.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln note not yet published (no review URL): left out. Give it its URL under Publishing in the note editor.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>%Ln notes not yet published (no review URL): left out. Give each its URL under Publishing in the note editor.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ExportDialog</source>
+        <comment>The organisation has no web site yet: add it in Preferences ▸ Fact-check publishing.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>ArticleList</source>
         <comment>unread</comment>
         <translation type="unfinished"></translation>
@@ -250,6 +328,73 @@
     </message>
     <message>
         <source>Could not look for this article&apos;s claims elsewhere: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include drafts (notes without a review URL, marked as drafts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export notes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of {0} of {1} articles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every reviewed note is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -583,6 +728,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The fact-check publishing settings were not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The new library location is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,28 +828,20 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The whole library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note not yet published was left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes not yet published were left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting notes…</source>
@@ -767,6 +908,14 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Attach this note to the selected sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -870,6 +1019,46 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>Ta&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant (who made the claim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review URL (where the fact check is published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://… where the fact check is published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;laimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing · published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (the article&apos;s site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who made the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review URL must be a web address (https://…) where the fact check is published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1078,6 +1267,57 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     <name>ProblemBar</name>
     <message>
         <source>Restore Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishingSettings</name>
+    <message>
+        <source>Fact-check publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation that publishes your fact checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs your notes in Markdown exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its &amp;web site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the library file, so they travel with its notes. ClaimReview exports name the organisation as the publisher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These cannot be changed now: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web site must be a full address starting with https:// or http://, such as https://factcheck.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it to one line of at most {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>ExportDialog</source>
+        <comment>Markdown</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ Nothing here touches the library or the file system; the CLI wires these to file
 from __future__ import annotations
 
 from .backup import Backup, BackupArticle, BackupError, dump_backup, parse_backup
-from .claimreview import claim_review, claim_reviews
+from .claimreview import ReviewBatch, Reviewer, claim_review, claim_reviews
 from .common import ArticleInfo
 from .markdown import article_markdown, library_markdown
 from .w3c import (
@@ -29,6 +29,8 @@ __all__ = [
     "BackupArticle",
     "BackupError",
     "ImportedAnnotation",
+    "ReviewBatch",
+    "Reviewer",
     "annotation_collection",
     "article_markdown",
     "claim_review",

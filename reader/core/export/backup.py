@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Block, BlockKind, Metadata, Note, Source, SourceKind, Verdict
+from ..note_publication import check_review_url
 from .validate import MAX_INT, NotesFileError, check_date
 
 FORMAT = "gloss-backup"
@@ -166,6 +167,8 @@ def note_from_json(data: dict[str, Any], where: str = "note") -> Note:
         last_sentence=last,
         original_quote=_str(obj, "original_quote", where, required=False),
         text_changed=_bool(obj, "text_changed", where),
+        claimant=_str(obj, "claimant", where, required=False),
+        review_url=_review_url(obj, where),
     )
 
 
@@ -189,6 +192,15 @@ def _source(src: dict[str, Any], where: str) -> Source:
         for key in ("prefix", "suffix", "site", "content_hash"):
             _str(citation, key, here, required=False)
     return Source.from_json(src)
+
+
+def _review_url(obj: dict[str, Any], where: str) -> str:
+    """A note's review URL: an http(s) address or none. It is published as the review's
+    address and opened from the note's card, so a file cannot put anything else there."""
+    try:
+        return check_review_url(_str(obj, "review_url", where, required=False))
+    except ValueError:
+        raise BackupError(f"{where}.review_url: not an http(s) address") from None
 
 
 def _article(obj: dict[str, Any], where: str) -> BackupArticle:

@@ -15,6 +15,14 @@ Shape of one article::
 
     Sources: [Title](<https://source>), [https://other](<https://other>)
 
+    *2026-03-02, updated 2026-03-04 · checked by Jane Doe*
+
+The last line of a note is its dates (the day it was written, and the day it last
+changed when that is another day) and the checker's name (the library's
+`reviewer.name` setting, when set). Text from the article and the library (title,
+byline, quote, source titles) is escaped by one policy, `escaping.escape`: only what a
+renderer would misread, so "$6 billion" stays `$6 billion`.
+
 The quote from the article is escaped; the note text is the user's Markdown, kept as it
 is unless it holds raw HTML, pictures or links of schemes other than http, https and
 mailto (see `safe_markdown`), and so are the sources' and the page's links. Orphaned
@@ -28,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Note, Source, Verdict
+from ..sources import link_target, what_it_is
 from .common import ArticleInfo, by_place, iso_date
 from .escaping import escape, escape_line_start
 from .safe_markdown import autolink, link, note_markdown
@@ -49,8 +58,11 @@ def blockquote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in escape_lines(text))
 
 
-def article_markdown(info: ArticleInfo, notes: Iterable[Note], level: int = 1) -> str:
-    """One article and its notes; `level` is the heading level of the title."""
+def article_markdown(
+    info: ArticleInfo, notes: Iterable[Note], level: int = 1, checker: str = ""
+) -> str:
+    """One article and its notes; `level` is the heading level of the title, `checker`
+    the name each note is signed with ("" for none)."""
     hashes = "#" * level
     out = [f"{hashes} {escape(info.title or 'Untitled')}", ""]
     facts = []
@@ -72,23 +84,25 @@ def article_markdown(info: ArticleInfo, notes: Iterable[Note], level: int = 1) -
     orphans = [n for n in ordered if n.sentence is None]
     if not ordered:
         out += ["*No notes.*", ""]
-    _groups(out, placed)
+    _groups(out, placed, checker)
     if orphans:
         out += [f"{hashes}# Notes no longer found in the article", ""]
-        _groups(out, orphans)
+        _groups(out, orphans, checker)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def library_markdown(
-    articles: Iterable[tuple[ArticleInfo, Iterable[Note]]], title: str = "Gloss notes"
+    articles: Iterable[tuple[ArticleInfo, Iterable[Note]]],
+    title: str = "Gloss notes",
+    checker: str = "",
 ) -> str:
     """Several articles under one top heading (each article one level down)."""
     parts = [f"# {escape(title)}\n"]
-    parts += [article_markdown(info, notes, level=2) for info, notes in articles]
+    parts += [article_markdown(info, notes, level=2, checker=checker) for info, notes in articles]
     return "\n".join(parts)
 
 
-def _groups(out: list[str], notes: list[Note]) -> None:
+def _groups(out: list[str], notes: list[Note], checker: str) -> None:
     """Consecutive notes on the same sentence share one quote."""
     previous: tuple[int | None, str] | None = None
     for note in notes:
@@ -96,10 +110,10 @@ def _groups(out: list[str], notes: list[Note]) -> None:
         if key != previous:
             out += [blockquote(note.quote), ""]
             previous = key
-        out += _note(note)
+        out += _note(note, checker)
 
 
-def _note(note: Note) -> list[str]:
+def _note(note: Note, checker: str) -> list[str]:
     head = []
     if note.verdict is not Verdict.NONE:
         head.append(f"**{note.verdict.label}**")
@@ -115,7 +129,22 @@ def _note(note: Note) -> list[str]:
         lines += ["Sources: " + ", ".join(_source(s) for s in note.sources), ""]
     if not lines:
         lines = ["*(empty note)*", ""]
+    if signature := _signature(note, checker):
+        lines += [f"*{signature}*", ""]
     return lines
+
+
+def _signature(note: Note, checker: str) -> str:
+    """ "2026-03-02, updated 2026-03-04 · checked by Jane Doe": when and by whom."""
+    created, updated = iso_date(note.created), iso_date(note.updated)
+    parts = []
+    if created:
+        parts.append(created if updated in (None, created) else f"{created}, updated {updated}")
+    elif updated:
+        parts.append(f"updated {updated}")
+    if checker.strip():
+        parts.append(f"checked by {escape(' '.join(checker.split()), strict=True)}")
+    return " · ".join(parts)
 
 
 def _tag(tag: str) -> str:
@@ -125,7 +154,15 @@ def _tag(tag: str) -> str:
 
 
 def _source(source: Source) -> str:
-    text = link(source.url, source.title)
+    """The one place the Markdown writes a source: a link (web page, DOI, saved article
+    with a text fragment) under its title, else its words as text."""
+    # One line each: a line break inside a title or a text source would end the list.
+    title, what = " ".join(source.title.split()), " ".join(what_it_is(source).split())
+    target = link_target(source)
+    if target:
+        text = link(target, title or what)
+    else:
+        text = escape(f"{title} ({what})" if title and what else title or what)
     if source.quote:
-        text += f" (“{escape(source.quote)}”)"
+        text += f" (“{escape(' '.join(source.quote.split()))}”)"
     return text

@@ -20,19 +20,24 @@ keeps the recursive writer below shallow.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..safe_links import article_ref, is_web_link
-from .escaping import escape, escape_line_start
+from .escaping import could_be_math, escape, escape_line_start
 
 # Inside <…>: what would end the destination, start a tag or break the line.
-_LINK_UNSAFE = re.compile(r"[<>\\\x00-\x1f\x7f]")
+# A backtick too: with another one later on the line it would make a code span that
+# swallows the link (code spans bind before links).
+_LINK_UNSAFE = re.compile(r"[<>\\`\x00-\x1f\x7f]")
 _LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
 # An autolink cannot hold spaces or quotes either.
 _AUTOLINK_UNSAFE = re.compile(r"[<>\\\s\"`\x00-\x1f\x7f]")
+# While a note is rewritten: whether its `$` must all be escaped (it holds math somewhere).
+_DOLLARS: ContextVar[bool] = ContextVar("dollars", default=False)
 
 
 def _percent(match: re.Match[str]) -> str:
@@ -49,18 +54,39 @@ def autolink(url: str) -> str:
 def link(url: str, label: str = "") -> str:
     """`[label](<url>)` for a web link; otherwise "label (url)" as plain text."""
     if is_web_link(url.strip()):
-        return f"[{escape(label or url)}](<{_LINK_UNSAFE.sub(_percent, url.strip())}>)"
+        return f"[{escape(label or url, label=True)}](<{_LINK_UNSAFE.sub(_percent, url.strip())}>)"
     if label and label != url:
         return f"{escape(label)} ({escape(url)})"
     return escape(url)
 
 
 def note_markdown(text: str) -> str:
-    """A note's Markdown, as written when it is harmless, else rewritten harmless."""
+    """A note's Markdown, as written when it is harmless, else rewritten harmless.
+
+    A note that holds `$…$` is rewritten too, with its `$` escaped: Gloss shows it as
+    text (CommonMark has no math), and so must GitHub and Obsidian, which have."""
     tokens = _parser().parse(text)
-    if _harmless(tokens):
+    math = could_be_math(_text_of(tokens))
+    if _harmless(tokens) and not math:
         return text
-    return "\n".join(_blocks(SyntaxTreeNode(tokens).children)).strip("\n")
+    reset = _DOLLARS.set(math)
+    try:
+        return "\n".join(_blocks(SyntaxTreeNode(tokens).children)).strip("\n")
+    finally:
+        _DOLLARS.reset(reset)
+
+
+def _text_of(tokens: list) -> str:
+    """The text a note's parse shows (code left out: `$` in code is never math)."""
+    parts = []
+    for token in tokens:
+        if token.type == "text":
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        if token.children:
+            parts.append(_text_of(token.children))
+    return "".join(parts)
 
 
 @cache
@@ -122,7 +148,12 @@ def _block(node: SyntaxTreeNode) -> list[str]:
 
 
 def escape_text(text: str) -> str:
-    return "\n".join(escape(line) for line in text.split("\n"))
+    return "\n".join(_escape(line) for line in text.split("\n"))
+
+
+def _escape(text: str, cell: bool = False) -> str:
+    """Text of a rewritten note: strict, as a node cannot see what its neighbours hold."""
+    return escape(text, strict=True, cell=cell, dollars=_DOLLARS.get())
 
 
 def _text_lines(text: str) -> list[str]:
@@ -160,21 +191,24 @@ def _table(node: SyntaxTreeNode) -> list[str]:
     rows = [row for section in node.children for row in section.children]
     if not rows:
         return []
-    cells = [[" ".join(_inline_of(cell).splitlines()) for cell in row.children] for row in rows]
+    cells = [
+        [" ".join(_inline_of(cell, in_cell=True).splitlines()) for cell in row.children]
+        for row in rows
+    ]
     width = len(cells[0])
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join((r + [""] * width)[:width]) + " |" for r in cells[1:]]
     return out
 
 
-def _inline_of(node: SyntaxTreeNode) -> str:
-    return "".join(_inline(child) for inline in node.children for child in inline.children)
+def _inline_of(node: SyntaxTreeNode, in_cell: bool = False) -> str:
+    return "".join(_inline(child, in_cell) for inline in node.children for child in inline.children)
 
 
-def _inline(node: SyntaxTreeNode) -> str:
+def _inline(node: SyntaxTreeNode, in_cell: bool = False) -> str:
     kind = node.type
     if kind == "text":
-        return escape(node.content)
+        return _escape(node.content, in_cell)
     if kind == "softbreak":
         return "\n"
     if kind == "hardbreak":
@@ -182,22 +216,22 @@ def _inline(node: SyntaxTreeNode) -> str:
     if kind == "code_inline":
         return _code(node.content)
     if kind in ("em", "strong", "s"):
-        inner = "".join(_inline(c) for c in node.children)
+        inner = "".join(_inline(c, in_cell) for c in node.children)
         mark = {"em": "*", "strong": "**", "s": "~~"}[kind]
         return f"{mark}{inner}{mark}" if inner else ""
     if kind == "link":
         href = str(node.attrs.get("href", ""))
-        label = "".join(_inline(c) for c in node.children)
+        label = "".join(_inline(c, in_cell) for c in node.children)
         if is_web_link(href):
             return f"[{label}](<{_LINK_UNSAFE.sub(_percent, href)}>)"
-        return label if _plain(node) == href else f"{label} ({escape(href)})"
+        return label if _plain(node) == href else f"{label} ({_escape(href, in_cell)})"
     if kind == "image":
         src = str(node.attrs.get("src", ""))
         alt = _plain(node)
-        return link(src, alt) if is_web_link(src) else escape(alt or src)
+        return link(src, alt) if is_web_link(src) else _escape(alt or src, in_cell)
     if kind == "html_inline":
-        return escape(node.content)
-    return "".join(_inline(c) for c in node.children)
+        return _escape(node.content, in_cell)
+    return "".join(_inline(c, in_cell) for c in node.children)
 
 
 def _plain(node: SyntaxTreeNode) -> str:
