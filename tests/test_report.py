@@ -94,7 +94,8 @@ def test_the_summary_counts_claims_notes_and_verdicts(library: Library, noted: i
 def test_a_source_is_formatted_by_one_function() -> None:
     web = fcr.report_source(Source("https://example.org/r", "The report", "rose by 12 percent"))
     assert web.link == "https://example.org/r#:~:text=rose%20by%2012%20percent"
-    assert web.text == f"The report. “rose by 12 percent” {web.link}"
+    assert web.text == "The report. “rose by 12 percent” https://example.org/r"
+    assert web.anchor == "https://example.org/r"  # printed plain, linked to the words
     plain = fcr.report_source(Source("Phone interview with the lab, 3 Feb 2025"))
     assert plain == fcr.ReportSource("Phone interview with the lab, 3 Feb 2025", None)
     hostile = fcr.report_source(Source("javascript:alert(1)", "Click"))
@@ -102,6 +103,7 @@ def test_a_source_is_formatted_by_one_function() -> None:
     doi = fcr.report_source(parse_source("doi:10.1038/nature12373 Nanometre thermometry"))
     assert doi == fcr.ReportSource(
         "Nanometre thermometry. https://doi.org/10.1038/nature12373",
+        "https://doi.org/10.1038/nature12373",
         "https://doi.org/10.1038/nature12373",
     )
     titled = fcr.report_source(parse_source("Phone interview, 3 Feb 2025 | Lab notes > we never"))

@@ -49,6 +49,9 @@ class ReportSource:
 
     text: str
     link: str | None
+    # The part of `text` that is the link's words (the address as printed); "" when the
+    # source is not linked or prints no address.
+    anchor: str = ""
 
 
 def report_source(source: Source) -> ReportSource:
@@ -69,9 +72,23 @@ def report_source(source: Source) -> ReportSource:
         parts.append(_sentence(" ".join(source.title.split())))
     if source.quote.strip():
         parts.append(f"“{' '.join(source.quote.split())}”")
+    # On paper the address is read, not followed: it is printed without the text
+    # fragment, which only repeats the quoted words percent-encoded; the link keeps it.
+    what = _without_text_fragment(" ".join(what.split()))
     if what and what != source.title.strip():
-        parts.append(" ".join(what.split()))
-    return ReportSource(" ".join(parts) or what, link or None)
+        parts.append(what)
+    text = " ".join(parts) or what
+    anchor = what if link and what and text.endswith(what) else ""
+    return ReportSource(text, link or None, anchor)
+
+
+def _without_text_fragment(address: str) -> str:
+    start = address.find(":~:")
+    if start < 0:
+        return address
+    end = address.find(" ", start)
+    head = address[:start].removesuffix("#")
+    return head + (address[end:] if end >= 0 else "")
 
 
 def _sentence(text: str) -> str:

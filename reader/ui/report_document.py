@@ -356,9 +356,10 @@ def _source(cursor: QTextCursor, letter: str, source: ReportSource, size: float)
     """One source under its note; the only place a `ReportSource` becomes document text."""
     plain = _char(size)
     cursor.insertText(f"{letter}. ", _char(size, THEME.muted))
-    if source.link and source.text.endswith(source.link):
-        cursor.insertText(source.text[: -len(source.link)], plain)
-        cursor.insertText(source.link, _link(plain, source.link))
+    if source.link and source.anchor:
+        cursor.insertText(source.text[: -len(source.anchor)], plain)
+        # The readable address is what the page shows; the link goes to the quoted words.
+        cursor.insertText(source.anchor, _link(plain, source.link))
     else:
         cursor.insertText(source.text, plain)
 
