@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from . import claim_store
 from .library import Library
 from .model import Article, Note, Source, SourceKind, Verdict
 from .note_plain import note_plain_text
+from .pages import PageStarts, page_starts
 from .safe_links import is_web_link
 from .sources import link_target, what_it_is
 from .text_fragment import with_text_fragment
@@ -159,6 +161,11 @@ class FactCheckReport:
     def article_link(self) -> str | None:
         url = self.article.meta.url
         return url if is_web_link(url) else None
+
+    @cached_property  # asked once a note: worked out once a report
+    def pages(self) -> PageStarts:
+        """A PDF's printed pages, so a note says "p. 12" (() for other articles)."""
+        return page_starts(self.article.blocks)
 
     def passage_link(self, note: ReportNote) -> str | None:
         """The article's URL pointing at the note's words (None without a web address)."""

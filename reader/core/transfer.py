@@ -73,6 +73,7 @@ from .export.validate import (
 from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
 from .model import Article, Note
+from .pages import stored_page_starts
 from .revision import same_words
 from .sentences import SPLITTER_VERSION, segment
 from .spans import SpanAnchor, place_span, sentence_spans
@@ -218,7 +219,11 @@ def _export_one(
         )
     else:
         meta = library.article_meta(article_id)
-        infos.append((ArticleInfo.from_meta(article_id, meta), library.notes(article_id)))
+        info = replace(
+            ArticleInfo.from_meta(article_id, meta),
+            pages=stored_page_starts(library.db, article_id),
+        )
+        infos.append((info, library.notes(article_id)))
 
 
 def export_to_file(

@@ -51,6 +51,7 @@ from ..core.fact_check_report import (
 from ..core.model import Verdict
 from ..core.note_html import note_html
 from ..core.numbering import sentence_number
+from ..core.pages import note_pages
 from .document import (
     IMAGE_SCHEME,
     ImageSource,
@@ -299,6 +300,8 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
             if note.last_sentence in (None, note.sentence)
             else f"sentences {first}–{last}"
         )
+        if page := note_pages(report.pages, note):
+            where += f", {page}"
         cursor.insertText(f"  ·  {where}", _char(small, THEME.muted))
     quote = note.quote if item.placed else note.original_quote
     quoted = _char(STYLE.size * 0.95, THEME.quote)

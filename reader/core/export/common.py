@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..model import Metadata, Note
+from ..pages import PageStarts
 from ..safe_links import ARTICLE_URN, article_urn
 
 
@@ -20,6 +21,8 @@ class ArticleInfo:
     site: str = ""
     published: str = ""  # ISO 8601 date or date-time, "" when unknown
     content_hash: str = ""  # Article.content_hash, which names an article without a URL
+    # A PDF's printed pages: (text offset, page number) where each starts (see pages.py).
+    pages: PageStarts = ()
 
     @classmethod
     def from_meta(cls, article_id: int, meta: Metadata) -> ArticleInfo:

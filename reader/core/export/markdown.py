@@ -8,6 +8,8 @@ Shape of one article::
     <https://example.com/page>
 
     > The noted sentence, escaped so it renders as written.
+    >
+    > — p. 12            (articles from a PDF: the printed page of the quote)
 
     **Misleading** · *economy*, *jobs*
 
@@ -36,6 +38,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Note, Source, Verdict
+from ..pages import note_pages
 from ..sources import link_target, what_it_is
 from .common import ArticleInfo, by_place, iso_date
 from .escaping import escape, escape_line_start
@@ -84,10 +87,10 @@ def article_markdown(
     orphans = [n for n in ordered if n.sentence is None]
     if not ordered:
         out += ["*No notes.*", ""]
-    _groups(out, placed, checker)
+    _groups(out, placed, checker, info)
     if orphans:
         out += [f"{hashes}# Notes no longer found in the article", ""]
-        _groups(out, orphans, checker)
+        _groups(out, orphans, checker, info)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -102,13 +105,16 @@ def library_markdown(
     return "\n".join(parts)
 
 
-def _groups(out: list[str], notes: list[Note], checker: str) -> None:
-    """Consecutive notes on the same sentence share one quote."""
+def _groups(out: list[str], notes: list[Note], checker: str, info: ArticleInfo) -> None:
+    """Consecutive notes on the same sentence share one quote; a PDF's quote says which
+    printed page it is on, so the note can be cited by page."""
     previous: tuple[int | None, str] | None = None
     for note in notes:
         key = (note.sentence, note.quote)
         if key != previous:
             out += [blockquote(note.quote), ""]
+            if page := note_pages(info.pages, note):
+                out[-1:-1] = [">", f"> — {page}"]
             previous = key
         out += _note(note, checker)
 
