@@ -81,3 +81,28 @@ def test_other_articles_have_no_pages(tmp_path: Path) -> None:
         assert "p. " not in export_notes(library, [article_id], "markdown")
     finally:
         library.close()
+
+
+def test_copy_as_citation_names_the_page_of_a_pdf_passage(
+    qtbot, shown_window, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.citation_copy import copy_citation
+
+    pdf = tmp_path / "depot.pdf"
+    make_pdf(pdf, _paras(), title="Depot quarterly review")
+    with qtbot.waitSignal(shown_window.importFinished, timeout=20000):
+        shown_window.import_paths([pdf])
+    article_id = next(
+        r.id for r in shown_window.library_view.model_.rows if r.title == "Depot quarterly review"
+    )
+    shown_window.open_article(article_id)
+    article = shown_window.reader.article
+    last = article.sentences[-1]
+    page = article.blocks[last.block].page_at(last.start)
+    assert page is not None and page >= 2
+    citation = copy_citation(shown_window, last.index)
+    assert citation is not None
+    assert f"Depot quarterly review, p. {page}." in citation.text
+    assert QGuiApplication.clipboard().text() == citation.text

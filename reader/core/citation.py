@@ -25,14 +25,17 @@ class Citation:
     html: str  # the same with the title linked to the URL
 
 
-def cite(quote: str, meta: Metadata) -> Citation:
+def cite(quote: str, meta: Metadata, page: int | None = None) -> Citation:
     """The citation of `quote` (the words as selected; whitespace collapsed) from an
-    article with metadata `meta`: title, author, site, date, then the URL."""
+    article with metadata `meta`: title, author, site, date, the printed page (`page`,
+    for a PDF), then the URL."""
     words = " ".join(quote.split())
     quoted = f"“{words}”"
     link = with_text_fragment(meta.url, words) if is_web_link(meta.url) else ""
     title = meta.title.strip()
     details = [p.strip() for p in (meta.byline, meta.site, meta.published[:10]) if p.strip()]
+    if page is not None:
+        details.append(f"p. {page}")
 
     parts = [p for p in (title, *details) if p]
     text = quoted + (" — " + ", ".join(parts) + "." if parts else "")

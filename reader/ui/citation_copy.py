@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from ..core.citation import Citation, cite
+from ..core.pages import page_at, page_starts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -18,31 +19,37 @@ if TYPE_CHECKING:
 def passage(window: MainWindow, index: int | None = None) -> str:
     """The words to cite: the mouse selection (as a span of whole words), else sentence
     `index` (the one under the pointer), else the words or sentence being noted."""
+    return _passage(window, index)[0]
+
+
+def _passage(window: MainWindow, index: int | None = None) -> tuple[str, int | None]:
+    """`passage` and the printed page it starts on (PDFs; None for other articles)."""
     reader = window.reader
     article = reader.article
     if article is None:
-        return ""
+        return "", None
     span = reader.selected_span()
     if span is None and index is None:
         span = reader.current_span
     if span is not None:
-        return article.text[span.start : span.end]
+        return article.text[span.start : span.end], page_at(page_starts(article.blocks), span.start)
     index = reader.current if index is None else index
     if index is None or not 0 <= index < len(article.sentences):
-        return ""
-    return article.sentences[index].text
+        return "", None
+    sentence = article.sentences[index]
+    return sentence.text, article.blocks[sentence.block].page_at(sentence.start)
 
 
 def copy_citation(window: MainWindow, index: int | None = None) -> Citation | None:
     """Put the citation on the clipboard; None (and a word in the status bar) when no
     sentence is chosen."""
-    words = passage(window, index)
+    words, page = _passage(window, index)
     if not words.strip() or window.reader.article is None:
         window.statusBar().showMessage(
             QCoreApplication.translate("Citation", "Select a sentence or words to cite"), 5000
         )
         return None
-    citation = cite(words, window.reader.article.meta)
+    citation = cite(words, window.reader.article.meta, page)
     data = QMimeData()
     data.setText(citation.text)
     data.setHtml(citation.html)
