@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from reader.ui.main_window import MainWindow
@@ -27,6 +28,16 @@ def test_library_row_has_a_real_mnemonic_and_names_the_library_in_use(
     assert dialog.open_note.isVisibleTo(dialog)
     assert str(library_path) in dialog.open_note.text()
     assert "--library" in dialog.open_note.text()
+    # As tall as its lines: no gap above or below the note (QFormLayout sized a wrapped
+    # label for its narrowest width, leaving two empty lines).
+    note = dialog.open_note
+    qtbot.waitUntil(lambda: note.width() > 0)
+    lines = (
+        note.fontMetrics()
+        .boundingRect(0, 0, note.width(), 100000, int(Qt.TextFlag.TextWordWrap), note.text())
+        .height()
+    )
+    assert note.height() <= lines + note.fontMetrics().height() // 2
 
 
 def test_the_disabled_note_form_stays_dark_in_the_dark_theme(

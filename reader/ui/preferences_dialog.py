@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,25 @@ from .capture_settings import InboxSettings
 from .publishing_settings import PublishingSettings
 from .settings import Preferences
 from .theme import THEME_CHOICES, default_reading_family
+
+
+class _WrappedNote(QLabel):
+    """A wrapped label as tall as its text at the width it is given. QFormLayout sizes a
+    wrapped label for its narrowest width, which left a gap under a two-line note."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Measured from the text itself: the label's own heightForWidth answers for a
+        # narrower width than it has here.
+        margins = self.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        if width <= 0 or not self.text():
+            return
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        text = self.fontMetrics().boundingRect(QRect(0, 0, width, 100000), flags, self.text())
+        needed = text.height() + margins.top() + margins.bottom()
+        if needed != self.maximumHeight():
+            self.setFixedHeight(needed)
 
 
 class PreferencesDialog(QDialog):
@@ -92,7 +111,7 @@ class PreferencesDialog(QDialog):
         library_label.setBuddy(self.library)
         # The window may have another library open than the setting names (`--library`,
         # GLOSS_LIBRARY): say which, so the field is not mistaken for the file in use.
-        self.open_note = QLabel()
+        self.open_note = _WrappedNote()
         self.open_note.setObjectName("openLibraryNote")
         self.open_note.setWordWrap(True)
         self.open_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -158,6 +177,11 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The note's height is known once it is laid out: fit the dialog to it then.
+        QTimer.singleShot(0, self.adjustSize)
 
     def accept(self) -> None:
         read_only = any(f.isReadOnly() for f in self.publishing.fields.values())
