@@ -329,7 +329,7 @@ def test_export_notes_of_selected_rows_opens_the_export_dialog(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     context_menus.export_many(window, [article_id])
     dialog = window.export_dialog
-    assert "Checked against the log." in dialog.preview.toPlainText()
+    qtbot.waitUntil(lambda: "Checked against the log." in dialog.preview.toPlainText())
     dialog._choose()
     dialog.accept()
     qtbot.waitUntil(out.exists, timeout=10000)

@@ -28,6 +28,12 @@ def window(news_window: MainWindow) -> MainWindow:
     return news_window
 
 
+def refresh(qtbot, dialog) -> None:
+    """Make the preview for the dialog's current choices and wait until it is shown."""
+    with qtbot.waitSignal(dialog.previewShown, timeout=10000):
+        dialog.update_preview()
+
+
 def wait_tasks(qtbot, win: MainWindow) -> None:
     qtbot.waitUntil(lambda: not win._tasks, timeout=20000)
 
@@ -130,20 +136,20 @@ def test_the_export_dialog_previews_each_scope(qtbot, window: MainWindow, tmp_pa
     qtbot.waitExposed(dialog)
     assert dialog.scope == "selected"  # several rows selected: those
     dialog.scope_buttons["this"].setChecked(True)
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     text = dialog.preview.toPlainText()
     assert text.startswith("# Bridge repairs") and "Not until **2028**." in text
     assert "Costs $6 billion" not in text
     dialog.scope_buttons["selected"].setChecked(True)
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert "Costs $6 billion, not $6 million." in dialog.preview.toPlainText()  # no "\$"
     assert "Not until" in dialog.preview.toPlainText()
     dialog.scope_buttons["all"].setChecked(True)
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert dialog.preview.toPlainText().startswith("# Gloss notes")
     assert "(2 articles)" in dialog.summary.text()
     dialog.format.setCurrentIndex(dialog.format.findData("w3c"))
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert json.loads(dialog.preview.toPlainText())["total"] == 3
     assert dialog.destination.text().endswith(".jsonld")  # the name follows the format
     assert not dialog.drafts.isVisibleTo(dialog)
@@ -156,7 +162,7 @@ def test_claimreview_in_the_dialog_counts_unpublished_notes_and_exports(
     news, _sample = notes_on_two_articles(window)
     dialog = window.open_export_dialog(selected=[news])
     dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     # No reviewing organisation yet: said, with how to set it, and nothing to export.
     assert "Fact-check publishing" in dialog.summary.text()
     assert not dialog.export_button.isEnabled()
@@ -166,18 +172,18 @@ def test_claimreview_in_the_dialog_counts_unpublished_notes_and_exports(
     dialog = window.open_export_dialog(selected=[news])
     dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
     dialog.scope_buttons["all"].setChecked(True)
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert "no web site yet" in dialog.publishing.text()
     library_settings.set_value(
         window.library, "reviewer.organisation_url", "https://factdesk.example.org"
     )
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert "no web site" not in dialog.publishing.text()
     assert dialog.drafts.isVisibleTo(dialog)
     assert "2 notes not yet published" in dialog.publishing.text()
     assert [r["url"] for r in json.loads(dialog.preview.toPlainText())] == [REVIEW]
     dialog.drafts.setChecked(True)
-    dialog.update_preview()
+    refresh(qtbot, dialog)
     assert len(json.loads(dialog.preview.toPlainText())) == 3
     assert "included as drafts" in dialog.publishing.text()
     dialog.drafts.setChecked(False)

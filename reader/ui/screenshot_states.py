@@ -300,4 +300,5 @@ def show_export_dialog(window: MainWindow, article_id: int) -> QWidget:
     dialog = window.open_export_dialog(selected=[article_id])
     dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
     dialog.update_preview()
+    dialog.wait_for_preview()  # made in the background: on screen before the shot
     return dialog
