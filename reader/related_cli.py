@@ -57,7 +57,10 @@ def _json(m: Elsewhere, text: str) -> dict[str, object]:
         "sentence": m.sentence,
         "number": sentence_number(m.sentence),
         "text": text,
-        "article": {"id": m.article_id, "title": m.title, "site": m.site},
+        # The article's id, as "article" is in every other JSON output of Gloss.
+        "article": m.article_id,
+        "title": m.title,
+        "site": m.site,
         "other_sentence": m.other_sentence,
         "other_number": sentence_number(m.other_sentence),
         "other_text": m.other_text,
