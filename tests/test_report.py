@@ -195,6 +195,23 @@ def test_gloss_report_writes_self_contained_html(
     assert fragment in noted_html
 
 
+def test_a_published_note_says_who_made_the_claim_and_links_its_fact_check(
+    qtbot, library: Library, noted: int
+) -> None:
+    from reader.core.fact_check_report import build_report
+    from reader.ui.report_document import report_document
+
+    review = "https://factdesk.example.org/checks/bridge"
+    first = next(n for n in library.notes(noted) if n.text == "The minutes say 2028.")
+    library.update_note(first.uuid, claimant="Harbour council", review_url=review)
+    document = report_document(build_report(library, noted), lambda _name: None)
+    text = document.toPlainText()
+    assert "claim by Harbour council" in text
+    assert f"published at {review}" in text
+    assert f'href="{review}"' in document.toHtml()
+    assert text.count("published at") == 1  # the other notes are not published
+
+
 def test_gloss_report_refuses_another_suffix_and_an_unknown_article(
     library_path: Path, noted: int, tmp_path: Path
 ) -> None:

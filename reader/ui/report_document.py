@@ -52,6 +52,7 @@ from ..core.model import Verdict
 from ..core.note_html import note_html
 from ..core.numbering import sentence_number
 from ..core.pages import note_pages
+from ..core.safe_links import is_web_link
 from .document import (
     IMAGE_SCHEME,
     ImageSource,
@@ -322,10 +323,16 @@ def _note(cursor: QTextCursor, report: FactCheckReport, item: ReportNote) -> Non
     details = [f"Noted {note.created[:10]}"]
     if note.updated[:10] and note.updated[:10] != note.created[:10]:
         details.append(f"updated {note.updated[:10]}")
+    if note.claimant.strip():
+        details.append(f"claim by {' '.join(note.claimant.split())}")
     if note.tags:
         details.append(" ".join(f"#{t}" for t in note.tags))
-    cursor.insertBlock(_block(top=1, bottom=2, indent=18), _char(small * 0.95, THEME.muted))
-    cursor.insertText("  ·  ".join(details), _char(small * 0.95, THEME.muted))
+    muted = _char(small * 0.95, THEME.muted)
+    cursor.insertBlock(_block(top=1, bottom=2, indent=18), muted)
+    cursor.insertText("  ·  ".join(details), muted)
+    if is_web_link(note.review_url):  # where the fact check is published
+        cursor.insertText("  ·  published at ", muted)
+        cursor.insertText(note.review_url, _link(muted, note.review_url))
 
 
 def _note_text(cursor: QTextCursor, markdown: str) -> None:
