@@ -238,3 +238,32 @@ def test_w3c_export_links_only_link_kinds(library: Library, two: tuple[int, int]
     assert bodies[1]["source"] == "https://doi.org/10.1000/182"
     assert bodies[2]["source"]["id"].startswith("https://example.org/report#:~:text=Unemployment")
     assert bodies[2]["selector"]["exact"] == REPORT[1]
+
+
+def test_w3c_import_makes_a_saved_article_citation_a_citation_again(
+    library: Library, two: tuple[int, int], tmp_path: Path
+) -> None:
+    """Exported as the cited article's URL with a text fragment, read back into a library
+    that holds that article: a library citation on its words, not a web link."""
+    from reader.core.transfer import export_notes, import_notes
+
+    report, claim = two
+    web = Source("https://example.org/other#:~:text=words", "Not in this library", "words")
+    library.add_note(claim, 0, "Wrong.", Verdict.FALSE, [cite(library, report, 1), web])
+    document = json.loads(export_notes(library, [claim], "w3c"))
+
+    other = Library(tmp_path / "other.db")  # the same two pages, the cited one moved on
+    try:
+        moved = [REPORT[2], REPORT[0], REPORT[1]]
+        cited = other.add_article(article("Annual report", "https://example.org/report", moved))
+        citing = other.add_article(article("The speech", "https://news.example/speech", CLAIM))
+        import_notes(other, document)
+        (note,) = other.notes(citing.article_id)
+        back, kept = note.sources
+        assert back.kind is SourceKind.CITATION and back.citation is not None
+        assert (back.citation.article_id, back.citation.sentence) == (cited.article_id, 2)
+        assert back.quote == REPORT[1] and back.title == "Annual report"
+        # A web page not saved here stays a web link, text fragment and all.
+        assert kept.kind is SourceKind.URL and kept.url == web.url
+    finally:
+        other.close()

@@ -72,7 +72,7 @@ from .export.validate import (
 )
 from .export_targets import article_for_target, is_gloss_urn, with_content_hashes
 from .library import Library, now
-from .model import Article, Note
+from .model import Article, Citation, Note, Source, SourceKind
 from .pages import stored_page_starts
 from .revision import same_words
 from .sentences import SPLITTER_VERSION, segment
@@ -444,8 +444,14 @@ def _import_annotations(
 ) -> ImportReport:
     report = ImportReport(kind="w3c")
     by_url: dict[str, int] = {}
+    url_of: dict[int, str] = {}
     for article_id, url in library.article_urls():
         by_url.setdefault(normalize_url(url), article_id)
+        url_of[article_id] = url
+
+    def cited(sources: Sequence[Source], citing: int) -> tuple[Source, ...]:
+        return _library_citations(sources, citing, by_url, url_of)
+
     articles: dict[int, Article] = {}
     total = len(annotations)
     for done, ann in enumerate(annotations, 1):
@@ -455,6 +461,7 @@ def _import_annotations(
         if article_id is None and stored is None:
             article_id = article_for_target(library, ann.url, ann.quote)
         if stored is not None:
+            ann = replace(ann, sources=cited(ann.sources, stored.article_id))
             _update_annotation(library, ann, stored, report)
         elif article_id is None:
             report.skipped += 1
@@ -462,10 +469,33 @@ def _import_annotations(
             missing = "no such article" if is_gloss_urn(ann.url) else "no article with URL"
             report.problems.append(f"{label}: {missing} {' '.join(ann.url.split()) or '(none)'}")
         else:
+            ann = replace(ann, sources=cited(ann.sources, article_id))
             _import_annotation(library, ann, article_id, articles, report)
         if progress:
             progress(done, total)
     return report
+
+
+def _library_citations(
+    sources: Sequence[Source], citing: int, by_url: dict[str, int], url_of: dict[int, str]
+) -> tuple[Source, ...]:
+    """A W3C export writes a citation of a saved article as that article's URL with a
+    text fragment and the quoted words. Where the URL names another article of this
+    library, the source becomes a library citation again, placed on its words when it is
+    stored (or kept with its quote and no place when they are gone)."""
+    out = []
+    for source in sources:
+        base, directive, _ = source.url.partition("#:~:")
+        target = by_url.get(normalize_url(base)) if directive and source.quote else None
+        if source.kind is SourceKind.URL and target is not None and target != citing:
+            source = Source(
+                url=url_of[target],
+                title=source.title,
+                quote=source.quote,
+                citation=Citation(article_id=None, sentence=None),
+            )
+        out.append(source)
+    return tuple(out)
 
 
 def _update_annotation(
