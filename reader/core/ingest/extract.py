@@ -20,13 +20,14 @@ from .clean import check_depth, find_headline, remove, strip_boilerplate, text_o
 from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
+from .link_lines import drop_link_lines
 from .long_tables import cap_html_tables
 from .metadata import read_metadata
 from .repair import ensure_body, prepare_markup
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 @dataclass
@@ -65,6 +66,7 @@ def extract(
     drop_comment_threads(body)
     root = main_content(body, find_headline(body, meta.title))
     prune(root)
+    drop_link_lines(root)
     _drop_second_copy(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
