@@ -196,6 +196,25 @@ def test_article_in_a_box_named_like_furniture_is_kept() -> None:
     assert all(f"Paragraph {i}." in text for i in range(1, 6))
 
 
+def test_post_in_a_box_named_as_its_byline_is_kept() -> None:
+    # A blog template wraps the whole post, signature and all, in its byline's span; the
+    # sidebar beside it holds more text than the post.
+    lines = "<br><br>".join(f"Part {i}. {PROSE}" for i in range(1, 5))
+    sidebar = "".join(f"<div class='widget'>{PROSE} Archive {i}.</div>" for i in range(12))
+    body = (
+        "<div id='main'><div class='post'><h3 class='post-title'>"
+        "<a href='/p'>Harbour board opens its books</a></h3>"
+        "<div class='post-body'><h2 class='date-header'>Thursday, May 3</h2>"
+        f"<span class='byline-author'>Posted by Ann Lee<br>{lines}</span></div></div></div>"
+        f"<div id='sidebar'>{sidebar}</div>"
+        # A short byline elsewhere still goes.
+        "<div class='byline'>By the harbour desk</div>"
+    )
+    text = read(body).text
+    assert all(f"Part {i}." in text for i in range(1, 5))
+    assert "Archive" not in text and "harbour desk" not in text
+
+
 def test_short_post_wins_over_a_longer_sidebar() -> None:
     widgets = "".join(
         f"<li>About me, part {i}: I write about harbours, boats, tides and the "
