@@ -155,6 +155,36 @@ def test_comment_thread_without_a_known_class_name_is_dropped() -> None:
     assert "4 Comments" not in text
 
 
+def test_comments_written_as_the_articles_own_paragraphs_are_dropped() -> None:
+    # Same tag, same class as the story's paragraphs: only the "Comments" line above them
+    # and the signature in each tell them apart.
+    comments = "".join(
+        f"<p class='story'>I {verb} this. {PROSE}<br><b>Posted by {who} on January 6, 2008 "
+        f"2:0{n} PM</b><br><a href='mailto:x@example.org'>Report this comment</a></p>"
+        for n, (who, verb) in enumerate([("Paul", "liked"), ("Ann", "doubted"), ("Cy", "read")])
+    )
+    story = "".join(f"<p class='story'>Paragraph {n}. {PROSE}</p>" for n in range(1, 5))
+    body = (
+        "<div class='page'><h1>Harbour board opens its books</h1>"
+        f"{story}<div class='hd'>Comments</div>{comments}</div>"
+    )
+    text = read(body).text
+    assert all(f"Paragraph {n}." in text for n in range(1, 5))
+    assert "Posted by" not in text and "I liked this" not in text and "I read this" not in text
+
+
+def test_a_section_on_comments_that_is_not_a_thread_stays() -> None:
+    # A heading-like "Comments" line over the article's own unsigned paragraphs.
+    story = "".join(f"<p class='story'>Paragraph {n}. {PROSE}</p>" for n in range(1, 4))
+    more = "".join(f"<p class='story'>Answer {n}. {PROSE}</p>" for n in range(1, 4))
+    body = (
+        "<div class='page'><h1>Harbour board opens its books</h1>"
+        f"{story}<div class='hd'>Public comments</div>{more}</div>"
+    )
+    text = read(body).text
+    assert all(f"Answer {n}." in text for n in range(1, 4))
+
+
 def test_dated_entries_that_are_the_article_stay() -> None:
     # A live blog: signed, timed entries with no article prose above them are the story.
     entries = "".join(
