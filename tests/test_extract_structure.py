@@ -263,6 +263,27 @@ def test_short_post_wins_over_a_longer_sidebar() -> None:
     assert "About me" not in text
 
 
+def test_paragraphs_the_template_boxed_apart_after_the_body_join_it() -> None:
+    # A long body, then its methodology note in a plain box of its own: too little prose
+    # to weigh in alone, but paragraphs, and right after the body.
+    note = "".join(
+        f"<p>Note {i}. The survey was taken by telephone among likely voters in the new "
+        "districts this summer.</p>"
+        for i in range(1, 3)
+    )
+    body = (
+        "<table><tr><td><a href='/'>Home</a></td></tr><tr><td>"
+        "<div>" + "".join(para(i) for i in range(1, 16)) + "</div>"
+        f"<br><div><p>&nbsp;</p>{note}</div>"
+        "<div class='links'><a href='/a'>Archive of older surveys</a></div>"
+        "</td></tr></table>"
+    )
+    text = read(body).text
+    assert "Paragraph 15." in text
+    assert "Note 1." in text and "Note 2." in text
+    assert "Archive of older surveys" not in text
+
+
 def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
     # Movable Type and TypePad: each comment is loose paragraphs followed by a signature
     # line, all siblings of the post under a "Comments" heading.

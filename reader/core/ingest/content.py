@@ -214,6 +214,9 @@ def _with_siblings(
         for i, c in enumerate(children):
             if not joined[i] and c.get("class") and (c.tag, c.get("class")) in shapes:
                 joined[i] = bool(text_of(c)) and link_density(c) < 0.35
+        last = len(joined) - 1 - joined[::-1].index(True)
+        for i in range(last + 1, _prose_after(children, last) + 1):
+            joined[i] = True
         if sum(joined) < 2 and not (probe is node and _has_lead(children, joined)):
             # A wrapper around the winner alone (plus a picture, a dateline) adds nothing
             # by itself, but its siblings may continue the article: look one level up.
@@ -238,6 +241,38 @@ def _with_siblings(
                 remove(child)
         node = probe = parent
     return node
+
+
+# A box of the article's own paragraphs after its body: at least this many of them, each
+# a sentence or more, with few links.
+_MIN_TRAILING_PARAGRAPHS = 2
+
+
+def _prose_after(children: list[lxml_html.HtmlElement], last: int) -> int:
+    """The article goes on after its last joined part in boxes of plain paragraphs (a
+    methodology note, a second section its template wrapped apart), too short to weigh in
+    alone. Empty spacers between them are stepped over. Returns the new last index."""
+    j = last + 1
+    while j < len(children):
+        child = children[j]
+        text = text_of(child)
+        if not text and child.find(".//img") is None and child.tag != "img":
+            j += 1
+            continue
+        if not _is_prose_box(child, text):
+            break
+        last = j
+        j += 1
+    return last
+
+
+def _is_prose_box(el: lxml_html.HtmlElement, text: str) -> bool:
+    if el.tag not in ("div", "section") or link_density(el, len(text)) > 0.2:
+        return False
+    if any(c.tag not in ("p", "br") and c.tag in _BLOCKISH for c in el.iter() if c is not el):
+        return False
+    paragraphs = [p for p in el if p.tag == "p" and len(text_of(p)) >= 80]
+    return len(paragraphs) >= _MIN_TRAILING_PARAGRAPHS
 
 
 def _has_lead(children: list[lxml_html.HtmlElement], joined: list[bool]) -> bool:
