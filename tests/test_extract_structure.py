@@ -372,6 +372,40 @@ def test_short_post_under_its_headline_wins_over_a_longer_profile() -> None:
     assert "lifeboat station" not in text
 
 
+def test_a_post_of_links_under_its_headline_wins_over_the_authors_bio() -> None:
+    # The post is a list of links with a word on each: no paragraph of it is a candidate,
+    # while the author's bio beside it is all prose.
+    items = "".join(
+        f"<p><a href='https://news.example/{i}'>Harbour story number {i} of the week</a> "
+        f"– worth a look, says the harbour master, for its pictures.</p>"
+        for i in range(1, 7)
+    )
+    bio = (
+        "<div class='about'><div class='block'>Ann Reed, harbour watcher, sailor, "
+        "photographer, teacher, and, on weekends, a volunteer at the lifeboat station, "
+        "writes about boats, tides, harbours, fish, gulls, and the people of the coast, "
+        "here, there, and everywhere, since 2004.</div></div>"
+    )
+    body = (
+        "<div id='content'><div class='post'><h2>Harbour board opens its books</h2>"
+        f"{items}</div>{bio}</div>"
+    )
+    text = read(body).text
+    assert "Harbour story number 1 of the week" in text
+    assert "Harbour story number 6 of the week" in text
+    assert "lifeboat station" not in text
+
+
+def test_a_headline_over_a_kicker_does_not_outweigh_the_body_beside_it() -> None:
+    body = (
+        "<div id='content'><div class='head'><h1>Harbour board opens its books</h1>"
+        "<p>The accounts are out, and the fish market is in them.</p></div>"
+        "<div class='text'>" + "".join(para(i) for i in range(1, 8)) + "</div></div>"
+    )
+    text = read(body).text
+    assert all(f"Paragraph {i}." in text for i in range(1, 8))
+
+
 def test_site_name_after_a_guillemet_leaves_the_title() -> None:
     body = "<div class='post'><h2>Harbour board opens its books</h2>" + para(1) + "</div>"
     title = "Harbour board opens its books « Harbour Notes"

@@ -172,12 +172,28 @@ def _near_headline(
         el for el in ranked if _inside(el, scope) and el is not headline and link_density(el) < 0.3
     ]
     if not near:
-        return best
+        return scope if _holds_short_post(scope, headline, best) else best
     top = max(near, key=ranked.__getitem__)
     return top if ranked[top] >= _NEAR_SHARE * ranked[best] else best
 
 
 _NEAR_SHARE = 0.1
+# A short post under its headline: text enough to be one, against the winner elsewhere.
+_SHORT_POST_MIN = 150
+_SHORT_POST_SHARE = 0.2
+
+
+def _holds_short_post(
+    scope: lxml_html.HtmlElement, headline: lxml_html.HtmlElement, best: lxml_html.HtmlElement
+) -> bool:
+    """Whether the headline's own box holds a post of its own: a short one (a list of
+    links with a word on each, a few lines) that no paragraph made a candidate, while the
+    winner is a profile or a sidebar elsewhere. A box with just a kicker or a dateline
+    under the headline holds far less than the body that won beside it."""
+    text = len(text_of(scope)) - len(text_of(headline))
+    if text < _SHORT_POST_MIN or text < _SHORT_POST_SHARE * len(text_of(best)):
+        return False
+    return link_density(scope) < 0.6
 
 
 def _inside(el: lxml_html.HtmlElement, box: lxml_html.HtmlElement) -> bool:
