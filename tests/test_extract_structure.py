@@ -308,6 +308,35 @@ def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
     assert "reader3" not in text
 
 
+# What is left of removed boxes -------------------------------------------------------------
+
+
+def test_labels_left_at_the_end_by_removed_boxes_go() -> None:
+    body = (
+        "<article><h1>Harbour board opens its books</h1>"
+        + "".join(para(i) for i in range(1, 4))
+        # Their share buttons and lists went with the furniture; their titles stayed.
+        + "<p>Featured video:</p><iframe src='https://video.example/v/1'></iframe>"
+        + "<h3>Most popular</h3><ul class='widget'><li><a href='/x'>Another story</a></li></ul>"
+        + "</article>"
+    )
+    blocks = read(body).blocks
+    assert blocks[-1].text.startswith("Paragraph 3.")
+
+
+def test_headings_that_are_the_articles_own_stay() -> None:
+    body = (
+        "<article><h1>Harbour board opens its books</h1>"
+        + para(1)
+        + "<h2>What the accounts show</h2>"
+        + para(2)
+        + "<h4>Ann Reed contributed to this report.</h4></article>"
+    )
+    text = read(body).text
+    assert "What the accounts show" in text
+    assert "Ann Reed contributed to this report." in text
+
+
 # Teasers for other stories -----------------------------------------------------------------
 
 
