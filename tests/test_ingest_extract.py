@@ -240,6 +240,18 @@ def test_page_furniture_lines_between_paragraphs_are_dropped() -> None:
         assert furniture not in text
 
 
+def test_a_blog_templates_filed_under_line_is_dropped() -> None:
+    filed = (
+        "<p class='postmetadata'>This entry was posted on Thursday, August 9th, 2012 at "
+        "12:04 am and is filed under <a href='/c/harbours'>Harbours</a>, <a href='/c/boats'>"
+        "Boats</a>. You can follow any responses to this entry through the RSS 2.0 feed. "
+        "You can leave a response, or trackback from your own site.</p>"
+    )
+    text = text_of(f"<div class='post'>{para(1)}{para(2)}{filed}</div>")
+    assert "Paragraph 2." in text
+    assert "filed under" not in text and "RSS 2.0" not in text
+
+
 def test_page_wrapped_in_one_form_is_read_but_small_forms_go() -> None:
     signup = "<form><p>Get our daily briefing in your inbox.</p><input type='email'></form>"
     body = f"<form id='aspnetForm'><div class='main'>{para(1)}{signup}{para(2)}</div></form>"

@@ -60,6 +60,11 @@ _FURNITURE = re.compile(
     r"^\d+ (comments?|responses?|replies)\W*$",
     re.I,
 )
+# The line blog templates put under a post: when, where it is filed, how to follow it.
+_FILED_UNDER = re.compile(
+    r"^(this|the) (entry|post|article) was posted\b.{0,120}\b(filed|categori[sz]ed) (under|in)\b",
+    re.I,
+)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -398,6 +403,8 @@ def _is_leftover(el: lxml_html.HtmlElement) -> bool:
     text = text_of(el)
     length = len(text)
     if length < 120 and _FURNITURE.match(text):
+        return True
+    if length < 500 and _FILED_UNDER.match(text):
         return True
     if el.tag == "p":
         # "Related: <a>Another story</a>", "Read more: ..."
