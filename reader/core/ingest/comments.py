@@ -133,6 +133,7 @@ def signed_line_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.Html
 
 
 _MAX_LABEL_CHARS = 60
+_MAX_LABEL_CHILDREN = 3
 
 
 def labelled_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]]:
@@ -146,10 +147,13 @@ def labelled_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlEle
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
         for i, label in enumerate(children[:-_MIN_RUN]):
-            announced = text_of(label)
-            if not announced or len(announced) > _MAX_LABEL_CHARS:
+            if len(label) > _MAX_LABEL_CHILDREN:
+                continue  # a line of a few words, not a box (measuring every box is slow)
+            raw = label.text_content()
+            if len(raw) > 4 * _MAX_LABEL_CHARS or not _THREAD_LABEL.search(raw):
                 continue
-            if not _THREAD_LABEL.search(announced) or any(True for _ in label.iter("a")):
+            announced = " ".join(raw.split())
+            if len(announced) > _MAX_LABEL_CHARS or any(True for _ in label.iter("a")):
                 continue  # a link to the comments elsewhere announces nothing here
             after = []
             for c in children[i + 1 :]:

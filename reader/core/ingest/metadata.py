@@ -181,6 +181,9 @@ def _strip_site_prefix(title: str, doc: lxml_html.HtmlElement) -> str:
 _ANY_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|«|>|:|/)\s+")
 
 
+_MAX_SPLIT_TITLE = 300
+
+
 def _headline_span(title: str, doc: lxml_html.HtmlElement) -> str:
     """The run of a title's parts that a heading on the page shows as the headline.
 
@@ -188,10 +191,15 @@ def _headline_span(title: str, doc: lxml_html.HtmlElement) -> str:
     from site to site; the page's own heading does not. Only a span that a heading reads
     exactly (words, case and punctuation aside) is taken; a title no heading confirms is
     left as it is."""
+    if len(title) > _MAX_SPLIT_TITLE:
+        return title  # the text of a broken page read as its title: nothing to split
     cuts = [(m.start(), m.end()) for m in _ANY_SEPARATOR.finditer(title)]
     if not cuts:
         return title
-    headings = {_loose(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")}
+    # A heading longer than the title cannot read as a part of it (and an unclosed <h1>
+    # on a broken page can hold the whole page).
+    texts = (h.text_content() for h in doc.iter("h1", "h2", "h3", "h4"))
+    headings = {_loose(t) for t in texts if len(t) <= 4 * len(title)}
     headings.discard("")
     starts = [0] + [end for _, end in cuts]
     ends = [start for start, _ in cuts] + [len(title)]
