@@ -453,6 +453,13 @@ class NotesPanel(QWidget):
         picker.open()
         picker.field.setFocus()
 
+    def library_changed(self) -> None:
+        """Another process changed the library: an open picker searches again, so it
+        never offers an article that went to the Trash or misses one that came back."""
+        picker = self.picker
+        if picker is not None and isValid(picker) and picker.isVisible():
+            picker.library_changed()
+
     def _cite(self, editor: NoteEditor, found: Candidate) -> None:
         if not isValid(editor):
             return  # the card was rebuilt (the library changed) while the picker was open
