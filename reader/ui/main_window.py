@@ -850,6 +850,7 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.finished.connect(dialog.deleteLater)
+        self.live.refreshed.connect(dialog.library_changed)
         self.export_dialog = dialog
         dialog.open()
         return dialog
