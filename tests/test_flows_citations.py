@@ -98,7 +98,8 @@ def test_cited_words_changed_elsewhere_are_said_gone_and_the_link_opens_the_arti
     assert CITED in card_text(only_card(win))
     follow_citation(win)
     assert win.current_article_id == ids["report"]
-    # The words the citation named are not there: no sentence is picked for the reader.
+    # The words the citation named are not there: said, and no sentence picked for them.
+    assert "cited words are no longer in the article" in win.statusBar().currentMessage()
     assert win.notes.sentence is None or win.notes.sentence_text != CITED
 
 
@@ -179,3 +180,22 @@ def test_a_result_trashed_before_the_picker_looked_again_is_refused_with_a_reaso
     qtbot.keyClick(picker.results, Qt.Key.Key_Return)
     assert editor.citation_sources() == []
     assert editor.error.isVisible() and "Trash" in editor.error.text()
+
+
+@pytest.mark.slow
+def test_a_citation_clicked_before_the_window_saw_its_article_move_opens_its_words(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path, tmp_path: Path
+) -> None:
+    """The re-import lands after the window's last look at the file and before the click:
+    the card still holds the old place, the article opens with the new text."""
+    win = news_window
+    win.live.stop()
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    update = ("Update: the levee held on Thursday. Crews stayed overnight.",)
+    gloss(library_path, "import", str(report_page(moved, update + REPORT_PARAGRAPHS)))
+    follow_citation(win)
+    assert win.current_article_id == ids["report"]
+    assert win.reader.article.sentences[0].text.startswith("Update:")
+    assert win.notes.sentence_text == CITED
+    assert win.reader.current == index_of(win, CITED)

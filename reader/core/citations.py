@@ -35,7 +35,15 @@ from .dberrors import LibraryError
 from .model import Article, Citation, Note, Source, SourceKind
 from .numbering import sentence_index, sentence_number
 from .search_run import LibrarySearch
-from .spans import SpanAnchor, SpanError, anchor_texts, place_span, place_spans, sentences_span
+from .spans import (
+    Span,
+    SpanAnchor,
+    SpanError,
+    anchor_texts,
+    place_span,
+    place_spans,
+    sentences_span,
+)
 
 if TYPE_CHECKING:
     from .library import Library
@@ -197,6 +205,22 @@ def reanchor(db: Database, article_id: int, article: Article, old: Article | Non
         "UPDATE citations SET title = ?, url = ?, site = ?, content_hash = ? WHERE article_id = ?",
         [meta.title, meta.url, meta.site, article.content_hash, article_id],
     )
+
+
+def place_in(source: Source, article: Article) -> Span | None:
+    """Where a citation's words are in `article`, the text of its cited article as it is
+    shown now; None when they are not there. Opening a citation goes by its words, not
+    by the place it was given: the card that was clicked can hold a place from before a
+    re-import that has not reached it yet."""
+    citation = source.citation
+    assert citation is not None
+    anchor = Anchor(
+        source.quote, citation.prefix, citation.suffix, citation.position, citation.sentence
+    )
+    placed = place_span(SpanAnchor(anchor, citation.last_sentence), article)
+    if placed.span is None or fold(placed.quote) != fold(source.quote):
+        return None
+    return placed.span
 
 
 def relink(db: Database, load: Loader, article_id: int | None = None) -> int:
@@ -417,6 +441,7 @@ __all__ = [
     "cite",
     "fill",
     "parse_cite",
+    "place_in",
     "reanchor",
     "relink",
     "sources_json",
