@@ -13,6 +13,7 @@ from flow_helpers import SHOWS_WITHIN_MS, gloss, index_of, page
 
 from reader.core.ingest import load_file
 from reader.core.library import Library
+from reader.core.model import Verdict
 from reader.ui.elsewhere_marks import ARROW
 from reader.ui.main_window import MainWindow
 
@@ -109,3 +110,30 @@ def test_a_claim_noted_edited_and_changed_in_another_article_by_other_processes(
     with Library(library_path) as lib:  # the note itself is kept, with the words it checked
         (kept,) = lib.notes(wire)
         assert kept.uuid == uuid and kept.quote == CLAIM
+
+
+@pytest.mark.slow
+def test_the_other_article_opens_on_the_claim_it_moved_before_the_window_looked(
+    qtbot, window: MainWindow, library_path: Path, tmp_path: Path
+) -> None:
+    """The other article is re-imported with a paragraph on top after the window's last
+    look at the file: the Elsewhere link still opens it on the claim's words."""
+    win = window
+    minister, wire = article_id(win, "Minister speaks"), article_id(win, "Wire copy")
+    with Library(library_path) as lib:
+        claim = next(s.index for s in lib.article(wire).sentences if s.text == CLAIM)
+    win.library.add_note(wire, claim, "The budget says $6 million.", Verdict.FALSE)
+    before = win.elsewhere.answered
+    win.open_article(minister)
+    qtbot.waitUntil(lambda: win.elsewhere.answered > before, timeout=SHOWS_WITHIN_MS)
+    win.select_sentence(index_of(win, QUOTED))
+    win.live.stop()
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    top = ("Correction appended on Monday.", "An earlier version misnamed the line.")
+    gloss(library_path, "import", str(page(moved, "wire", "Wire copy", top + WIRE, WIRE_URL)))
+    section = win.notes.elsewhere
+    section.label.linkActivated.emit(section.links()[0])
+    assert win.current_article_id == wire
+    assert win.reader.article.sentences[0].text == top[0]
+    assert win.notes.sentence_text == CLAIM
