@@ -199,3 +199,27 @@ def test_a_citation_clicked_before_the_window_saw_its_article_move_opens_its_wor
     assert win.reader.article.sentences[0].text.startswith("Update:")
     assert win.notes.sentence_text == CITED
     assert win.reader.current == index_of(win, CITED)
+
+
+@pytest.mark.slow
+def test_a_result_whose_article_moved_before_the_picker_looked_again_cites_its_words(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path, tmp_path: Path
+) -> None:
+    win = news_window
+    win.select_sentence(1)
+    editor = win.notes.editor
+    qtbot.mouseClick(editor.cite, Qt.MouseButton.LeftButton)
+    picker = win.notes.picker
+    qtbot.keyClicks(picker.field, "Sandbags")
+    qtbot.waitUntil(lambda: picker.results.count() > 0, timeout=10000)
+    win.live.stop()  # the window (and its picker) have not looked at the file since
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    update = ("Update: the levee held on Thursday. Crews stayed overnight.",)
+    gloss(library_path, "import", str(report_page(moved, update + REPORT_PARAGRAPHS)))
+    qtbot.keyClick(picker.results, Qt.Key.Key_Return)
+    (picked,) = editor.citation_sources()
+    assert picked.quote == "Sandbags arrived at 6 a.m. on Wednesday."
+    with Library(library_path) as lib:
+        sentences = lib.article(ids["report"]).sentences
+        assert sentences[picked.citation.sentence].text == picked.quote

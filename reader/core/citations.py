@@ -34,6 +34,7 @@ from .anchoring import Anchor, fold
 from .dberrors import LibraryError
 from .model import Article, Citation, Note, Source, SourceKind
 from .numbering import sentence_index, sentence_number
+from .revision import sentence_with_words
 from .search_run import LibrarySearch
 from .spans import (
     Span,
@@ -329,14 +330,27 @@ def _fitted(db: Database, source: Source, cited: int | None, load: Loader) -> So
     )
 
 
-def cite(library: Library, article_id: int, first: int, last: int | None = None) -> Source:
-    """A citation of sentences `first`..`last` (indices) of a saved article."""
+def cite(
+    library: Library, article_id: int, first: int, last: int | None = None, words: str = ""
+) -> Source:
+    """A citation of sentences `first`..`last` (indices) of a saved article. With
+    `words`, sentence `first` is the one that reads so: the index came from a search
+    answered before the article was re-imported elsewhere, and may name other words now;
+    the sentence with those words is cited instead, or nothing if they are gone."""
     try:
         article = library.article(article_id)
     except LibraryError:
         raise CitationError(f"no article {article_id} in the library") from None
     if library.is_trashed(article_id):
         raise CitationError(f"article {article_id} is in the Trash: restore it to cite it")
+    if words and not (first < len(article.sentences) and article.sentences[first].text == words):
+        found = sentence_with_words(article, words)
+        if found is None:
+            raise CitationError(
+                f"article {article_id} changed and no longer has these words: search again"
+            )
+        last = None if last is None else last + found - first
+        first = found
     try:
         span = sentences_span(article, first, last)
     except SpanError as exc:

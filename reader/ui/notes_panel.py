@@ -464,7 +464,7 @@ class NotesPanel(QWidget):
         if not isValid(editor):
             return  # the card was rebuilt (the library changed) while the picker was open
         try:
-            source = cite(self.library, found.article_id, found.sentence)
+            source = cite(self.library, found.article_id, found.sentence, words=found.text)
         except CitationError as exc:  # the article went away while the picker was open
             editor.error.setText(str(exc))
             editor.error.show()
