@@ -84,3 +84,36 @@ def test_the_dialog_says_when_its_article_was_deleted_meanwhile(
     qtbot.waitUntil(lambda: str(news) in dialog.summary.text(), timeout=SHOWS_WITHIN_MS)
     assert dialog.preview.toPlainText() == ""
     assert not dialog.export_button.isEnabled()
+
+
+@pytest.mark.slow
+def test_preferences_keep_a_setting_another_process_wrote_while_they_were_open(
+    qtbot, news_window: MainWindow, library_path: Path
+) -> None:
+    """Preferences opened, `gloss settings` sets the organisation's web site meanwhile,
+    the reader changes only their name and presses OK: the web site stays."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core import library_settings
+    from reader.ui.preferences_dialog import PreferencesDialog
+
+    win = news_window
+    library_settings.set_value(win.library, "reviewer.organisation", "Fact Desk")
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        try:
+            gloss(library_path, "settings", "reviewer.organisation_url", "https://fd.example")
+            dialog.publishing.fields["reviewer.name"].setText("Jane Doe")
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    win._open_preferences()
+    assert library_settings.values(win.library) == {
+        "reviewer.organisation": "Fact Desk",
+        "reviewer.organisation_url": "https://fd.example",
+        "reviewer.name": "Jane Doe",
+    }

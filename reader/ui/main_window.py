@@ -434,7 +434,10 @@ class MainWindow(QMainWindow):
         if self.library.writes_refused:
             dialog.publishing.set_read_only(self.library.writes_refused)
         if dialog.exec():
-            if (changed := dialog.result_publishing()) != publishing:
+            # Only what the reader changed here: another process (`gloss settings`) may
+            # have set the others while the dialog was open, and its values stand.
+            edited = dialog.result_publishing()
+            if changed := {k: v for k, v in edited.items() if v != publishing.get(k, "")}:
                 self._save_publishing(changed)
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
