@@ -137,3 +137,27 @@ def test_the_other_article_opens_on_the_claim_it_moved_before_the_window_looked(
     assert win.current_article_id == wire
     assert win.reader.article.sentences[0].text == top[0]
     assert win.notes.sentence_text == CLAIM
+
+
+@pytest.mark.slow
+def test_the_mark_goes_with_the_other_article_to_the_trash_and_comes_back(
+    qtbot, window: MainWindow, library_path: Path
+) -> None:
+    win = window
+    minister, wire = article_id(win, "Minister speaks"), article_id(win, "Wire copy")
+    with Library(library_path) as lib:
+        claim = next(s.index for s in lib.article(wire).sentences if s.text == CLAIM)
+    win.library.add_note(wire, claim, "The budget says $6 million.", Verdict.FALSE)
+    before = win.elsewhere.answered
+    win.open_article(minister)
+    qtbot.waitUntil(lambda: win.elsewhere.answered > before, timeout=SHOWS_WITHIN_MS)
+    quoted = index_of(win, QUOTED)
+    win.select_sentence(quoted)
+    assert win.reader.elsewhere == {quoted: 1}
+    with Library(library_path) as other:  # the command line has no "move to the Trash"
+        other.trash_article(wire)
+    qtbot.waitUntil(lambda: win.reader.elsewhere == {}, timeout=SHOWS_WITHIN_MS)
+    assert section_text(win) == ""
+    gloss(library_path, "trash", "restore", str(wire))
+    qtbot.waitUntil(lambda: win.reader.elsewhere == {quoted: 1}, timeout=SHOWS_WITHIN_MS)
+    assert "Wire copy" in section_text(win)
