@@ -171,3 +171,39 @@ def test_undo_and_redo_of_a_note_with_a_citation_and_a_claimant(
     with Library(library_path) as lib:
         (note,) = lib.notes(ids["news"])
         assert note.sources[0].citation.sentence == cited_index(lib, ids["report"])
+
+
+@pytest.mark.slow
+def test_an_edit_in_the_window_keeps_a_review_url_another_process_set_meanwhile(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path
+) -> None:
+    """The checker rewrites a note's text in its card while a publishing script gives the
+    same note its review URL (`gloss note edit --review-url`): both changes stand."""
+    win = news_window
+    start_draft(qtbot, win, ids["report"])
+    save(qtbot, win)
+    card = only_card(win)
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    card.editor.text.setPlainText("The agency's report says nobody was hurt.")
+    review = "https://factdesk.example.org/checks/mill-street"
+    before = win.live.refresh_count
+    gloss(library_path, "note", "edit", card.note.uuid, "--review-url", review)
+    qtbot.waitUntil(lambda: win.live.refresh_count > before, timeout=SHOWS_WITHIN_MS)
+    card = only_card(win)
+    assert card.editing()
+    assert card.editor.text.toPlainText() == "The agency's report says nobody was hurt."
+    # What the reader did not touch shows the note as it is now.
+    assert card.editor.review_url.text() == review
+    qtbot.mouseClick(card.editor.save, Qt.MouseButton.LeftButton)
+    with Library(library_path) as lib:
+        (note,) = lib.notes(ids["news"])
+        assert note.text == "The agency's report says nobody was hurt."
+        assert note.review_url == review
+        assert note.claimant == CLAIMANT
+        assert [s.quote for s in note.sources] == [CITED]
+    # Undo takes back the window's edit, not the review URL set elsewhere.
+    win.undo.undo()
+    with Library(library_path) as lib:
+        (note,) = lib.notes(ids["news"])
+        assert note.text == "The agency says nobody was hurt."
+        assert note.review_url == review

@@ -69,13 +69,14 @@ class EditNote(QUndoCommand):
         library: Library,
         changed: Changed,
         before: Note,
-        text: str,
-        verdict: Verdict,
-        sources: list[Source],
-        tags: list[str],
+        text: str | None,
+        verdict: Verdict | None,
+        sources: list[Source] | None,
+        tags: list[str] | None,
         claimant: str | None = None,
         review_url: str | None = None,
     ) -> None:
+        """None for a field: left as it is stored (another process may have changed it)."""
         super().__init__("Edit note")
         self.library, self.changed = library, changed
         self.before = before

@@ -7,6 +7,7 @@ Writes go through undoable commands on the window's undo stack.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -333,7 +334,11 @@ class NotesPanel(QWidget):
 
     def _set_cards(self, notes: list[Note], unplaced: list[Note], review: list[Note]) -> None:
         # A note being edited keeps its draft when the cards are rebuilt.
-        editing = {c.note.uuid: EditorState.of(c.editor) for c in self.note_cards() if c.editing()}
+        editing = {
+            c.note.uuid: (EditorState.of(c.editor), c.base)
+            for c in self.note_cards()
+            if c.editing()
+        }
         for card in self.cards:
             # Hidden and left with its parent until deleted: a card reparented to None
             # could be shown again as a window of its own before the deletion ran.
@@ -386,9 +391,12 @@ class NotesPanel(QWidget):
                 )
                 insert_at += 1
         for card in self.note_cards():
-            state = editing.get(card.note.uuid)
-            if state is not None:
-                card.start_edit()
+            kept = editing.get(card.note.uuid)
+            if kept is not None:
+                state, base = kept
+                card.start_edit()  # the form loaded with the note as it is now
+                if base is not None and card.base is not None:
+                    state = state.rebased(base, card.base)
                 state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
@@ -396,7 +404,9 @@ class NotesPanel(QWidget):
         card.articleRequested.connect(self.articleRequested)
         card.citationRequested.connect(self.citationRequested)
         card.editor.citeRequested.connect(lambda: self.pick_citation(card.editor))
-        card.editSaved.connect(self._edit)
+        card.editSaved.connect(
+            lambda before, draft, c=card: self._edit(before, draft, c.edited_fields())
+        )
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
         card.acceptRequested.connect(self._accept)
@@ -509,18 +519,23 @@ class NotesPanel(QWidget):
             return
         self.editor.clear()
 
-    def _edit(self, before: Note, draft: NoteDraft) -> None:
+    def _edit(self, before: Note, draft: NoteDraft, edited: set[str] | None = None) -> None:
+        """Write the fields of `draft` the reader changed (`edited`; None: all)."""
+
+        def given(name: str) -> Any:
+            return getattr(draft, name) if edited is None or name in edited else None
+
         self.undo.push(
             EditNote(
                 self.library,
                 self._changed,
                 before,
-                draft.text,
-                draft.verdict,
-                draft.sources,
-                draft.tags,
-                draft.claimant,
-                draft.review_url,
+                given("text"),
+                given("verdict"),
+                given("sources"),
+                given("tags"),
+                given("claimant"),
+                given("review_url"),
             )
         )
 
