@@ -207,3 +207,38 @@ def test_an_edit_in_the_window_keeps_a_review_url_another_process_set_meanwhile(
         (note,) = lib.notes(ids["news"])
         assert note.text == "The agency says nobody was hurt."
         assert note.review_url == review
+
+
+@pytest.mark.slow
+def test_undo_of_an_edit_keeps_what_another_process_changed_after_it(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path
+) -> None:
+    """The checker edits a note's text, a publishing script then gives the note its
+    review URL, the checker presses Undo and Redo: only the text goes back and forth."""
+    win = news_window
+    start_draft(qtbot, win, ids["report"])
+    save(qtbot, win)
+    card = only_card(win)
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    card.editor.text.setPlainText("Rewritten.")
+    qtbot.mouseClick(card.editor.save, Qt.MouseButton.LeftButton)
+    review = "https://factdesk.example.org/checks/mill-street"
+    before = win.live.refresh_count
+    gloss(library_path, "note", "edit", card.note.uuid, "--review-url", review)
+    qtbot.waitUntil(lambda: win.live.refresh_count > before, timeout=SHOWS_WITHIN_MS)
+
+    def stored() -> tuple[str, str, str, list[str]]:
+        with Library(library_path) as lib:
+            (note,) = lib.notes(ids["news"])
+            return note.text, note.review_url, note.claimant, [s.quote for s in note.sources]
+
+    win.undo.undo()
+    assert stored() == ("The agency says nobody was hurt.", review, CLAIMANT, [CITED])
+    assert only_card(win).note.review_url == review
+    win.undo.redo()
+    assert stored() == ("Rewritten.", review, CLAIMANT, [CITED])
+    # Deleted elsewhere meanwhile: undo puts the note back as it was before the edit.
+    with Library(library_path) as other:
+        other.delete_note(only_card(win).note.uuid)
+    win.undo.undo()
+    assert stored()[0] == "The agency says nobody was hurt."
