@@ -223,3 +223,21 @@ def test_a_result_whose_article_moved_before_the_picker_looked_again_cites_its_w
     with Library(library_path) as lib:
         sentences = lib.article(ids["report"]).sentences
         assert sentences[picked.citation.sentence].text == picked.quote
+
+
+@pytest.mark.slow
+def test_the_picker_closes_when_its_notes_article_is_trashed_elsewhere(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path
+) -> None:
+    win = news_window
+    win.select_sentence(1)
+    qtbot.mouseClick(win.notes.editor.cite, Qt.MouseButton.LeftButton)
+    picker = win.notes.picker
+    qtbot.keyClicks(picker.field, "Sandbags")
+    qtbot.waitUntil(lambda: picker.results.count() > 0, timeout=10000)
+    with Library(library_path) as other:
+        other.trash_article(ids["news"])
+    # The article closes; a passage picked now would be for a note nobody can save.
+    qtbot.waitUntil(lambda: win.current_article_id is None, timeout=SHOWS_WITHIN_MS)
+    qtbot.waitUntil(lambda: not picker.isVisible(), timeout=SHOWS_WITHIN_MS)
+    assert win.notes.editor.citation_sources() == []

@@ -465,10 +465,17 @@ class NotesPanel(QWidget):
 
     def library_changed(self) -> None:
         """Another process changed the library: an open picker searches again, so it
-        never offers an article that went to the Trash or misses one that came back."""
+        never offers an article that went to the Trash or misses one that came back;
+        it closes when the article of its note is gone."""
         picker = self.picker
-        if picker is not None and isValid(picker) and picker.isVisible():
-            picker.library_changed()
+        if picker is None or not isValid(picker) or not picker.isVisible():
+            return
+        if picker.exclude != self.article_id:
+            # The note's article left the window (trashed or deleted elsewhere): nothing
+            # picked now could be saved with it.
+            picker.reject()
+            return
+        picker.library_changed()
 
     def _cite(self, editor: NoteEditor, found: Candidate) -> None:
         if not isValid(editor):
