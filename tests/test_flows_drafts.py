@@ -242,3 +242,27 @@ def test_undo_of_an_edit_keeps_what_another_process_changed_after_it(
         other.delete_note(only_card(win).note.uuid)
     win.undo.undo()
     assert stored()[0] == "The agency says nobody was hurt."
+
+
+@pytest.mark.slow
+def test_undo_of_a_delete_puts_the_citation_on_its_words_moved_meanwhile(
+    qtbot, news_window: MainWindow, ids: dict[str, int], library_path: Path, tmp_path: Path
+) -> None:
+    win = news_window
+    start_draft(qtbot, win, ids["report"])
+    save(qtbot, win)
+    qtbot.mouseClick(only_card(win).delete_button, Qt.MouseButton.LeftButton)
+    assert win.notes.note_cards() == []
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    before = win.live.refresh_count
+    gloss(library_path, "import", str(report_page(moved, ("The levee held.", *REPORT_PARAGRAPHS))))
+    qtbot.waitUntil(lambda: win.live.refresh_count > before, timeout=SHOWS_WITHIN_MS)
+    win.undo.undo()
+    (source,) = only_card(win).note.sources
+    assert source.quote == CITED and "words no longer" not in card_text(only_card(win))
+    with Library(library_path) as lib:
+        (note,) = lib.notes(ids["news"])
+        assert note.claimant == CLAIMANT
+        (stored,) = note.sources
+        assert stored.citation.sentence == cited_index(lib, ids["report"])
