@@ -195,6 +195,8 @@ def test_an_edit_in_the_window_keeps_a_review_url_another_process_set_meanwhile(
     # What the reader did not touch shows the note as it is now.
     assert card.editor.review_url.text() == review
     qtbot.mouseClick(card.editor.save, Qt.MouseButton.LeftButton)
+    assert not only_card(win).editing()  # saved: the card shows the note again
+    assert only_card(win).note.review_url == review
     with Library(library_path) as lib:
         (note,) = lib.notes(ids["news"])
         assert note.text == "The agency's report says nobody was hurt."

@@ -102,6 +102,7 @@ class NotesPanel(QWidget):
         self.editor.cancelled.connect(self._leave_editor)
         self.editor.citeRequested.connect(lambda: self.pick_citation(self.editor))
         self.picker: CitePicker | None = None
+        self._saving: str | None = None  # the note whose edit is being written
 
         sentence_tab = QWidget()
         tab_layout = QVBoxLayout(sentence_tab)
@@ -337,7 +338,7 @@ class NotesPanel(QWidget):
         editing = {
             c.note.uuid: (EditorState.of(c.editor), c.base)
             for c in self.note_cards()
-            if c.editing()
+            if c.editing() and c.note.uuid != self._saving
         }
         for card in self.cards:
             # Hidden and left with its parent until deleted: a card reparented to None
@@ -532,19 +533,25 @@ class NotesPanel(QWidget):
         def given(name: str) -> Any:
             return getattr(draft, name) if edited is None or name in edited else None
 
-        self.undo.push(
-            EditNote(
-                self.library,
-                self._changed,
-                before,
-                given("text"),
-                given("verdict"),
-                given("sources"),
-                given("tags"),
-                given("claimant"),
-                given("review_url"),
+        # The write reloads the cards; the saved one comes back showing the note, not
+        # its editor (a refused write reloads nothing and leaves the draft in place).
+        self._saving = before.uuid
+        try:
+            self.undo.push(
+                EditNote(
+                    self.library,
+                    self._changed,
+                    before,
+                    given("text"),
+                    given("verdict"),
+                    given("sources"),
+                    given("tags"),
+                    given("claimant"),
+                    given("review_url"),
+                )
             )
-        )
+        finally:
+            self._saving = None
 
     def _delete(self, note: Note) -> None:
         self.undo.push(DeleteNote(self.library, self._changed, note))
