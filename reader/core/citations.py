@@ -34,8 +34,17 @@ from .anchoring import Anchor, fold
 from .dberrors import LibraryError
 from .model import Article, Citation, Note, Source, SourceKind
 from .numbering import sentence_index, sentence_number
+from .revision import sentence_with_words
 from .search_run import LibrarySearch
-from .spans import SpanAnchor, SpanError, anchor_texts, place_span, place_spans, sentences_span
+from .spans import (
+    Span,
+    SpanAnchor,
+    SpanError,
+    anchor_texts,
+    place_span,
+    place_spans,
+    sentences_span,
+)
 
 if TYPE_CHECKING:
     from .library import Library
@@ -199,6 +208,22 @@ def reanchor(db: Database, article_id: int, article: Article, old: Article | Non
     )
 
 
+def place_in(source: Source, article: Article) -> Span | None:
+    """Where a citation's words are in `article`, the text of its cited article as it is
+    shown now; None when they are not there. Opening a citation goes by its words, not
+    by the place it was given: the card that was clicked can hold a place from before a
+    re-import that has not reached it yet."""
+    citation = source.citation
+    assert citation is not None
+    anchor = Anchor(
+        source.quote, citation.prefix, citation.suffix, citation.position, citation.sentence
+    )
+    placed = place_span(SpanAnchor(anchor, citation.last_sentence), article)
+    if placed.span is None or fold(placed.quote) != fold(source.quote):
+        return None
+    return placed.span
+
+
 def relink(db: Database, load: Loader, article_id: int | None = None) -> int:
     """Give citations that lost their article (`article_id` NULL) the article that has
     their URL or content again: `article_id` alone, or every article. Returns how many
@@ -305,14 +330,27 @@ def _fitted(db: Database, source: Source, cited: int | None, load: Loader) -> So
     )
 
 
-def cite(library: Library, article_id: int, first: int, last: int | None = None) -> Source:
-    """A citation of sentences `first`..`last` (indices) of a saved article."""
+def cite(
+    library: Library, article_id: int, first: int, last: int | None = None, words: str = ""
+) -> Source:
+    """A citation of sentences `first`..`last` (indices) of a saved article. With
+    `words`, sentence `first` is the one that reads so: the index came from a search
+    answered before the article was re-imported elsewhere, and may name other words now;
+    the sentence with those words is cited instead, or nothing if they are gone."""
     try:
         article = library.article(article_id)
     except LibraryError:
         raise CitationError(f"no article {article_id} in the library") from None
     if library.is_trashed(article_id):
         raise CitationError(f"article {article_id} is in the Trash: restore it to cite it")
+    if words and not (first < len(article.sentences) and article.sentences[first].text == words):
+        found = sentence_with_words(article, words)
+        if found is None:
+            raise CitationError(
+                f"article {article_id} changed and no longer has these words: search again"
+            )
+        last = None if last is None else last + found - first
+        first = found
     try:
         span = sentences_span(article, first, last)
     except SpanError as exc:
@@ -417,6 +455,7 @@ __all__ = [
     "cite",
     "fill",
     "parse_cite",
+    "place_in",
     "reanchor",
     "relink",
     "sources_json",

@@ -20,6 +20,7 @@ from .library import Library
 from .model import Article, Note, Source, SourceKind, Verdict
 from .note_plain import note_plain_text
 from .pages import PageStarts, page_starts
+from .revision import read_transaction
 from .safe_links import is_web_link
 from .sources import link_target, what_it_is
 from .text_fragment import with_text_fragment
@@ -217,9 +218,14 @@ def build_report(library: Library, article_id: int, today: date | None = None) -
     Claims are spotted first when the article was stored by an older spotter (a library
     open for reading only keeps what it has)."""
     claim_store.ensure_claims(library, article_id)
-    article = library.article(article_id)
-    notes = number_notes(library.notes(article_id))
-    claims, checked = claim_store.counts(library.db, article_id)
+    # One snapshot for the text, the notes and the counts: a re-import committed by
+    # another process between two of these reads would give the report the old text
+    # with the notes placed on the new one, each mark on other words. Inside it nothing
+    # is written, so the text is read as stored (its notes point into that split).
+    with read_transaction(library.db):
+        article = library.article(article_id, upgrade=False)
+        notes = number_notes(library.notes(article_id))
+        claims, checked = claim_store.counts(library.db, article_id)
     return FactCheckReport(
         article_id=article_id,
         article=article,

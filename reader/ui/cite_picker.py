@@ -94,7 +94,20 @@ class CitePicker(QDialog):
         if query.strip():
             self._debounce.start()
 
-    def search(self) -> None:
+    def library_changed(self) -> None:
+        """The library changed under the picker: the same words again, on what it holds
+        now, with the passage the reader had selected still selected if it is there."""
+        if self.field.text().strip() and not self._debounce.isActive():
+            self.search(keep=self._selected())
+
+    def _selected(self) -> tuple[int, int] | None:
+        item = self.results.currentItem()
+        if item is None:
+            return None
+        candidate: Candidate = item.data(CANDIDATE)
+        return candidate.article_id, candidate.sentence
+
+    def search(self, keep: tuple[int, int] | None = None) -> None:
         query = self.field.text().strip()
         self._generation += 1
         generation = self._generation
@@ -110,7 +123,7 @@ class CitePicker(QDialog):
             self,
             self.library_path,
             work,
-            lambda found: self._show(found, generation),
+            lambda found: self._show(found, generation, keep),
             lambda error: self.status.setText(
                 QCoreApplication.translate("CitePicker", "Search failed: {0}").format(error)
             ),
@@ -119,7 +132,9 @@ class CitePicker(QDialog):
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         self.status.setText(QCoreApplication.translate("CitePicker", "Searching…"))
 
-    def _show(self, found: list[Candidate], generation: int) -> None:
+    def _show(
+        self, found: list[Candidate], generation: int, keep: tuple[int, int] | None = None
+    ) -> None:
         if generation != self._generation:
             return  # typing went on: a newer answer is coming
         self.found = found
@@ -150,7 +165,8 @@ class CitePicker(QDialog):
                 if len(found) != 1
                 else QCoreApplication.translate("CitePicker", "1 passage: Enter cites it")
             )
-            self.results.setCurrentRow(0)
+            keys = [(c.article_id, c.sentence) for c in found]
+            self.results.setCurrentRow(keys.index(keep) if keep in keys else 0)
         else:
             self.status.setText(
                 QCoreApplication.translate(

@@ -4,10 +4,11 @@ the window what changed, so the list, the marks and the notes panel follow."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.library import Library, StaleRevision
+from ..core.library import Library, NotFound, StaleRevision
 from ..core.model import Note, Source, Verdict
 from ..core.spans import Span
 
@@ -69,13 +70,14 @@ class EditNote(QUndoCommand):
         library: Library,
         changed: Changed,
         before: Note,
-        text: str,
-        verdict: Verdict,
-        sources: list[Source],
-        tags: list[str],
+        text: str | None,
+        verdict: Verdict | None,
+        sources: list[Source] | None,
+        tags: list[str] | None,
         claimant: str | None = None,
         review_url: str | None = None,
     ) -> None:
+        """None for a field: left as it is stored (another process may have changed it)."""
         super().__init__("Edit note")
         self.library, self.changed = library, changed
         self.before = before
@@ -93,12 +95,22 @@ class EditNote(QUndoCommand):
         if self.after is None:
             self.after = self.library.update_note(self.before.uuid, **self.change)
         else:
-            self.library.restore_note(self.after)
+            self._put({k: v for k, v in self.change.items() if v is not None}, self.after)
         self.changed(self.before.article_id)
 
     def undo(self) -> None:
-        self.library.restore_note(self.before)
+        edited = [k for k, v in self.change.items() if v is not None]
+        self._put({k: getattr(self.before, k) for k in edited}, self.before)
         self.changed(self.before.article_id)
+
+    def _put(self, fields: dict[str, Any], whole: Note) -> None:
+        """Write back only the fields this edit changed: what another process changed
+        in the note since (its review URL, say) stands. A note deleted meanwhile is put
+        back whole, as it was on this side of the edit."""
+        try:
+            self.library.update_note(self.before.uuid, **fields)
+        except NotFound:
+            self.library.restore_note(whole)
 
 
 class DeleteNote(QUndoCommand):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.model import Source, Verdict
 from .note_editor import NoteEditor
@@ -34,6 +34,26 @@ class EditorState:
             tuple(editor.citation_sources()),
         )
 
+    def rebased(self, old: EditorState, new: EditorState) -> EditorState:
+        """This draft of a note, moved onto a newer version of the note: what the reader
+        changed since `old` (the form as loaded) stays, the rest is taken from `new` (the
+        form loaded with the note as it is now), so a change made elsewhere meanwhile
+        (another process giving the note its review URL) is shown and kept."""
+        return replace(
+            self,
+            **{
+                name: getattr(new, name)
+                for name in FORM_FIELDS
+                if getattr(self, name) == getattr(old, name)
+            },
+        )
+
+    def edited(self, base: EditorState) -> set[str]:
+        """The `NoteDraft` fields the reader changed since the form was `base`."""
+        return {
+            FORM_FIELDS[name] for name in FORM_FIELDS if getattr(self, name) != getattr(base, name)
+        }
+
     def is_empty(self) -> bool:
         return not (
             self.text.strip()
@@ -59,3 +79,16 @@ class EditorState:
         editor.text.setTextCursor(cursor)
         if self.focused:
             editor.text.setFocus()
+
+
+# The form's fields, each with the `NoteDraft` field it makes (the source lines and the
+# picked citations together make its sources).
+FORM_FIELDS = {
+    "text": "text",
+    "verdict": "verdict",
+    "sources": "sources",
+    "citations": "sources",
+    "tags": "tags",
+    "claimant": "claimant",
+    "review_url": "review_url",
+}

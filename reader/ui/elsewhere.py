@@ -21,6 +21,7 @@ from ..core.library import Library
 from ..core.model import Verdict
 from ..core.numbering import sentence_number
 from ..core.related_index import Elsewhere
+from ..core.revision import sentence_with_words
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -234,10 +235,35 @@ class ElsewhereController(QObject):
         menu.popup(QPoint(point))
 
     def open(self, article_id: int, sentence: int) -> None:
-        """Open the other article at the sentence it noted."""
+        """Open the other article at the sentence it noted, found by its words: the
+        answer on screen can be older than a re-import of that article made elsewhere,
+        and its sentence number then names other words."""
+        words = next(
+            (
+                m.other_text
+                for found in self.matches.values()
+                for m in found
+                if m.article_id == article_id and m.other_sentence == sentence
+            ),
+            None,
+        )
         w = self.window
         w.open_article(article_id)
         article = w.reader.article
-        opened = w.current_article_id == article_id and article is not None
-        if opened and sentence < len(article.sentences):
-            w.select_sentence(sentence)
+        if w.current_article_id != article_id or article is None:
+            return
+        there = sentence < len(article.sentences)
+        if words is not None and not (there and article.sentences[sentence].text == words):
+            moved = sentence_with_words(article, words)
+            if moved is None:
+                w.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "Elsewhere", "The noted sentence is no longer in that article"
+                    ),
+                    5000,
+                )
+                return
+            sentence = moved
+        elif not there:
+            return
+        w.select_sentence(sentence)

@@ -279,6 +279,12 @@ class ExportDialog(QDialog):
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task))
 
+    def library_changed(self) -> None:
+        """Something else wrote to the library while the dialog is open (a note's review
+        URL set, the publishing settings changed, a note written): the preview and the
+        counts are made again, so Export writes what the dialog shows."""
+        self._refresh.start()
+
     def wait_for_preview(self, ms: int = 10000) -> None:
         """Block until the running previews are done and shown (closing, tests)."""
         for task in list(self._tasks):

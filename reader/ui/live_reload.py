@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME
@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 
 class LiveReload(QObject):
+    # A change in the file was applied to the window. Dialogs that show what the library
+    # holds (the Cite from Library picker, the export dialog's preview) look again on it:
+    # they are open over the window, which would otherwise be the only part up to date.
+    refreshed = Signal()
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -40,6 +45,7 @@ class LiveReload(QObject):
         self.watcher.changed.connect(self.refresh)
         window.notes.writeRefused.connect(self.write_refused)
         window.notes.attachRefused.connect(self.attach_refused)
+        self.refreshed.connect(window.notes.library_changed)
         self.refresh_count = 0  # how many changes were applied (for tests and benches)
 
     def start(self) -> None:
@@ -56,6 +62,7 @@ class LiveReload(QObject):
             return
         try:
             self._refresh()
+            self.refreshed.emit()
         except sqlite3.OperationalError as exc:
             # Locked past the busy timeout, or the file briefly unreadable: the next
             # poll tries again rather than the reader seeing an error for it.

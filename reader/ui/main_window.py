@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..core import backups, export_scope, export_targets, library_settings, transfer
+from ..core import backups, citations, export_scope, export_targets, library_settings, transfer
 from ..core.batch import FileOutcome, import_files
 from ..core.import_summary import ImportSummary
 from ..core.ingest import SUPPORTED_SUFFIXES
@@ -434,7 +434,10 @@ class MainWindow(QMainWindow):
         if self.library.writes_refused:
             dialog.publishing.set_read_only(self.library.writes_refused)
         if dialog.exec():
-            if (changed := dialog.result_publishing()) != publishing:
+            # Only what the reader changed here: another process (`gloss settings`) may
+            # have set the others while the dialog was open, and its values stand.
+            edited = dialog.result_publishing()
+            if changed := {k: v for k, v in edited.items() if v != publishing.get(k, "")}:
                 self._save_publishing(changed)
             old_library = self.prefs.library
             self.prefs = dialog.result_preferences()
@@ -643,8 +646,16 @@ class MainWindow(QMainWindow):
             )
             return
         self.open_article(citation.article_id)
-        if self.current_article_id == citation.article_id and citation.sentence is not None:
-            self.select_sentence(citation.sentence)
+        article = self.reader.article
+        if self.current_article_id != citation.article_id or article is None:
+            return
+        span = citations.place_in(source, article)
+        if span is None:
+            self.statusBar().showMessage(
+                self.tr("The cited words are no longer in the article"), 5000
+            )
+            return
+        self.select_sentence(span.first)
 
     def _remember_position(self) -> None:
         if self.current_article_id is None or not self.reader.is_placed():
@@ -850,6 +861,7 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.finished.connect(dialog.deleteLater)
+        self.live.refreshed.connect(dialog.library_changed)
         self.export_dialog = dialog
         dialog.open()
         return dialog

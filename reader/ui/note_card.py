@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Note, Source, SourceKind
 from ..core.note_html import link_html, note_html
 from ..core.sources import doi_url
+from .drafts import EditorState
 from .links import follow_link
 from .locale_format import short_date
 from .note_editor import NoteEditor
@@ -148,6 +149,7 @@ class NoteCard(QFrame):
         body.addLayout(actions)
 
         self.editor = NoteEditor("Save changes")
+        self.base: EditorState | None = None  # the form as the edit started
         self.editor.saved.connect(lambda draft: self.editSaved.emit(self.note, draft))
         self.editor.cancelled.connect(self.stop_edit)
         self.stack = QStackedWidget()
@@ -204,6 +206,7 @@ class NoteCard(QFrame):
 
     def start_edit(self) -> None:
         self.editor.load(self.note)
+        self.base = EditorState.of(self.editor)
         self.stack.setCurrentIndex(1)
         self._fit()
         self.editor.focus()
@@ -214,6 +217,12 @@ class NoteCard(QFrame):
 
     def editing(self) -> bool:
         return self.stack.currentIndex() == 1
+
+    def edited_fields(self) -> set[str] | None:
+        """The `NoteDraft` fields the reader changed in this edit (None: all of them, as
+        when no edit was started): only those are written, so what another process
+        changed in the note meanwhile is kept."""
+        return EditorState.of(self.editor).edited(self.base) if self.base is not None else None
 
     def _fit(self) -> None:
         # A stacked widget is as tall as its tallest page; let only the shown page count.

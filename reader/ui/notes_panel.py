@@ -7,6 +7,7 @@ Writes go through undoable commands on the window's undo stack.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -101,6 +102,7 @@ class NotesPanel(QWidget):
         self.editor.cancelled.connect(self._leave_editor)
         self.editor.citeRequested.connect(lambda: self.pick_citation(self.editor))
         self.picker: CitePicker | None = None
+        self._saving: str | None = None  # the note whose edit is being written
 
         sentence_tab = QWidget()
         tab_layout = QVBoxLayout(sentence_tab)
@@ -333,7 +335,11 @@ class NotesPanel(QWidget):
 
     def _set_cards(self, notes: list[Note], unplaced: list[Note], review: list[Note]) -> None:
         # A note being edited keeps its draft when the cards are rebuilt.
-        editing = {c.note.uuid: EditorState.of(c.editor) for c in self.note_cards() if c.editing()}
+        editing = {
+            c.note.uuid: (EditorState.of(c.editor), c.base)
+            for c in self.note_cards()
+            if c.editing() and c.note.uuid != self._saving
+        }
         for card in self.cards:
             # Hidden and left with its parent until deleted: a card reparented to None
             # could be shown again as a window of its own before the deletion ran.
@@ -386,9 +392,12 @@ class NotesPanel(QWidget):
                 )
                 insert_at += 1
         for card in self.note_cards():
-            state = editing.get(card.note.uuid)
-            if state is not None:
-                card.start_edit()
+            kept = editing.get(card.note.uuid)
+            if kept is not None:
+                state, base = kept
+                card.start_edit()  # the form loaded with the note as it is now
+                if base is not None and card.base is not None:
+                    state = state.rebased(base, card.base)
                 state.apply(card.editor)
 
     def _add_card(self, card: NoteCard, at: int) -> None:
@@ -396,7 +405,9 @@ class NotesPanel(QWidget):
         card.articleRequested.connect(self.articleRequested)
         card.citationRequested.connect(self.citationRequested)
         card.editor.citeRequested.connect(lambda: self.pick_citation(card.editor))
-        card.editSaved.connect(self._edit)
+        card.editSaved.connect(
+            lambda before, draft, c=card: self._edit(before, draft, c.edited_fields())
+        )
         card.deleteRequested.connect(self._delete)
         card.attachRequested.connect(self._attach)
         card.acceptRequested.connect(self._accept)
@@ -453,11 +464,25 @@ class NotesPanel(QWidget):
         picker.open()
         picker.field.setFocus()
 
+    def library_changed(self) -> None:
+        """Another process changed the library: an open picker searches again, so it
+        never offers an article that went to the Trash or misses one that came back;
+        it closes when the article of its note is gone."""
+        picker = self.picker
+        if picker is None or not isValid(picker) or not picker.isVisible():
+            return
+        if picker.exclude != self.article_id:
+            # The note's article left the window (trashed or deleted elsewhere): nothing
+            # picked now could be saved with it.
+            picker.reject()
+            return
+        picker.library_changed()
+
     def _cite(self, editor: NoteEditor, found: Candidate) -> None:
         if not isValid(editor):
             return  # the card was rebuilt (the library changed) while the picker was open
         try:
-            source = cite(self.library, found.article_id, found.sentence)
+            source = cite(self.library, found.article_id, found.sentence, words=found.text)
         except CitationError as exc:  # the article went away while the picker was open
             editor.error.setText(str(exc))
             editor.error.show()
@@ -502,20 +527,31 @@ class NotesPanel(QWidget):
             return
         self.editor.clear()
 
-    def _edit(self, before: Note, draft: NoteDraft) -> None:
-        self.undo.push(
-            EditNote(
-                self.library,
-                self._changed,
-                before,
-                draft.text,
-                draft.verdict,
-                draft.sources,
-                draft.tags,
-                draft.claimant,
-                draft.review_url,
+    def _edit(self, before: Note, draft: NoteDraft, edited: set[str] | None = None) -> None:
+        """Write the fields of `draft` the reader changed (`edited`; None: all)."""
+
+        def given(name: str) -> Any:
+            return getattr(draft, name) if edited is None or name in edited else None
+
+        # The write reloads the cards; the saved one comes back showing the note, not
+        # its editor (a refused write reloads nothing and leaves the draft in place).
+        self._saving = before.uuid
+        try:
+            self.undo.push(
+                EditNote(
+                    self.library,
+                    self._changed,
+                    before,
+                    given("text"),
+                    given("verdict"),
+                    given("sources"),
+                    given("tags"),
+                    given("claimant"),
+                    given("review_url"),
+                )
             )
-        )
+        finally:
+            self._saving = None
 
     def _delete(self, note: Note) -> None:
         self.undo.push(DeleteNote(self.library, self._changed, note))

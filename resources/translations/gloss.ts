@@ -330,6 +330,10 @@
         <source>Could not look for this article&apos;s claims elsewhere: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The noted sentence is no longer in that article</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -797,6 +801,10 @@ Your note is kept: click the sentence it belongs to and save it again.</source>
     </message>
     <message>
         <source>The cited article is in the Trash: restore it to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cited words are no longer in the article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
