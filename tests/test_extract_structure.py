@@ -155,6 +155,36 @@ def test_comment_thread_without_a_known_class_name_is_dropped() -> None:
     assert "4 Comments" not in text
 
 
+def test_comments_written_as_the_articles_own_paragraphs_are_dropped() -> None:
+    # Same tag, same class as the story's paragraphs: only the "Comments" line above them
+    # and the signature in each tell them apart.
+    comments = "".join(
+        f"<p class='story'>I {verb} this. {PROSE}<br><b>Posted by {who} on January 6, 2008 "
+        f"2:0{n} PM</b><br><a href='mailto:x@example.org'>Report this comment</a></p>"
+        for n, (who, verb) in enumerate([("Paul", "liked"), ("Ann", "doubted"), ("Cy", "read")])
+    )
+    story = "".join(f"<p class='story'>Paragraph {n}. {PROSE}</p>" for n in range(1, 5))
+    body = (
+        "<div class='page'><h1>Harbour board opens its books</h1>"
+        f"{story}<div class='hd'>Comments</div>{comments}</div>"
+    )
+    text = read(body).text
+    assert all(f"Paragraph {n}." in text for n in range(1, 5))
+    assert "Posted by" not in text and "I liked this" not in text and "I read this" not in text
+
+
+def test_a_section_on_comments_that_is_not_a_thread_stays() -> None:
+    # A heading-like "Comments" line over the article's own unsigned paragraphs.
+    story = "".join(f"<p class='story'>Paragraph {n}. {PROSE}</p>" for n in range(1, 4))
+    more = "".join(f"<p class='story'>Answer {n}. {PROSE}</p>" for n in range(1, 4))
+    body = (
+        "<div class='page'><h1>Harbour board opens its books</h1>"
+        f"{story}<div class='hd'>Public comments</div>{more}</div>"
+    )
+    text = read(body).text
+    assert all(f"Answer {n}." in text for n in range(1, 4))
+
+
 def test_dated_entries_that_are_the_article_stay() -> None:
     # A live blog: signed, timed entries with no article prose above them are the story.
     entries = "".join(
@@ -196,6 +226,25 @@ def test_article_in_a_box_named_like_furniture_is_kept() -> None:
     assert all(f"Paragraph {i}." in text for i in range(1, 6))
 
 
+def test_post_in_a_box_named_as_its_byline_is_kept() -> None:
+    # A blog template wraps the whole post, signature and all, in its byline's span; the
+    # sidebar beside it holds more text than the post.
+    lines = "<br><br>".join(f"Part {i}. {PROSE}" for i in range(1, 5))
+    sidebar = "".join(f"<div class='widget'>{PROSE} Archive {i}.</div>" for i in range(12))
+    body = (
+        "<div id='main'><div class='post'><h3 class='post-title'>"
+        "<a href='/p'>Harbour board opens its books</a></h3>"
+        "<div class='post-body'><h2 class='date-header'>Thursday, May 3</h2>"
+        f"<span class='byline-author'>Posted by Ann Lee<br>{lines}</span></div></div></div>"
+        f"<div id='sidebar'>{sidebar}</div>"
+        # A short byline elsewhere still goes.
+        "<div class='byline'>By the harbour desk</div>"
+    )
+    text = read(body).text
+    assert all(f"Part {i}." in text for i in range(1, 5))
+    assert "Archive" not in text and "harbour desk" not in text
+
+
 def test_short_post_wins_over_a_longer_sidebar() -> None:
     widgets = "".join(
         f"<li>About me, part {i}: I write about harbours, boats, tides and the "
@@ -212,6 +261,27 @@ def test_short_post_wins_over_a_longer_sidebar() -> None:
     text = read(body).text
     assert "grim reading" in text
     assert "About me" not in text
+
+
+def test_paragraphs_the_template_boxed_apart_after_the_body_join_it() -> None:
+    # A long body, then its methodology note in a plain box of its own: too little prose
+    # to weigh in alone, but paragraphs, and right after the body.
+    note = "".join(
+        f"<p>Note {i}. The survey was taken by telephone among likely voters in the new "
+        "districts this summer.</p>"
+        for i in range(1, 3)
+    )
+    body = (
+        "<table><tr><td><a href='/'>Home</a></td></tr><tr><td>"
+        "<div>" + "".join(para(i) for i in range(1, 16)) + "</div>"
+        f"<br><div><p>&nbsp;</p>{note}</div>"
+        "<div class='links'><a href='/a'>Archive of older surveys</a></div>"
+        "</td></tr></table>"
+    )
+    text = read(body).text
+    assert "Paragraph 15." in text
+    assert "Note 1." in text and "Note 2." in text
+    assert "Archive of older surveys" not in text
 
 
 def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
@@ -236,6 +306,35 @@ def test_flat_thread_of_paragraphs_and_signature_lines_is_dropped() -> None:
     assert "Paragraph 1." in text and "Paragraph 2." in text
     assert "Reply 1." not in text and "Reply 4." not in text
     assert "reader3" not in text
+
+
+# What is left of removed boxes -------------------------------------------------------------
+
+
+def test_labels_left_at_the_end_by_removed_boxes_go() -> None:
+    body = (
+        "<article><h1>Harbour board opens its books</h1>"
+        + "".join(para(i) for i in range(1, 4))
+        # Their share buttons and lists went with the furniture; their titles stayed.
+        + "<p>Featured video:</p><iframe src='https://video.example/v/1'></iframe>"
+        + "<h3>Most popular</h3><ul class='widget'><li><a href='/x'>Another story</a></li></ul>"
+        + "</article>"
+    )
+    blocks = read(body).blocks
+    assert blocks[-1].text.startswith("Paragraph 3.")
+
+
+def test_headings_that_are_the_articles_own_stay() -> None:
+    body = (
+        "<article><h1>Harbour board opens its books</h1>"
+        + para(1)
+        + "<h2>What the accounts show</h2>"
+        + para(2)
+        + "<h4>Ann Reed contributed to this report.</h4></article>"
+    )
+    text = read(body).text
+    assert "What the accounts show" in text
+    assert "Ann Reed contributed to this report." in text
 
 
 # Teasers for other stories -----------------------------------------------------------------
@@ -300,6 +399,40 @@ def test_short_post_under_its_headline_wins_over_a_longer_profile() -> None:
     text = read(body).text
     assert "grim reading" in text
     assert "lifeboat station" not in text
+
+
+def test_a_post_of_links_under_its_headline_wins_over_the_authors_bio() -> None:
+    # The post is a list of links with a word on each: no paragraph of it is a candidate,
+    # while the author's bio beside it is all prose.
+    items = "".join(
+        f"<p><a href='https://news.example/{i}'>Harbour story number {i} of the week</a> "
+        f"– worth a look, says the harbour master, for its pictures.</p>"
+        for i in range(1, 7)
+    )
+    bio = (
+        "<div class='about'><div class='block'>Ann Reed, harbour watcher, sailor, "
+        "photographer, teacher, and, on weekends, a volunteer at the lifeboat station, "
+        "writes about boats, tides, harbours, fish, gulls, and the people of the coast, "
+        "here, there, and everywhere, since 2004.</div></div>"
+    )
+    body = (
+        "<div id='content'><div class='post'><h2>Harbour board opens its books</h2>"
+        f"{items}</div>{bio}</div>"
+    )
+    text = read(body).text
+    assert "Harbour story number 1 of the week" in text
+    assert "Harbour story number 6 of the week" in text
+    assert "lifeboat station" not in text
+
+
+def test_a_headline_over_a_kicker_does_not_outweigh_the_body_beside_it() -> None:
+    body = (
+        "<div id='content'><div class='head'><h1>Harbour board opens its books</h1>"
+        "<p>The accounts are out, and the fish market is in them.</p></div>"
+        "<div class='text'>" + "".join(para(i) for i in range(1, 8)) + "</div></div>"
+    )
+    text = read(body).text
+    assert all(f"Paragraph {i}." in text for i in range(1, 8))
 
 
 def test_site_name_after_a_guillemet_leaves_the_title() -> None:

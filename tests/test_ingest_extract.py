@@ -155,6 +155,42 @@ def test_title_suffix_rules() -> None:
     assert title("A | B | Gazette", h1="A | B") == "A | B"
 
 
+def test_title_is_the_span_its_headline_confirms() -> None:
+    def title(t: str, headings: str) -> str:
+        return metadata_from_html(
+            page(f"{headings}{para(1)}", f"<title>{t}</title>").encode()
+        ).title
+
+    # Section and site parts on either side, whatever separators: the heading tells.
+    assert (
+        title(
+            "Boats return to the harbour | Technology | Reuters",
+            "<h1>Boats return to the harbour</h1>",
+        )
+        == "Boats return to the harbour"
+    )
+    assert (
+        title(
+            "The Gazette : Sport / Sailing : Boats return to the harbour",
+            "<h3>Boats return to the harbour</h3>",
+        )
+        == "Boats return to the harbour"
+    )
+    # A heading that reads as a shorter part is a section's, not the headline.
+    assert (
+        title(
+            "Premier League - Warnock wins on his return to the Lane",
+            "<h2>Premier League</h2>",
+        )
+        == "Premier League - Warnock wins on his return to the Lane"
+    )
+    # A kicker joined by a colon is part of the headline.
+    assert (
+        title("US elections: Turnout appears high across the country", "<h2>US elections</h2>")
+        == "US elections: Turnout appears high across the country"
+    )
+
+
 def test_dates_to_iso() -> None:
     assert iso_date("2024-05-02") == "2024-05-02"
     assert iso_date("2024-05-02 12:55:00") == "2024-05-02T12:55:00"
@@ -202,6 +238,18 @@ def test_page_furniture_lines_between_paragraphs_are_dropped() -> None:
     assert "Paragraph 3." in text
     for furniture in ("Advertisement", "continues below", "NEWSLETTER", "Share this"):
         assert furniture not in text
+
+
+def test_a_blog_templates_filed_under_line_is_dropped() -> None:
+    filed = (
+        "<p class='postmetadata'>This entry was posted on Thursday, August 9th, 2012 at "
+        "12:04 am and is filed under <a href='/c/harbours'>Harbours</a>, <a href='/c/boats'>"
+        "Boats</a>. You can follow any responses to this entry through the RSS 2.0 feed. "
+        "You can leave a response, or trackback from your own site.</p>"
+    )
+    text = text_of(f"<div class='post'>{para(1)}{para(2)}{filed}</div>")
+    assert "Paragraph 2." in text
+    assert "filed under" not in text and "RSS 2.0" not in text
 
 
 def test_page_wrapped_in_one_form_is_read_but_small_forms_go() -> None:

@@ -49,9 +49,12 @@ _BAD_PARTS = frozenset((
     "comment", "comments", "disqus", "replies", "respond", "footer", "masthead", "sidebar",
     "popup", "modal", "tags", "tagcloud", "taglist", "toolbar", "pagination", "pager", "widget",
     "shoutbox", "authorbio", "trending", "mostpopular", "paywall",
-    # Who and when: already read into the metadata before cleaning.
-    "byline", "dateline", "timestamp", "meta",
 ))  # fmt: skip
+# Who and when: already read into the metadata before cleaning. Such a box is one short
+# line; a long run of prose under one of these names is a post a template misnamed.
+_WHO_WHEN_PARTS = frozenset(("byline", "dateline", "timestamp", "meta"))
+# Text a who/when line never reaches: a few sentences of prose, not a list of tags.
+_WHO_WHEN_MAX = 500
 # Boilerplate only as a whole class or id: their parts are too common ("hidden-mobile").
 _BAD_WHOLE = frozenset((
     "hidden", "skip", "sr-only", "visually-hidden", "screen-reader-text",
@@ -111,13 +114,35 @@ def is_hidden(el: lxml_html.HtmlElement) -> bool:
 
 def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
     """Whether the element's class or id names it as boilerplate (and nothing better)."""
+    bad, who_when, good = _name_parts(el)
+    return (bad or who_when) and not good
+
+
+def _misnamed_prose(el: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -> bool:
+    """A box named only as a byline or a date that holds a post's worth of prose, under
+    the page's headline in the headline's own box: the post's body, misnamed."""
+    bad, who_when, _good = _name_parts(el)
+    if bad or not who_when or headline is None:
+        return False
+    scope = headline.getparent()
+    if scope is None or not _contains(scope, el) or _contains(el, headline):
+        return False
+    text = text_of(el)
+    if len(text) < _WHO_WHEN_MAX:
+        return False
+    linked = sum(len(text_of(a)) for a in el.iter("a"))
+    return linked < 0.3 * len(text)
+
+
+def _name_parts(el: lxml_html.HtmlElement) -> tuple[bool, bool, bool]:
+    """Whether the class or id names boilerplate, who/when lines, the article."""
     tokens = (el.get("class") or "").split()
     element_id = el.get("id") or ""
     # Ids made from a heading ("Eich_CEO_promotion_controversy",
     # "sharing-with-a-single-developer") name the section's subject, not its role.
     if element_id and not (_SLUG.search(element_id) or len(_PARTS.split(element_id)) > 4):
         tokens.append(element_id)
-    bad = good = False
+    bad = who_when = good = False
     for token in tokens:
         # camelCase names ("cnnVidFooter", "socialShare") have parts too.
         parts = _PARTS.split(_CAMEL.sub("-", token).lower())
@@ -130,13 +155,15 @@ def boilerplate_name(el: lxml_html.HtmlElement) -> bool:
         # "related-content" is related links, not content: a bad part outweighs a good one.
         if any(p in _BAD_PARTS or p.startswith(_BAD_PREFIXES) for p in parts):
             bad = True
+        elif _WHO_WHEN_PARTS.intersection(parts):
+            who_when = True
         elif "placeholder" in parts and _MEDIA_PARTS.intersection(parts):
             # A video player's placeholder: nothing plays offline, its caption dangles.
             # (Image placeholders wrap real pictures and stay.)
             bad = True
         elif any(p in _GOOD_PARTS for p in parts):
             good = True
-    return bad and not good
+    return bad, who_when, good
 
 
 def strip_boilerplate(body: lxml_html.HtmlElement, title: str = "") -> None:
@@ -166,7 +193,7 @@ def strip_boilerplate(body: lxml_html.HtmlElement, title: str = "") -> None:
                 # A post's own header holds its headline, even outside <article>.
                 and not (headline is not None and _contains(el, headline))
             )
-            or boilerplate_name(el)
+            or (boilerplate_name(el) and not _misnamed_prose(el, headline))
         ):
             # A name or a role is weak evidence. Something so named that holds most of the
             # page's paragraphs is the article in a misnamed box (or a page hidden until

@@ -132,7 +132,48 @@ def signed_line_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.Html
     return threads
 
 
+_MAX_LABEL_CHARS = 60
+_MAX_LABEL_CHILDREN = 3
+
+
+def labelled_threads(body: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]]:
+    """Comments written as plain paragraphs, cut from the same pattern as the article's
+    own, under a short line that announces them ("Comments", "Have your say"): the
+    siblings after that line, through the last signed one, when most of them are signed.
+    Returned as the label followed by those siblings."""
+    threads = []
+    for parent in body.iter():
+        if len(parent) < _MIN_RUN + 1:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        for i, label in enumerate(children[:-_MIN_RUN]):
+            if len(label) > _MAX_LABEL_CHILDREN:
+                continue  # a line of a few words, not a box (measuring every box is slow)
+            raw = label.text_content()
+            if len(raw) > 4 * _MAX_LABEL_CHARS or not _THREAD_LABEL.search(raw):
+                continue
+            announced = " ".join(raw.split())
+            if len(announced) > _MAX_LABEL_CHARS or any(True for _ in label.iter("a")):
+                continue  # a link to the comments elsewhere announces nothing here
+            after = []
+            for c in children[i + 1 :]:
+                if c.tag in _HEADING_TAGS:
+                    break
+                if text_of(c):
+                    after.append(c)
+            signed = [c for c in after if _looks_signed(c, text_of(c))]
+            if len(signed) < _MIN_RUN or len(signed) < 0.6 * len(after):
+                continue
+            threads.append([label, *after[: after.index(signed[-1]) + 1]])
+            break
+    return threads
+
+
 def drop_comment_threads(body: lxml_html.HtmlElement) -> None:
+    for thread in labelled_threads(body):
+        if _prose_before(body, thread[0]) >= _MIN_PROSE_BEFORE:
+            for el in thread:
+                remove(el)
     for thread in signed_line_threads(body):
         if _prose_before(body, thread[0]) >= _MIN_PROSE_BEFORE:
             for el in thread:

@@ -60,6 +60,11 @@ _FURNITURE = re.compile(
     r"^\d+ (comments?|responses?|replies)\W*$",
     re.I,
 )
+# The line blog templates put under a post: when, where it is filed, how to follow it.
+_FILED_UNDER = re.compile(
+    r"^(this|the) (entry|post|article) was posted\b.{0,120}\b(filed|categori[sz]ed) (under|in)\b",
+    re.I,
+)
 _ANCESTOR_LEVELS = 4
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -172,12 +177,28 @@ def _near_headline(
         el for el in ranked if _inside(el, scope) and el is not headline and link_density(el) < 0.3
     ]
     if not near:
-        return best
+        return scope if _holds_short_post(scope, headline, best) else best
     top = max(near, key=ranked.__getitem__)
     return top if ranked[top] >= _NEAR_SHARE * ranked[best] else best
 
 
 _NEAR_SHARE = 0.1
+# A short post under its headline: text enough to be one, against the winner elsewhere.
+_SHORT_POST_MIN = 150
+_SHORT_POST_SHARE = 0.2
+
+
+def _holds_short_post(
+    scope: lxml_html.HtmlElement, headline: lxml_html.HtmlElement, best: lxml_html.HtmlElement
+) -> bool:
+    """Whether the headline's own box holds a post of its own: a short one (a list of
+    links with a word on each, a few lines) that no paragraph made a candidate, while the
+    winner is a profile or a sidebar elsewhere. A box with just a kicker or a dateline
+    under the headline holds far less than the body that won beside it."""
+    text = len(text_of(scope)) - len(text_of(headline))
+    if text < _SHORT_POST_MIN or text < _SHORT_POST_SHARE * len(text_of(best)):
+        return False
+    return link_density(scope) < 0.6
 
 
 def _inside(el: lxml_html.HtmlElement, box: lxml_html.HtmlElement) -> bool:
@@ -214,6 +235,9 @@ def _with_siblings(
         for i, c in enumerate(children):
             if not joined[i] and c.get("class") and (c.tag, c.get("class")) in shapes:
                 joined[i] = bool(text_of(c)) and link_density(c) < 0.35
+        last = len(joined) - 1 - joined[::-1].index(True)
+        for i in range(last + 1, _prose_after(children, last) + 1):
+            joined[i] = True
         if sum(joined) < 2 and not (probe is node and _has_lead(children, joined)):
             # A wrapper around the winner alone (plus a picture, a dateline) adds nothing
             # by itself, but its siblings may continue the article: look one level up.
@@ -238,6 +262,38 @@ def _with_siblings(
                 remove(child)
         node = probe = parent
     return node
+
+
+# A box of the article's own paragraphs after its body: at least this many of them, each
+# a sentence or more, with few links.
+_MIN_TRAILING_PARAGRAPHS = 2
+
+
+def _prose_after(children: list[lxml_html.HtmlElement], last: int) -> int:
+    """The article goes on after its last joined part in boxes of plain paragraphs (a
+    methodology note, a second section its template wrapped apart), too short to weigh in
+    alone. Empty spacers between them are stepped over. Returns the new last index."""
+    j = last + 1
+    while j < len(children):
+        child = children[j]
+        text = text_of(child)
+        if not text and child.find(".//img") is None and child.tag != "img":
+            j += 1
+            continue
+        if not _is_prose_box(child, text):
+            break
+        last = j
+        j += 1
+    return last
+
+
+def _is_prose_box(el: lxml_html.HtmlElement, text: str) -> bool:
+    if el.tag not in ("div", "section") or link_density(el, len(text)) > 0.2:
+        return False
+    if any(c.tag not in ("p", "br") and c.tag in _BLOCKISH for c in el.iter() if c is not el):
+        return False
+    paragraphs = [p for p in el if p.tag == "p" and len(text_of(p)) >= 80]
+    return len(paragraphs) >= _MIN_TRAILING_PARAGRAPHS
 
 
 def _has_lead(children: list[lxml_html.HtmlElement], joined: list[bool]) -> bool:
@@ -347,6 +403,8 @@ def _is_leftover(el: lxml_html.HtmlElement) -> bool:
     text = text_of(el)
     length = len(text)
     if length < 120 and _FURNITURE.match(text):
+        return True
+    if length < 500 and _FILED_UNDER.match(text):
         return True
     if el.tag == "p":
         # "Related: <a>Another story</a>", "Read more: ..."

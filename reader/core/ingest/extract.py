@@ -20,13 +20,14 @@ from .clean import check_depth, find_headline, remove, strip_boilerplate, text_o
 from .comments import drop_comment_threads
 from .content import main_content, prune
 from .errors import ImportFailed
+from .link_lines import drop_link_lines
 from .long_tables import cap_html_tables
 from .metadata import read_metadata
 from .repair import ensure_body, prepare_markup
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ImageLoader", "extract", "parse"]
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 @dataclass
@@ -65,11 +66,12 @@ def extract(
     drop_comment_threads(body)
     root = main_content(body, find_headline(body, meta.title))
     prune(root)
+    drop_link_lines(root)
     _drop_second_copy(root)
     _absolute_links(root, _base_url(doc, meta.url or url or ""))
     builder = BlockBuilder(load_image)
     builder.walk(root)
-    blocks = _drop_title_heading(builder.blocks, meta.title)
+    blocks = _drop_dangling_labels(_drop_title_heading(builder.blocks, meta.title))
     if not any(b.text.strip() or b.image for b in blocks):
         raise ImportFailed("no article text found in the page")
     return Extraction(meta, blocks, builder.images)
@@ -123,6 +125,29 @@ def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
             before = [x for x in blocks[:i] if len(x.text) >= 100 or x.image]
             return before + blocks[i + 1 :]
     return blocks
+
+
+# A line that announces what follows it ("Related posts:", "Featured video:").
+_ANNOUNCES = re.compile(r"^[^.!?]{1,60}:$")
+# A heading that names a box ("Most popular", "Comments"); one that is a sentence ("Jo
+# Bloggs contributed to this report.") is the article's own last word.
+_LABEL = re.compile(r"^.{1,80}(?<![.!?])$")
+
+
+def _drop_dangling_labels(blocks: list[Block]) -> list[Block]:
+    """Headings and "...:" lines at the very end announce something that is not there:
+    the widget, list or comment thread they headed went with the page's furniture."""
+    end = len(blocks)
+    while end > 0:
+        b = blocks[end - 1]
+        text = b.text.strip()
+        label = b.kind is BlockKind.HEADING and _LABEL.match(text)
+        if b.image or not (label or _ANNOUNCES.match(text)):
+            break
+        end -= 1
+    if not any(b.text.strip() or b.image for b in blocks[:end]):
+        return blocks  # a page that is nothing but headings keeps them
+    return blocks[:end]
 
 
 _REPEAT_MIN = 80

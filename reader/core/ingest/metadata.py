@@ -156,7 +156,7 @@ def _title(doc: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any],
     title = (confirmed or candidates or [page_title])[0]
     if not title:
         return headings[0] if headings else ""
-    return _strip_site_prefix(_strip_site(title, site, headings), doc)
+    return _headline_span(_strip_site_prefix(_strip_site(title, site, headings), doc), doc)
 
 
 # "Blog name: Post title", "Site » Section » Title": a leading site part, dropped only when
@@ -173,6 +173,49 @@ def _strip_site_prefix(title: str, doc: lxml_html.HtmlElement) -> str:
         return title
     headings = {_loose(h.text_content()) for h in doc.iter("h1", "h2", "h3", "h4")}
     return rest if _loose(rest) in headings else title
+
+
+# Every separator a title puts between its headline and its site, section or breadcrumb
+# parts: "The Hindu : Sport / Racing : Horse : Headline", "TV3 > News > Story > Headline".
+# Spaced on both sides: "US elections: Turnout high" is one headline with its kicker.
+_ANY_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|«|>|:|/)\s+")
+
+
+_MAX_SPLIT_TITLE = 300
+
+
+def _headline_span(title: str, doc: lxml_html.HtmlElement) -> str:
+    """The run of a title's parts that a heading on the page shows as the headline.
+
+    What surrounds the headline in a title (site names, sections, breadcrumbs) varies
+    from site to site; the page's own heading does not. Only a span that a heading reads
+    exactly (words, case and punctuation aside) is taken; a title no heading confirms is
+    left as it is."""
+    if len(title) > _MAX_SPLIT_TITLE:
+        return title  # the text of a broken page read as its title: nothing to split
+    cuts = [(m.start(), m.end()) for m in _ANY_SEPARATOR.finditer(title)]
+    if not cuts:
+        return title
+    # A heading longer than the title cannot read as a part of it (and an unclosed <h1>
+    # on a broken page can hold the whole page).
+    texts = (h.text_content() for h in doc.iter("h1", "h2", "h3", "h4"))
+    headings = {_loose(t) for t in texts if len(t) <= 4 * len(title)}
+    headings.discard("")
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(title)]
+    parts = [title[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+    best = ""
+    for i, start in enumerate(starts):
+        for j in range(i, len(ends)):
+            span = title[start : ends[j]].strip()
+            if len(span) <= len(best) or len(span) >= len(title.strip()):
+                continue
+            # The headline is the title's longest part: a heading that reads as a shorter
+            # one (a section, "Premier League - Warnock returns") names something else.
+            outside = parts[:i] + parts[j + 1 :]
+            if all(len(span) >= len(p) for p in outside) and _loose(span) in headings:
+                best = span
+    return best if len(_loose(best)) >= 8 else title
 
 
 def _strip_site(title: str, site: str, headings: list[str]) -> str:
