@@ -8,12 +8,12 @@ through a connection of its own.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from flow_helpers import SHOWS_WITHIN_MS, gloss
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,26 +21,10 @@ from reader.core.library import Library
 from reader.core.model import Verdict
 from reader.ui.main_window import MainWindow
 
-SHOWS_WITHIN_MS = 1000  # the promise: a change made elsewhere shows within a second
 UPDATE = "<p>Update: the council met again on Friday. Nothing changed.</p>"
 TRADERS = "Traders on Mill Street say footfall has fallen by a third since the closure began."
 TRADERS_HTML = TRADERS.replace("footfall ", "footfall\n")  # as news.html wraps it
 BUSES = "Buses and bicycles can still cross on a temporary lane."
-
-
-def gloss(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real command line, in another process, on the window's library."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def changed_page(pages: Path, tmp_path: Path, old: str = "", new: str = "") -> Path:
