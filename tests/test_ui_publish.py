@@ -235,3 +235,28 @@ def test_a_read_only_library_shows_its_publishing_settings_but_keeps_them(
     QTimer.singleShot(0, look)
     window._open_preferences()
     assert seen == ["Jane Doe", "read-only"]
+
+
+def test_a_claimreview_with_nothing_to_publish_cannot_be_exported(
+    qtbot, window: MainWindow
+) -> None:
+    """Reviewed notes, none published yet: the file would be "[]". Export waits until a
+    note has its review URL (or drafts are included)."""
+    _news, sample = notes_on_two_articles(window)
+    library_settings.set_value(window.library, "reviewer.organisation", "Fact Desk")
+    dialog = window.open_export_dialog(selected=[sample])
+    dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
+    dialog.scope_buttons["selected"].setChecked(True)  # the sample: nothing published
+    refresh(qtbot, dialog)
+    assert json.loads(dialog.preview.toPlainText()) == []
+    assert not dialog.export_button.isEnabled()
+    assert "Nothing to publish in these articles yet." in dialog.publishing.text()
+    dialog.drafts.setChecked(True)
+    refresh(qtbot, dialog)
+    assert dialog.export_button.isEnabled()
+    dialog.drafts.setChecked(False)
+    dialog.scope_buttons["all"].setChecked(True)  # the news article has a published note
+    refresh(qtbot, dialog)
+    assert dialog.export_button.isEnabled()
+    assert "Nothing to publish" not in dialog.publishing.text()
+    dialog.reject()

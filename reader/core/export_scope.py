@@ -23,8 +23,8 @@ def scope_ids(scope: str, current: int | None, selected: Sequence[int]) -> list[
     raise ValueError(f"unknown export scope {scope!r}")
 
 
-# The dialog asks these on the GUI thread, so each is one indexed query, also on a
-# library of 10,000 articles (bench/export_dialog.py).
+# The dialog asks these for every preview (in a background task), so each is one query,
+# indexed where it can be, also on a library of 10,000 articles (bench/export_dialog.py).
 
 
 def article_count(library: Library, ids: Sequence[int] | None) -> int:
@@ -70,5 +70,29 @@ def unpublished_count(library: Library, ids: Sequence[int] | None) -> int:
     for start in range(0, len(ids), chunk):
         part = list(ids[start : start + chunk])
         where = f" AND article_id IN ({', '.join('?' * len(part))})"
+        total += int(library.db.execute(sql + where, [*verdicts, *part]).fetchone()[0])
+    return total
+
+
+def publishable_count(library: Library, ids: Sequence[int] | None, drafts: bool) -> int:
+    """Notes a ClaimReview export of the articles (None: every article not in the trash)
+    would write: a rated verdict and a review URL (any, with drafts) on an article with a
+    web address. Zero means the file would be an empty list."""
+    verdicts = [v.value for v in RATINGS]
+    marks = ", ".join("?" * len(verdicts))
+    sql = (
+        "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
+        f"WHERE n.verdict IN ({marks}) "
+        "AND (a.url LIKE 'http://%' OR a.url LIKE 'https://%')"
+        + ("" if drafts else " AND n.review_url != ''")
+    )
+    if ids is None:
+        row = library.db.execute(f"{sql} AND a.trashed_at IS NULL", verdicts)
+        return int(row.fetchone()[0])
+    total = 0
+    chunk = 500  # well under SQLite's limit on parameters
+    for start in range(0, len(ids), chunk):
+        part = list(ids[start : start + chunk])
+        where = f" AND n.article_id IN ({', '.join('?' * len(part))})"
         total += int(library.db.execute(sql + where, [*verdicts, *part]).fetchone()[0])
     return total

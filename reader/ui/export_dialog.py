@@ -67,6 +67,7 @@ class Preview:
     text: str
     unpublished: int  # ClaimReview: reviewed notes without a review URL
     notices: tuple[str, ...]
+    publishable: int | None = None  # ClaimReview: reviews the file would hold
 
 
 def make_preview(library: Library, ids: list[int] | None, fmt: str, drafts: bool) -> Preview:
@@ -78,9 +79,12 @@ def make_preview(library: Library, ids: list[int] | None, fmt: str, drafts: bool
     notices: list[str] = []
     text = transfer.export_notes(library, preview_scope, fmt, drafts=drafts, notices=notices)
     unpublished = export_scope.unpublished_count(library, ids) if fmt == "claimreview" else 0
+    publishable = (
+        export_scope.publishable_count(library, ids, drafts) if fmt == "claimreview" else None
+    )
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS] + "\n…"
-    return Preview(total, len(shown), text, unpublished, tuple(notices))
+    return Preview(total, len(shown), text, unpublished, tuple(notices), publishable)
 
 
 class ExportDialog(QDialog):
@@ -295,7 +299,8 @@ class ExportDialog(QDialog):
         if generation != self._generation:
             return  # the choices changed meanwhile: a newer preview is on its way
         tr = QCoreApplication.translate
-        self.export_button.setEnabled(preview.total > 0)
+        # A ClaimReview file with no review in it ("[]") is nothing to publish.
+        self.export_button.setEnabled(preview.total > 0 and preview.publishable != 0)
         self.preview.setPlainText(preview.text)
         if preview.shown < preview.total:
             self.summary.setText(
@@ -312,6 +317,17 @@ class ExportDialog(QDialog):
         self.summary.setStyleSheet("")
         if self.fmt == "claimreview":
             self._show_publishing(preview.unpublished, list(preview.notices))
+            if preview.publishable == 0:
+                self.publishing.setText(
+                    "\n".join(
+                        [
+                            self.publishing.text(),
+                            QCoreApplication.translate(
+                                "ExportDialog", "Nothing to publish in these articles yet."
+                            ),
+                        ]
+                    ).strip()
+                )
         self.previewShown.emit()
 
     def _preview_failed(self, generation: int, message: str) -> None:

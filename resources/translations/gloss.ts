@@ -394,6 +394,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing to publish in these articles yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every reviewed note is published.</source>
         <translation type="unfinished"></translation>
     </message>
