@@ -57,38 +57,36 @@ def preview_ids(library: Library, ids: Sequence[int] | None, limit: int) -> list
 def unpublished_count(library: Library, ids: Sequence[int] | None) -> int:
     """Notes with a rated verdict and no review URL yet, in the articles (None: every
     article not in the trash): what a ClaimReview export would leave out."""
-    verdicts = [v.value for v in RATINGS]
-    marks = ", ".join("?" * len(verdicts))
     # Written to use the partial index `notes_unpublished` (m013) alone.
-    sql = f"SELECT count(*) FROM notes WHERE review_url = '' AND verdict IN ({marks})"
-    if ids is None:
-        trashed = "SELECT id FROM articles WHERE trashed_at IS NOT NULL"
-        row = library.db.execute(f"{sql} AND article_id NOT IN ({trashed})", verdicts)
-        return int(row.fetchone()[0])
-    total = 0
-    chunk = 500  # well under SQLite's limit on parameters
-    for start in range(0, len(ids), chunk):
-        part = list(ids[start : start + chunk])
-        where = f" AND article_id IN ({', '.join('?' * len(part))})"
-        total += int(library.db.execute(sql + where, [*verdicts, *part]).fetchone()[0])
-    return total
+    return _count_rated(
+        library,
+        ids,
+        "SELECT count(*) FROM notes n WHERE n.review_url = '' AND n.verdict IN ({})",
+        "n.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)",
+    )
 
 
 def publishable_count(library: Library, ids: Sequence[int] | None, drafts: bool) -> int:
     """Notes a ClaimReview export of the articles (None: every article not in the trash)
     would write: a rated verdict and a review URL (any, with drafts) on an article with a
     web address. Zero means the file would be an empty list."""
-    verdicts = [v.value for v in RATINGS]
-    marks = ", ".join("?" * len(verdicts))
-    sql = (
+    published = "" if drafts else " AND n.review_url != ''"
+    return _count_rated(
+        library,
+        ids,
         "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
-        f"WHERE n.verdict IN ({marks}) "
-        "AND (a.url LIKE 'http://%' OR a.url LIKE 'https://%')"
-        + ("" if drafts else " AND n.review_url != ''")
+        "WHERE n.verdict IN ({}) AND (a.url LIKE 'http://%' OR a.url LIKE 'https://%')" + published,
+        "a.trashed_at IS NULL",
     )
+
+
+def _count_rated(library: Library, ids: Sequence[int] | None, sql: str, not_trashed: str) -> int:
+    """`sql` (a count over notes `n` whose `{}` takes the rated verdicts) for the articles
+    `ids`, or with `not_trashed` for the whole library, in chunks of ids."""
+    verdicts = [v.value for v in RATINGS]
+    sql = sql.format(", ".join("?" * len(verdicts)))
     if ids is None:
-        row = library.db.execute(f"{sql} AND a.trashed_at IS NULL", verdicts)
-        return int(row.fetchone()[0])
+        return int(library.db.execute(f"{sql} AND {not_trashed}", verdicts).fetchone()[0])
     total = 0
     chunk = 500  # well under SQLite's limit on parameters
     for start in range(0, len(ids), chunk):
