@@ -187,19 +187,12 @@ def reanchor(db: Database, article_id: int, article: Article, old: Article | Non
                 [r[0], r[1]],
             )
             continue
-        db.execute(
-            "UPDATE citations SET sentence = ?, last_sentence = ?, quote = ?, prefix = ?, "
-            "suffix = ?, position = ? WHERE note_uuid = ? AND idx = ?",
-            [
-                placed.span.first,
-                placed.span.last,
-                placed.quote,
-                placed.prefix,
-                placed.suffix,
-                placed.position,
-                r[0],
-                r[1],
-            ],
+        _set_place(
+            db,
+            (r[0], r[1]),
+            article_id,
+            (placed.span.first, placed.span.last, placed.prefix, placed.suffix, placed.position),
+            placed.quote,
         )
     meta = article.meta
     db.execute(
@@ -250,22 +243,31 @@ def relink(db: Database, load: Loader, article_id: int | None = None) -> int:
         source = _fitted(db, _from_row(row), cited, load)
         citation = source.citation
         assert citation is not None
-        db.execute(
-            "UPDATE citations SET article_id = ?, sentence = ?, last_sentence = ?, quote = ?, "
-            "prefix = ?, suffix = ?, position = ? WHERE note_uuid = ? AND idx = ?",
-            [
-                cited,
-                citation.sentence,
-                citation.last_sentence,
-                source.quote,
-                citation.prefix,
-                citation.suffix,
-                citation.position,
-                note_uuid,
-                idx,
-            ],
+        place = (
+            citation.sentence,
+            citation.last_sentence,
+            citation.prefix,
+            citation.suffix,
+            citation.position,
         )
+        _set_place(db, (note_uuid, idx), cited, place, source.quote)
     return len(done)
+
+
+def _set_place(
+    db: Database,
+    row: tuple[str, int],
+    article_id: int | None,
+    place: tuple[int | None, int | None, str, str, int | None],
+    quote: str,
+) -> None:
+    """Write where citation `row` (note uuid, index) lies: its article, (sentence, last
+    sentence, prefix, suffix, position) and the words there."""
+    db.execute(
+        "UPDATE citations SET article_id = ?, sentence = ?, last_sentence = ?, prefix = ?, "
+        "suffix = ?, position = ?, quote = ? WHERE note_uuid = ? AND idx = ?",
+        [article_id, *place, quote, *row],
+    )
 
 
 def _cited_article(db: Database, source: Source) -> int | None:
