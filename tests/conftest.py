@@ -64,15 +64,9 @@ def library(library_path: Path):
 @pytest.fixture
 def shown_window(qtbot, library_path: Path):
     """The real main window on a fresh library (the sample article in it), shown."""
-    from reader.ui.app import make_app, open_window
+    from windows import open_shown
 
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_shown(qtbot, library_path)
 
 
 @pytest.fixture

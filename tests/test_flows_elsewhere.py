@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from flow_helpers import SHOWS_WITHIN_MS, gloss, index_of, page
+from windows import open_shown
 
 from reader.core.ingest import load_file
 from reader.core.library import Library
@@ -26,21 +27,13 @@ WIRE = ("Other news first.", CLAIM, "Critics disagreed.")
 @pytest.fixture
 def window(qtbot, library_path: Path, tmp_path: Path) -> MainWindow:
     """The window on a library of two articles, the one quoting the claim open."""
-    from reader.ui.app import make_app, open_window
-
     with Library(library_path) as lib:
         for name, title, paragraphs, url in (
             ("minister", "Minister speaks", ("The minister spoke.", QUOTED), "https://a.example/m"),
             ("wire", "Wire copy", WIRE, WIRE_URL),
         ):
             lib.add_article(load_file(page(tmp_path, name, title, paragraphs, url)))
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_shown(qtbot, library_path)
 
 
 def article_id(win: MainWindow, title: str) -> int:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
+from windows import open_shown
 
 from reader.core.ingest import load_file
 from reader.core.library import Library
@@ -50,15 +51,7 @@ def ids(library_path: Path, tmp_path: Path) -> dict[str, int]:
 
 @pytest.fixture
 def window(qtbot, library_path: Path, ids: dict[str, int]) -> MainWindow:
-    from reader.ui.app import make_app, open_window
-
-    make_app()
-    win = open_window(library_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_shown(qtbot, library_path)
 
 
 def _open(qtbot, window: MainWindow, article_id: int) -> None:
